@@ -1,0 +1,53 @@
+"""The Python outputs rendered from templates: the server registry, the Remote Script's dispatch
+table and its handler skeletons. Each is ruff-formatted so whitespace is ruff's decision."""
+
+from __future__ import annotations
+
+import subprocess
+
+from codegen.headers import python_header
+from codegen.ir import ProjectIR
+from codegen.render import render
+
+REGISTRY = "generated/registry_gen.py"
+DISPATCH = "live_script/dispatch_gen.py"
+STUBS = "live_script/stubs_gen.py"
+
+
+def ruff_format(source: str, filename: str) -> str:
+    """Format with ruff, isolated from any project config so output never depends on the checkout."""
+    from ruff.__main__ import find_ruff_bin
+
+    done = subprocess.run(
+        [
+            find_ruff_bin(),
+            "format",
+            "--isolated",
+            "--line-length",
+            "100",
+            "--stdin-filename",
+            filename,
+            "-",
+        ],
+        input=source,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"ruff could not format {filename}:\n{done.stderr}")
+    return done.stdout
+
+
+def emit_python(ir: ProjectIR) -> dict[str, str]:
+    server = ir.server.model_dump()
+    everything = ir.sources
+    tool_side = ir.sources_of("tools", "resources")
+    outputs = {
+        REGISTRY: render(
+            "registry.py.j2", ir=ir, server=server, header=python_header(everything, ir.spec_hash)
+        ),
+        DISPATCH: render("dispatch.py.j2", ir=ir, header=python_header(tool_side, ir.spec_hash)),
+        STUBS: render("stubs.py.j2", ir=ir, header=python_header(tool_side, ir.spec_hash)),
+    }
+    return {path: ruff_format(text, path) for path, text in outputs.items()}

@@ -1,0 +1,35 @@
+"""Load, check, build the IR, run every emitter: specs in, an in-memory file map out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from codegen.emit_docs import emit_docs
+from codegen.emit_json import emit_json
+from codegen.emit_models import emit_models
+from codegen.emit_python import emit_python
+from codegen.ir import ProjectIR, build_ir
+from codegen.loader import load_specs
+from codegen.problems import SpecError
+from codegen.rules import check_all
+
+EMITTERS = (emit_models, emit_python, emit_docs, emit_json)
+
+
+def load_ir(spec_dir: Path) -> ProjectIR:
+    """The IR of a spec folder, or SpecError listing every problem found."""
+    specs = load_specs(spec_dir.parent, spec_dir)
+    problems = list(specs.problems)
+    if not problems:
+        problems = check_all(specs)
+    if problems:
+        raise SpecError(problems)
+    return build_ir(specs)
+
+
+def generate_files(spec_dir: Path) -> dict[str, str]:
+    ir = load_ir(spec_dir)
+    files: dict[str, str] = {}
+    for emit in EMITTERS:
+        files.update(emit(ir))
+    return files

@@ -1,0 +1,487 @@
+"""The intermediate representation: frozen, sorted, every name resolved. Emitters read only this.
+
+Anything a template would otherwise compute (labels, table rows, JSON text, model names) is computed
+here, so templates only loop and look up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from codegen.loader import LoadedSpecs, SpecFile
+from codegen.schemas import field_schema, input_schema, output_schema
+from codegen.spec_model import (
+    ErrorSpec,
+    FieldSchema,
+    ResourceSpec,
+    ServerSpec,
+    ToolsetSpec,
+    ToolSpec,
+)
+
+UNDO_TEXT = {
+    "none": "Read only: adds nothing to Live's undo history.",
+    "one_step": "One undo step: a single Undo in Live reverts the whole call; a failure part-way leaves the Set as it was.",
+    "file_only": "Writes a file only: the Set and its undo history are not changed.",
+}
+ANNOTATION_KEYS = (
+    ("read_only", "readOnlyHint", "read-only"),
+    ("destructive", "destructiveHint", "destructive"),
+    ("idempotent", "idempotentHint", "idempotent"),
+    ("open_world", "openWorldHint", "open-world"),
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    name: str
+    type: str
+    range: str
+    default: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Badge:
+    label: str
+    on: bool
+
+
+@dataclass(frozen=True)
+class ErrorRef:
+    code: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class ExampleIR:
+    input_json: str
+    result_json: str | None
+    error: str | None
+    call_json: str  # the example as an MCP tools/call request's params
+
+
+@dataclass(frozen=True)
+class ToolIR:
+    name: str
+    title: str
+    description: str
+    toolset: str
+    domain: str
+    source: Source
+    annotations: dict[str, bool]
+    badges: tuple[Badge, ...]
+    input_schema: dict[str, Any]
+    output_schema: dict[str, Any]
+    input_schema_json: str
+    output_schema_json: str
+    input_model: str
+    output_model: str
+    input_rows: tuple[FieldRow, ...]
+    output_rows: tuple[FieldRow, ...]
+    bridge_method: str
+    undo: str
+    undo_text: str
+    since: str
+    summary: str
+    errors: tuple[ErrorRef, ...]
+    examples: tuple[dict[str, Any], ...]
+    example_docs: tuple[ExampleIR, ...]
+    first_sentence: str
+
+
+@dataclass(frozen=True)
+class DomainIR:
+    name: str
+    title: str
+    source: Source
+    tools: tuple[ToolIR, ...]
+
+
+@dataclass(frozen=True)
+class VariableIR:
+    name: str
+    schema: dict[str, Any]
+    row: FieldRow
+
+
+@dataclass(frozen=True)
+class ResourceIR:
+    name: str
+    title: str
+    description: str
+    uri: str | None
+    uri_template: str | None
+    mime_type: str
+    variables: tuple[VariableIR, ...]
+    bridge_method: str
+    args: dict[str, str]
+
+
+@dataclass(frozen=True)
+class PromptArgIR:
+    name: str
+    description: str
+    required: bool
+    default: str | None
+
+
+@dataclass(frozen=True)
+class PromptIR:
+    name: str
+    title: str
+    description: str
+    arguments: tuple[PromptArgIR, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class MethodIR:
+    """One Remote Script bridge method, shared by the tools and resources that call it."""
+
+    method: str
+    domain: str
+    verb: str
+    undo: str
+    since: tuple[int, int, int]
+    users: tuple[str, ...]
+    params: dict[str, Any]
+    param_rows: tuple[FieldRow, ...]
+    result_fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProjectIR:
+    spec_hash: str
+    sources: tuple[Source, ...]
+    server: ServerSpec
+    tools: tuple[ToolIR, ...]
+    domains: tuple[DomainIR, ...]
+    resources: tuple[ResourceIR, ...]
+    resource_templates: tuple[ResourceIR, ...]
+    prompts: tuple[PromptIR, ...]
+    errors: tuple[ErrorSpec, ...]
+    toolsets: tuple[ToolsetSpec, ...]
+    methods: tuple[MethodIR, ...]
+    error_users: dict[str, tuple[ToolIR, ...]]
+    toolset_tools: dict[str, tuple[ToolIR, ...]]
+
+    def sources_of(self, *kinds: str) -> tuple[Source, ...]:
+        """The spec files of the given kinds ("tools", "resources", …), for generated headers."""
+        return tuple(s for s in self.sources if _kind_of_path(s.path) in kinds)
+
+
+def _kind_of_path(path: str) -> str:
+    parts = path.split("/")
+    return "tools" if len(parts) >= 2 and parts[-2] == "tools" else parts[-1].removesuffix(".yaml")
+
+
+def spec_hash(files: list[SpecFile]) -> str:
+    """One hash over every spec file (path and bytes), independent of file-system order."""
+    digest = hashlib.sha256()
+    for f in sorted(files, key=lambda f: f.path):
+        digest.update(f"{f.path}\0{f.sha256}\n".encode())
+    return "sha256:" + digest.hexdigest()
+
+
+def pascal(name: str) -> str:
+    return "".join(part.capitalize() for part in name.split("_"))
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def type_label(schema: FieldSchema) -> str:
+    if schema.anyOf:
+        return " or ".join(type_label(option) for option in schema.anyOf)
+    types = schema.type if isinstance(schema.type, list) else [schema.type or "any"]
+    labels = []
+    for t in types:
+        if t == "array" and schema.items is not None:
+            labels.append(f"array of {type_label(schema.items)}")
+        else:
+            labels.append(str(t))
+    return " or ".join(labels)
+
+
+def range_label(schema: FieldSchema) -> str:
+    parts: list[str] = []
+    if schema.enum is not None:
+        parts.append(" · ".join(f"`{v}`" for v in schema.enum))
+    low = (
+        (">", schema.exclusiveMinimum)
+        if schema.exclusiveMinimum is not None
+        else ("≥", schema.minimum)
+    )
+    high = (
+        ("<", schema.exclusiveMaximum)
+        if schema.exclusiveMaximum is not None
+        else ("≤", schema.maximum)
+    )
+    if low[1] is not None and high[1] is not None and low[0] == "≥" and high[0] == "≤":
+        parts.append(f"{_number(low[1])} … {_number(high[1])}")
+    else:
+        parts.extend(f"{sign} {_number(v)}" for sign, v in (low, high) if v is not None)
+    if schema.minLength is not None or schema.maxLength is not None:
+        parts.append(
+            f"{schema.minLength or 0} … {schema.maxLength if schema.maxLength is not None else '∞'} chars"
+        )
+    if schema.maxItems is not None or schema.minItems is not None:
+        parts.append(
+            f"{schema.minItems or 0} … {schema.maxItems if schema.maxItems is not None else '∞'} items"
+        )
+    if schema.pattern is not None:
+        parts.append(f"pattern `{schema.pattern}`")
+    return "; ".join(parts)
+
+
+def _default_label(schema: FieldSchema, required: bool) -> str:
+    if "default" in schema.model_fields_set:
+        return f"`{json.dumps(schema.default)}`"
+    return "required" if required else "optional"
+
+
+def field_rows(
+    fields: dict[str, FieldSchema], required: set[str], prefix: str = ""
+) -> tuple[FieldRow, ...]:
+    """Flatten fields into table rows; nested object fields get dotted names (`notes[].pitch`)."""
+    rows: list[FieldRow] = []
+    for name, schema in fields.items():
+        full = f"{prefix}{name}"
+        rows.append(
+            FieldRow(
+                full,
+                type_label(schema),
+                range_label(schema),
+                _default_label(schema, name in required),
+                " ".join((schema.description or "").split()),
+            )
+        )
+        for child_prefix, child in _nested_objects(schema, full):
+            child_required = set(child.required) if isinstance(child.required, list) else set()
+            rows.extend(field_rows(child.properties or {}, child_required, child_prefix))
+    return tuple(rows)
+
+
+def _nested_objects(schema: FieldSchema, name: str) -> list[tuple[str, FieldSchema]]:
+    found = []
+    if schema.properties:
+        found.append((f"{name}.", schema))
+    if schema.items is not None and schema.items.properties:
+        found.append((f"{name}[].", schema.items))
+    for option in schema.anyOf or []:
+        if option.properties:
+            found.append((f"{name}.", option))
+    return found
+
+
+def _first_sentence(text: str) -> str:
+    flat = " ".join(text.split())
+    head, dot, _ = flat.partition(". ")
+    return head + "." if dot else flat
+
+
+def _tool_ir(spec_file: SpecFile, tool: ToolSpec, hints: dict[str, str]) -> ToolIR:
+    in_schema, out_schema = input_schema(tool), output_schema(tool)
+    ann = tool.annotations
+    examples = tuple(e.model_dump(exclude_none=True) for e in tool.examples)
+    return ToolIR(
+        name=tool.name,
+        title=tool.title,
+        description=" ".join(tool.description.split()),
+        toolset=tool.toolset,
+        domain=spec_file.stem,
+        source=Source(spec_file.path, spec_file.sha256),
+        annotations={wire: getattr(ann, attr) for attr, wire, _ in ANNOTATION_KEYS},
+        badges=tuple(Badge(label, getattr(ann, attr)) for attr, _, label in ANNOTATION_KEYS),
+        input_schema=in_schema,
+        output_schema=out_schema,
+        input_schema_json=dumps(in_schema),
+        output_schema_json=dumps(out_schema),
+        input_model=pascal(tool.name) + "Input",
+        output_model=pascal(tool.name) + "Output",
+        input_rows=field_rows(tool.input, set(in_schema["required"])),
+        output_rows=field_rows(tool.output, set(out_schema["required"])),
+        bridge_method=tool.bridge.method,
+        undo=tool.bridge.undo,
+        undo_text=UNDO_TEXT[tool.bridge.undo],
+        since=tool.bridge.since,
+        summary=tool.summary,
+        errors=tuple(ErrorRef(code, hints[code]) for code in tool.errors),
+        examples=examples,
+        example_docs=tuple(
+            ExampleIR(
+                input_json=dumps(e.input),
+                result_json=dumps(e.result) if e.result is not None else None,
+                error=e.error,
+                call_json=dumps({"name": tool.name, "arguments": e.input}),
+            )
+            for e in tool.examples
+        ),
+        first_sentence=_first_sentence(tool.description),
+    )
+
+
+def _resource_ir(resource: ResourceSpec) -> ResourceIR:
+    variables = tuple(
+        VariableIR(
+            name,
+            {**field_schema(schema), "percent_encoded": schema.percent_encoded},
+            FieldRow(
+                name,
+                type_label(schema),
+                range_label(schema),
+                "percent-encoded" if schema.percent_encoded else "",
+                " ".join((schema.description or "").split()),
+            ),
+        )
+        for name, schema in resource.variables.items()
+    )
+    return ResourceIR(
+        name=resource.name,
+        title=resource.title,
+        description=" ".join(resource.description.split()),
+        uri=resource.uri,
+        uri_template=resource.uri_template,
+        mime_type=resource.mime_type,
+        variables=variables,
+        bridge_method=resource.bridge.method,
+        args=dict(resource.bridge.args),
+    )
+
+
+def _version_tuple(since: str) -> tuple[int, int, int]:
+    parts = [int(p) for p in since.split(".")] + [0, 0]
+    return (parts[0], parts[1], parts[2])
+
+
+def _methods(
+    tools: list[ToolIR], resources: list[tuple[ResourceSpec, ResourceIR]]
+) -> tuple[MethodIR, ...]:
+    methods: dict[str, MethodIR] = {}
+    for tool in tools:
+        domain, verb = tool.bridge_method.split(".")
+        params = {k: v for k, v in tool.input_schema.items() if k != "description"}
+        methods[tool.bridge_method] = MethodIR(
+            method=tool.bridge_method,
+            domain=domain,
+            verb=verb,
+            undo=tool.undo,
+            since=_version_tuple(tool.since),
+            users=(tool.name,),
+            params=params,
+            param_rows=tool.input_rows,
+            result_fields=tuple(tool.output_schema["properties"]),
+        )
+    for spec, res in resources:
+        user = res.uri or res.uri_template or res.name
+        known = methods.get(res.bridge_method)
+        if known is not None:
+            methods[res.bridge_method] = MethodIR(
+                **{**known.__dict__, "users": (*known.users, user)}
+            )
+            continue
+        domain, verb = res.bridge_method.split(".")
+        params = {
+            "type": "object",
+            "properties": {
+                name: {"type": "string", "description": f"Built from {tpl}."}
+                for name, tpl in res.args.items()
+            },
+            "required": list(res.args),
+            "additionalProperties": False,
+        }
+        methods[res.bridge_method] = MethodIR(
+            method=res.bridge_method,
+            domain=domain,
+            verb=verb,
+            undo="none",
+            since=_version_tuple(spec.bridge.since),
+            users=(user,),
+            params=params,
+            param_rows=tuple(
+                FieldRow(n, "string", "", "required", f"Built from `{t}`.")
+                for n, t in res.args.items()
+            ),
+            result_fields=(),
+        )
+    return tuple(sorted(methods.values(), key=lambda m: m.method))
+
+
+def build_ir(specs: LoadedSpecs) -> ProjectIR:
+    errors = tuple(
+        sorted((e for f in specs.of_kind("errors") for e in f.entries), key=lambda e: e.code)
+    )
+    hints = {e.code: " ".join(e.hint.split()) for e in errors}
+    tools: list[ToolIR] = []
+    domains: list[DomainIR] = []
+    for spec_file in sorted(specs.of_kind("tools"), key=lambda f: f.stem):
+        domain_tools = sorted(
+            (_tool_ir(spec_file, t, hints) for t in spec_file.entries), key=lambda t: t.name
+        )
+        tools.extend(domain_tools)
+        domains.append(
+            DomainIR(
+                spec_file.stem,
+                spec_file.stem.replace("_", " ").capitalize(),
+                Source(spec_file.path, spec_file.sha256),
+                tuple(domain_tools),
+            )
+        )
+    resource_specs = [r for f in specs.of_kind("resources") for r in f.entries]
+    resource_pairs = [(r, _resource_ir(r)) for r in resource_specs]
+    prompts = tuple(
+        PromptIR(
+            p.name,
+            p.title,
+            " ".join(p.description.split()),
+            tuple(PromptArgIR(a.name, a.description, a.required, a.default) for a in p.arguments),
+            p.text,
+        )
+        for f in specs.of_kind("prompts")
+        for p in f.entries
+    )
+    server = next(e for f in specs.of_kind("server") for e in f.entries)
+    return ProjectIR(
+        spec_hash=spec_hash(specs.files),
+        sources=tuple(Source(f.path, f.sha256) for f in sorted(specs.files, key=lambda f: f.path)),
+        server=server,
+        tools=tuple(sorted(tools, key=lambda t: t.name)),
+        domains=tuple(domains),
+        resources=tuple(sorted((r for _, r in resource_pairs if r.uri), key=lambda r: r.name)),
+        resource_templates=tuple(
+            sorted((r for _, r in resource_pairs if r.uri_template), key=lambda r: r.name)
+        ),
+        prompts=tuple(sorted(prompts, key=lambda p: p.name)),
+        errors=errors,
+        toolsets=tuple(
+            sorted((t for f in specs.of_kind("toolsets") for t in f.entries), key=lambda t: t.name)
+        ),
+        methods=_methods(tools, resource_pairs),
+        error_users={
+            e.code: tuple(
+                t
+                for t in sorted(tools, key=lambda t: t.name)
+                if e.code in {r.code for r in t.errors}
+            )
+            for e in errors
+        },
+        toolset_tools={
+            name: tuple(t for t in sorted(tools, key=lambda t: t.name) if t.toolset == name)
+            for name in sorted({t.toolset for t in tools})
+        },
+    )

@@ -1,0 +1,156 @@
+"""The spec format, as pydantic models. Unknown keys are rejected everywhere (extra="forbid").
+
+These models check the *shape* of each spec file; cross-field rules (names unique, undo policy matches
+annotations, summaries name output fields, …) live in `codegen.rules`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+VERSION_PATTERN = r"^\d+\.\d+(\.\d+)?$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FieldSchema(_Strict):
+    """The JSON Schema subset a field may use. `required: bool` is allowed on a tool's top-level
+    input fields only (a field is required unless it has a default or says `required: false`)."""
+
+    type: str | list[str] | None = None
+    description: str | None = None
+    enum: list[Any] | None = None
+    minimum: int | float | None = None
+    maximum: int | float | None = None
+    exclusiveMinimum: int | float | None = None
+    exclusiveMaximum: int | float | None = None
+    minLength: int | None = Field(default=None, ge=0)
+    maxLength: int | None = Field(default=None, ge=0)
+    minItems: int | None = Field(default=None, ge=0)
+    maxItems: int | None = Field(default=None, ge=0)
+    pattern: str | None = None
+    default: Any = None
+    items: FieldSchema | None = None
+    properties: dict[str, FieldSchema] | None = None
+    required: list[str] | bool | None = None
+    additionalProperties: bool | None = None
+    anyOf: list[FieldSchema] | None = None
+
+
+class VariableSchema(FieldSchema):
+    """A resource URI template variable: a field schema plus how it is encoded in the URI."""
+
+    percent_encoded: bool = False
+
+
+class Annotations(_Strict):
+    read_only: bool = Field(description="readOnlyHint: the tool does not change the Set.")
+    destructive: bool = Field(description="destructiveHint: the tool may delete or overwrite data.")
+    idempotent: bool = Field(description="idempotentHint: repeating the call changes nothing more.")
+    open_world: bool = Field(description="openWorldHint: the tool reaches beyond the Live Set.")
+
+
+class Bridge(_Strict):
+    method: str = Field(description="The Remote Script method, `{domain}.{verb}`.")
+    undo: Literal["none", "one_step", "file_only"] = Field(
+        description="none for reads; one_step for writes; file_only where the Set is not changed."
+    )
+    since: str = Field(pattern=VERSION_PATTERN, description='Oldest Live version, e.g. "11.0".')
+
+
+class Example(_Strict):
+    input: dict[str, Any]
+    result: dict[str, Any] | None = None
+    error: str | None = None
+
+
+class ToolSpec(_Strict):
+    name: str
+    title: str
+    toolset: str
+    description: str
+    annotations: Annotations
+    input: dict[str, FieldSchema]
+    output: dict[str, FieldSchema]
+    bridge: Bridge
+    summary: str = Field(description="One-line result, str.format over the output's fields.")
+    errors: list[str]
+    examples: list[Example] = Field(min_length=1)
+
+
+class ResourceBridge(_Strict):
+    method: str
+    since: str = Field(default="11.0", pattern=VERSION_PATTERN)
+    args: dict[str, str] = Field(
+        default_factory=dict, description="Bridge params as str.format templates over the URI."
+    )
+
+
+class ResourceSpec(_Strict):
+    uri: str | None = None
+    uri_template: str | None = None
+    name: str
+    title: str
+    description: str
+    mime_type: str = "application/json"
+    variables: dict[str, VariableSchema] = Field(default_factory=dict)
+    bridge: ResourceBridge
+
+
+class PromptArgument(_Strict):
+    name: str
+    description: str
+    required: bool = False
+    default: str | None = None
+
+
+class PromptSpec(_Strict):
+    name: str
+    title: str
+    description: str
+    arguments: list[PromptArgument] = Field(default_factory=list)
+    text: str
+
+
+class ErrorSpec(_Strict):
+    code: str = Field(pattern=r"^[A-Z][A-Z_]+$")
+    description: str
+    hint: str
+
+
+class ToolsetSpec(_Strict):
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    description: str
+
+
+class Author(_Strict):
+    name: str
+    url: str | None = None
+
+
+class ServerSpec(_Strict):
+    """specs/server.yaml: the server's identity, used for MCP `initialize` and the client manifest."""
+
+    name: str
+    display_name: str
+    version: str
+    description: str
+    instructions: str
+    author: Author
+    license: str
+    keywords: list[str] = Field(default_factory=list)
+
+
+# Which model each spec file holds: a list of these, except server.yaml (one mapping).
+FILE_KINDS: dict[str, type[_Strict]] = {
+    "tools": ToolSpec,
+    "resources": ResourceSpec,
+    "prompts": PromptSpec,
+    "errors": ErrorSpec,
+    "toolsets": ToolsetSpec,
+    "server": ServerSpec,
+}
