@@ -1,8 +1,12 @@
 """generated/models_gen.py: pydantic v2 input and output models for every tool.
 
-datamodel-code-generator writes the classes. It names a nested object after its property, which
-collides across tools (two `Note`s), so nested objects are hoisted into `$defs` with names prefixed by
-their tool's model first. The generator needs a root schema; its class is cut from the output.
+datamodel-code-generator writes the classes. Three adjustments, each checked so it fails loudly if the
+generator's output changes shape:
+- it names a nested object after its property, which collides across tools (two `Note`s), so nested
+  objects are hoisted into `$defs` with names prefixed by their tool's model first;
+- it needs a root schema; that class is cut from the output;
+- it types an optional field without a default as `X | None`, so an explicit null would pass the model
+  while the published schema refuses it; such fields become `X = None` (absent is fine, null is not).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import json
 import re
 from typing import Any
 
+from codegen.emit_python import ruff_format
 from codegen.headers import python_header
 from codegen.ir import ProjectIR, pascal
 
@@ -71,6 +76,38 @@ def models_document(ir: ProjectIR) -> dict[str, Any]:
     }
 
 
+def _optional_without_default(document: dict[str, Any]) -> list[tuple[str, str]]:
+    """(class, field) pairs that may be absent but, when present, must not be null."""
+    pairs = []
+    for cls, schema in document["$defs"].items():
+        required = set(schema.get("required", []))
+        for field, prop in schema.get("properties", {}).items():
+            types = prop.get("type") if isinstance(prop.get("type"), list) else [prop.get("type")]
+            if (
+                field not in required
+                and "default" not in prop
+                and "null" not in types
+                and "anyOf" not in prop
+            ):
+                pairs.append((cls, field))
+    return pairs
+
+
+def _refuse_explicit_null(source: str, pairs: list[tuple[str, str]]) -> str:
+    for cls, field in pairs:
+        block = re.search(rf"^class {cls}\(BaseModel\):\n(?:(?:    .*)?\n)*", source, re.MULTILINE)
+        if block is None:
+            raise RuntimeError(f"class {cls} not found in datamodel-code-generator's output")
+        line = re.compile(
+            rf"^(    {field}: Annotated\[)(.+?) \| None(, Field\(.*\)\] = None)$", re.MULTILINE
+        )
+        body, count = line.subn(r"\1\2\3", block.group(0))
+        if count != 1:
+            raise RuntimeError(f"{cls}.{field}: expected one `X | None = None` line, found {count}")
+        source = source[: block.start()] + body + source[block.end() :]
+    return source
+
+
 def _cut_root_class(source: str) -> str:
     pattern = re.compile(
         rf"\n\n+class {ROOT_CLASS}\(BaseModel\):\n(?:(?:    .*)?\n)*", re.MULTILINE
@@ -87,11 +124,11 @@ def emit_models(ir: ProjectIR) -> dict[str, str]:
     # Imported here: datamodel-code-generator costs ~0.4 s to import, and --check of docs alone
     # should not pay it twice.
     from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
-    from datamodel_code_generator.format import Formatter
 
     header = python_header(ir.sources_of("tools"), ir.spec_hash).rstrip("\n")
+    document = models_document(ir)
     source = generate(
-        json.dumps(models_document(ir)),
+        json.dumps(document),
         input_file_type=InputFileType.JsonSchema,
         output_model_type=DataModelType.PydanticV2BaseModel,
         target_python_version=PythonVersion.PY_311,
@@ -103,6 +140,9 @@ def emit_models(ir: ProjectIR) -> dict[str, str]:
         use_schema_description=True,
         disable_timestamp=True,
         custom_file_header=header,
-        formatters=[Formatter.RUFF_FORMAT, Formatter.RUFF_CHECK],
+        formatters=[],  # unformatted: one field a line, which _refuse_explicit_null relies on
     )
-    return {OUTPUT: _cut_root_class(str(source))}
+    source = _refuse_explicit_null(
+        _cut_root_class(str(source)), _optional_without_default(document)
+    )
+    return {OUTPUT: ruff_format(source, OUTPUT)}

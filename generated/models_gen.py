@@ -25,9 +25,9 @@ class LiveCreateMidiClipInput(BaseModel):
     ]
     slot_index: Annotated[int, Field(description="Scene row of the empty slot.", ge=0, le=9999)]
     length: Annotated[float, Field(description="Clip length in beats.", gt=0.0, le=16384.0)] = 4.0
-    name: Annotated[
-        str | None, Field(description="Name for the clip.", max_length=256, min_length=1)
-    ] = None
+    name: Annotated[str, Field(description="Name for the clip.", max_length=256, min_length=1)] = (
+        None
+    )
 
 
 class LiveCreateMidiClipOutput(BaseModel):
@@ -58,7 +58,7 @@ class LiveCreateTrackInput(BaseModel):
         Field(description="Position for the new track; -1 appends it at the end.", ge=-1, le=999),
     ] = -1
     name: Annotated[
-        str | None, Field(description="Name for the new track.", max_length=256, min_length=1)
+        str, Field(description="Name for the new track.", max_length=256, min_length=1)
     ] = None
 
 
@@ -131,7 +131,7 @@ class LiveGetNotesInput(BaseModel):
         float, Field(description="Earliest note start to read, in beats.", ge=0.0)
     ] = 0
     time_span: Annotated[
-        float | None,
+        float,
         Field(description="Length of the time range in beats; omit for the whole clip.", gt=0.0),
     ] = None
     max_notes: Annotated[
@@ -375,11 +375,11 @@ class LiveSetParamInput(BaseModel):
         ),
     ]
     value: Annotated[
-        float | None,
+        float,
         Field(description="New value, within the parameter's min..max. Give this or value_item."),
     ] = None
     value_item: Annotated[
-        str | None,
+        str,
         Field(
             description="For a quantized parameter, the name of the value item to select.",
             max_length=200,
@@ -448,12 +448,10 @@ class LiveSetTrackPropsInput(BaseModel):
             pattern="^track:\\d+(@\\d+)?$",
         ),
     ]
-    name: Annotated[str | None, Field(description="New name.", max_length=256, min_length=1)] = None
-    mute: Annotated[bool | None, Field(description="Mute (true) or unmute (false).")] = None
-    solo: Annotated[bool | None, Field(description="Solo (true) or unsolo (false).")] = None
-    arm: Annotated[
-        bool | None, Field(description="Arm (true) or disarm (false) for recording.")
-    ] = None
+    name: Annotated[str, Field(description="New name.", max_length=256, min_length=1)] = None
+    mute: Annotated[bool, Field(description="Mute (true) or unmute (false).")] = None
+    solo: Annotated[bool, Field(description="Solo (true) or unsolo (false).")] = None
+    arm: Annotated[bool, Field(description="Arm (true) or disarm (false) for recording.")] = None
 
 
 class LiveSetTrackPropsOutputAfter(BaseModel):
