@@ -28,10 +28,11 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-# The MCP Inspector CLI for the subprocess ring (node is on the machine; the package comes from npm).
-$(NODE_STAMP): package.json
-	@if command -v npm >/dev/null 2>&1; then npm install --no-audit --no-fund --silent && touch $(NODE_STAMP); \
-	else echo "npm not found: the MCP Inspector tests will be skipped"; fi
+# Node tools for the tests: the MCP Inspector CLI and the MCPB manifest validator (pinned in
+# package-lock.json). Without npm those tests are skipped, saying why.
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $(NODE_STAMP); \
+	else echo "npm not found: the MCP Inspector and manifest validator tests will be skipped"; fi
 
 inspector: $(NODE_STAMP)
 
