@@ -1,0 +1,275 @@
+"""Live.Clip.Clip: a Session or Arrangement clip, with markers, loop and the MIDI notes API."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from .lom import LomObject, install_listeners, new, reject
+from .notes import FIELDS, NoteStore
+
+
+class ClipImpl(LomObject):
+    _SINCE: ClassVar[dict[str, str]] = {
+        "get_all_notes_extended": "11.1.0",
+        "is_session_clip": "12.2.0",
+    }
+
+    def _init(self, parent, length: float, *, midi: bool = True, name: str = "", at=None):
+        self._setup(parent)
+        length = float(length)
+        if length <= 0.0:
+            raise reject(f"Invalid clip length {length}: must be greater than 0")
+        self._midi = midi
+        self._name = name
+        self._color_index = 0
+        self._muted = False
+        self._looping = True
+        self._loop_start = 0.0
+        self._loop_end = length
+        self._start_marker = 0.0
+        self._end_marker = length
+        self._arrangement_start = at  # None for a Session clip
+        self._playing = False
+        self._store = NoteStore()
+        self._file_path = ""
+
+    def _copy_for(self, parent, at=None):
+        """A new clip with this one's settings and notes, for ``parent`` (duplication)."""
+        clip = new(type(self), parent, self._loop_end, midi=self._midi, name=self._name, at=at)
+        for attr in ("_color_index", "_muted", "_looping", "_loop_start", "_start_marker"):
+            setattr(clip, attr, getattr(self, attr))
+        clip._end_marker = self._end_marker
+        clip._file_path = self._file_path
+        clip._store.restore(self._store.snapshot())
+        clip._store._next_id = self._store._next_id
+        return clip
+
+    # --- identity -------------------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @name.setter
+    def name(self, value) -> None:
+        self._set("_name", str(value), "name")
+
+    @property
+    def color_index(self) -> int:
+        return self._color_index
+
+    @color_index.setter
+    def color_index(self, value) -> None:
+        self._set("_color_index", int(value), "color_index")
+
+    @property
+    def muted(self) -> bool:
+        return self._muted
+
+    @muted.setter
+    def muted(self, value) -> None:
+        self._set("_muted", bool(value), "muted")
+
+    @property
+    def is_midi_clip(self) -> bool:
+        return self._midi
+
+    @property
+    def is_audio_clip(self) -> bool:
+        return not self._midi
+
+    @property
+    def file_path(self) -> str:
+        if self._midi:
+            raise reject("Only audio clips have a file")
+        return self._file_path
+
+    @property
+    def is_arrangement_clip(self) -> bool:
+        return self._arrangement_start is not None
+
+    @property
+    def is_session_clip(self) -> bool:
+        return self._arrangement_start is None
+
+    # --- time -----------------------------------------------------------------------------------
+    @property
+    def length(self) -> float:
+        if self._looping:
+            return self._loop_end - self._loop_start
+        return self._end_marker - self._start_marker
+
+    @property
+    def start_time(self) -> float:
+        return 0.0 if self._arrangement_start is None else self._arrangement_start
+
+    @property
+    def end_time(self) -> float:
+        return self.start_time + self.length
+
+    @property
+    def looping(self) -> bool:
+        return self._looping
+
+    @looping.setter
+    def looping(self, value) -> None:
+        self._set("_looping", bool(value), "looping")
+
+    @property
+    def loop_start(self) -> float:
+        return self._loop_start
+
+    @loop_start.setter
+    def loop_start(self, value) -> None:
+        value = float(value)
+        if value >= self._loop_end:
+            raise reject("LoopStart behind LoopEnd")
+        self._set("_loop_start", value, "loop_start")
+
+    @property
+    def loop_end(self) -> float:
+        return self._loop_end
+
+    @loop_end.setter
+    def loop_end(self, value) -> None:
+        value = float(value)
+        if value <= self._loop_start:
+            raise reject("LoopEnd in front of LoopStart")
+        self._set("_loop_end", value, "loop_end")
+
+    @property
+    def start_marker(self) -> float:
+        return self._start_marker
+
+    @start_marker.setter
+    def start_marker(self, value) -> None:
+        value = float(value)
+        if value >= self._end_marker:
+            raise reject("StartMarker behind EndMarker")
+        self._set("_start_marker", value, "start_marker")
+
+    @property
+    def end_marker(self) -> float:
+        return self._end_marker
+
+    @end_marker.setter
+    def end_marker(self, value) -> None:
+        value = float(value)
+        if value <= self._start_marker:
+            raise reject("EndMarker in front of StartMarker")
+        self._set("_end_marker", value, "end_marker")
+
+    # --- transport (not undoable in Live) -------------------------------------------------------
+    @property
+    def is_playing(self) -> bool:
+        return self._playing
+
+    @is_playing.setter
+    def is_playing(self, value) -> None:
+        self._playing = bool(value)
+        self._notify("playing_status")
+
+    def fire(self) -> None:
+        self._playing = True
+        self._notify("playing_status")
+
+    def stop(self) -> None:
+        self._playing = False
+        self._notify("playing_status")
+
+    # --- notes ----------------------------------------------------------------------------------
+    def _need_midi(self) -> None:
+        if not self._midi:
+            raise reject("This function can only be called on MIDI clips")
+
+    def _edit_notes(self, edit):
+        """Run ``edit`` and record the note set before/after as one undoable change."""
+        self._need_midi()
+        before = self._store.snapshot()
+        result = edit()
+        after = self._store.snapshot()
+        if before != after:
+            self._notify("notes")
+            self._w.undo.record(
+                lambda: self._restore_notes(before), lambda: self._restore_notes(after)
+            )
+        return result
+
+    def _restore_notes(self, snap) -> None:
+        self._store.restore(snap)
+        self._notify("notes")
+
+    def _as_midi_notes(self, data) -> tuple:
+        cls = self._w.cls["MidiNote"]
+        out = []
+        for d in data:
+            note = object.__new__(cls)
+            note._init(d)
+            out.append(note)
+        return tuple(out)
+
+    def get_notes_extended(self, from_pitch, pitch_span, from_time, time_span):
+        self._need_midi()
+        return self._as_midi_notes(self._store.select(from_pitch, pitch_span, from_time, time_span))
+
+    def get_all_notes_extended(self):
+        self._need_midi()
+        return self._as_midi_notes(self._store.all())
+
+    def get_notes_by_id(self, note_ids):
+        self._need_midi()
+        wanted = [int(i) for i in note_ids]
+        return self._as_midi_notes([self._store.notes[i] for i in wanted if i in self._store.notes])
+
+    def add_new_notes(self, specifications):
+        spec_cls = self._w.cls["MidiNoteSpecification"]
+        fields = []
+        for spec in specifications:
+            if not isinstance(spec, spec_cls):
+                raise TypeError("add_new_notes expects Live.Clip.MidiNoteSpecification objects")
+            fields.append(spec._fields)
+        return self._edit_notes(lambda: self._store.add(fields))
+
+    def apply_note_modifications(self, notes) -> None:
+        note_cls = self._w.cls["MidiNote"]
+        notes = list(notes)
+        if not all(isinstance(n, note_cls) for n in notes):
+            raise TypeError("apply_note_modifications expects Live.Clip.MidiNote objects")
+        self._edit_notes(lambda: self._store.modify(notes))
+
+    def remove_notes_extended(self, from_pitch, pitch_span, from_time, time_span) -> None:
+        self._edit_notes(
+            lambda: self._store.remove(
+                self._store.select(from_pitch, pitch_span, from_time, time_span)
+            )
+        )
+
+    def remove_notes_by_id(self, note_ids) -> None:
+        wanted = {int(i) for i in note_ids}
+        self._edit_notes(
+            lambda: self._store.remove([n for n in self._store.all() if n.note_id in wanted])
+        )
+
+    # Legacy (pre-11) tuple API: time comes first, and a note is (pitch, time, dur, vel, mute).
+    def get_notes(self, from_time, from_pitch, time_span, pitch_span):
+        self._need_midi()
+        return tuple(
+            (n.pitch, n.start_time, n.duration, n.velocity, n.mute)
+            for n in self._store.select(from_pitch, pitch_span, from_time, time_span)
+        )
+
+    def set_notes(self, notes) -> None:
+        rows = []
+        for note in notes:
+            pitch, time, duration, velocity, mute = note
+            rows.append((pitch, time, duration, velocity, mute, 1.0, 0.0, 64.0))
+        self._edit_notes(lambda: self._store.add(rows))
+
+    def remove_notes(self, from_time, from_pitch, time_span, pitch_span) -> None:
+        self.remove_notes_extended(from_pitch, pitch_span, from_time, time_span)
+
+
+install_listeners(ClipImpl, "name", "color_index", "muted", "looping", "loop_start", "loop_end")
+install_listeners(ClipImpl, "file_path")
+install_listeners(ClipImpl, "start_marker", "end_marker", "notes", "playing_status")
+
+__all__ = ["FIELDS", "ClipImpl"]

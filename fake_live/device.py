@@ -1,0 +1,173 @@
+"""Live.Device.Device and Live.DeviceParameter.DeviceParameter."""
+
+from __future__ import annotations
+
+import math
+from typing import ClassVar
+
+from .catalog import DeviceSpec, ParamSpec
+from .enums import AutomationState, ParameterState
+from .lom import LomObject, install_listeners, new, reject
+
+
+def _format(spec: ParamSpec, value: float) -> str:
+    """Display text for a value; a plausible rendering, not Live's exact strings."""
+    if spec.quantized and spec.items:
+        index = round(value - spec.min)
+        return spec.items[index] if 0 <= index < len(spec.items) else str(index)
+    if spec.unit == "%":
+        span = spec.max - spec.min or 1.0
+        return f"{(value - spec.min) / span * 100:.0f} %"
+    if spec.unit == "Hz" and spec.max <= 1.0:
+        hz = 26.0 * math.pow(19900.0 / 26.0, value)  # exponential 26 Hz .. 19.9 kHz sweep
+        return f"{hz / 1000:.2f} kHz" if hz >= 1000 else f"{hz:.0f} Hz"
+    if spec.unit == "dB" and spec.max <= 1.0:
+        return "-inf dB" if value <= 0 else f"{20 * math.log10(value / 0.85):.1f} dB"
+    if spec.unit:
+        return f"{value:.1f} {spec.unit}"
+    return f"{value:.2f}"
+
+
+class DeviceParameterImpl(LomObject):
+    _SINCE: ClassVar[dict[str, str]] = {"short_value_items": "11.2.0"}
+
+    def _init(self, parent, spec: ParamSpec):
+        self._setup(parent)
+        self._spec = spec
+        self._value = float(spec.value)
+
+    @property
+    def name(self) -> str:
+        return self._spec.name
+
+    @property
+    def original_name(self) -> str:
+        return self._spec.name
+
+    @property
+    def min(self) -> float:
+        return float(self._spec.min)
+
+    @property
+    def max(self) -> float:
+        return float(self._spec.max)
+
+    @property
+    def is_quantized(self) -> bool:
+        return self._spec.quantized
+
+    @property
+    def is_enabled(self) -> bool:
+        return True
+
+    @property
+    def state(self) -> int:
+        return ParameterState.enabled
+
+    @property
+    def automation_state(self) -> int:
+        return AutomationState.none
+
+    @property
+    def value(self) -> float:
+        return self._value
+
+    @value.setter
+    def value(self, value) -> None:
+        value = float(value)
+        if not self._spec.min <= value <= self._spec.max:
+            raise reject(
+                f"Invalid value {value} for parameter '{self._spec.name}': "
+                f"must lie within {self._spec.min}..{self._spec.max}"
+            )
+        if self._spec.quantized:
+            value = float(round(value))  # a switch has integral steps only
+        self._set("_value", value, "value")
+
+    @property
+    def default_value(self) -> float:
+        # Live: "A Default value is only available for non-quantized parameter types".
+        if self._spec.quantized:
+            raise reject("default_value is only available for non-quantized parameters")
+        return float(self._spec.value)
+
+    @property
+    def value_items(self) -> tuple[str, ...]:
+        # Live: "Raises an error if 'is_quantized' is False."
+        if not self._spec.quantized:
+            raise reject("value_items is only available for quantized parameters")
+        return tuple(self._spec.items)
+
+    @property
+    def short_value_items(self) -> tuple[str, ...]:
+        return self.value_items
+
+    def str_for_value(self, value) -> str:
+        return _format(self._spec, float(value))
+
+    def __str__(self) -> str:
+        return self.str_for_value(self._value)
+
+    def begin_gesture(self) -> None:
+        pass  # only matters to automation recording, which the fake does not model
+
+    def end_gesture(self) -> None:
+        pass
+
+    def re_enable_automation(self) -> None:
+        pass
+
+
+install_listeners(DeviceParameterImpl, "value", "name", "state", "automation_state")
+
+
+class DeviceImpl(LomObject):
+    def _init(self, parent, spec: DeviceSpec, name: str | None = None):
+        self._setup(parent)
+        self._spec = spec
+        self._name = name if name is not None else spec.name
+        param_cls = self._w.cls["DeviceParameter"]
+        self._parameters = tuple(new(param_cls, self, p) for p in spec.params)
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @name.setter
+    def name(self, value) -> None:
+        self._set("_name", str(value), "name")
+
+    @property
+    def class_name(self) -> str:
+        return self._spec.class_name
+
+    @property
+    def class_display_name(self) -> str:
+        return self._spec.name
+
+    @property
+    def type(self):
+        return self._spec.kind
+
+    @property
+    def parameters(self) -> tuple:
+        return self._parameters
+
+    @property
+    def can_have_chains(self) -> bool:
+        return self._spec.can_have_chains
+
+    @property
+    def can_have_drum_pads(self) -> bool:
+        return self._spec.can_have_drum_pads
+
+    @property
+    def is_active(self) -> bool:
+        on = self._parameters[0].value > 0 if self._parameters else True
+        return on
+
+    def store_chosen_bank(self, script_index, bank_index) -> None:
+        pass  # only a hint for Live's persistence of controller banks
+
+
+install_listeners(DeviceImpl, "name", "parameters", "is_active")

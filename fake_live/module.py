@@ -1,0 +1,70 @@
+"""Assemble one World into a module-like ``Live`` object with Live's submodules."""
+
+from __future__ import annotations
+
+import sys
+import types
+
+from . import enums
+from .application import module_functions
+from .song import get_all_scales_ordered
+from .world import CLASSES, World
+
+SUBMODULES = (
+    "Application",
+    "Base",
+    "Browser",
+    "Clip",
+    "ClipSlot",
+    "Device",
+    "DeviceParameter",
+    "MixerDevice",
+    "Scene",
+    "Song",
+    "Track",
+)
+
+
+def build_module(world: World) -> types.ModuleType:
+    live = types.ModuleType("Live", "Fake Ableton Live API (fake_live), Live " + _ver(world))
+    subs = {name: types.ModuleType(f"Live.{name}") for name in SUBMODULES}
+    for key, (_impl, module, qualname) in CLASSES.items():
+        if "." not in qualname:  # nested classes hang off their outer class
+            setattr(subs[module], qualname, world.cls[key])
+    for module, members in enums.BY_MODULE.items():
+        for enum in members:
+            setattr(subs[module], enum.__name__, enum)
+    for name, fn in module_functions(world).items():
+        setattr(subs["Application"], name, fn)
+    subs["Song"].get_all_scales_ordered = get_all_scales_ordered
+    subs["Base"].log = world.log.append
+
+    for name, sub in subs.items():
+        setattr(live, name, sub)
+
+    # Private hooks for the host and tests (underscore names: real Live has none of these).
+    live._world = world
+    live._scheduler = world.scheduler
+    live._tick = world.scheduler.tick
+    live._version = _ver(world)
+
+    def _modules() -> dict[str, types.ModuleType]:
+        return {"Live": live, **{f"Live.{n}": s for n, s in subs.items()}}
+
+    def _install(modules: dict | None = None) -> None:
+        (sys.modules if modules is None else modules).update(_modules())
+
+    def _uninstall(modules: dict | None = None) -> None:
+        target = sys.modules if modules is None else modules
+        for key, mod in _modules().items():
+            if target.get(key) is mod:
+                del target[key]
+
+    live._modules = _modules
+    live._install = _install
+    live._uninstall = _uninstall
+    return live
+
+
+def _ver(world: World) -> str:
+    return ".".join(str(n) for n in world.version)

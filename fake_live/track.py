@@ -1,0 +1,374 @@
+"""Live.Track.Track (MIDI, audio, return and main tracks) and Live.Track.Track.View."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from .catalog import BY_NAME, DeviceSpec
+from .enums import DeviceInsertMode, DeviceType
+from .lom import LomObject, install_listeners, new, reject
+
+# Live's arrangement accepts clip positions in [0, 1576800] beats (create_midi_clip's doc string).
+ARRANGEMENT_END = 1576800.0
+
+# Device chain order Live enforces: MIDI effects, then the instrument, then audio effects.
+_RANK = {DeviceType.midi_effect: 0, DeviceType.instrument: 1, DeviceType.audio_effect: 2}
+
+
+class TrackViewImpl(LomObject):
+    def _init(self, track):
+        self._setup(track)
+        self._selected_device = None
+        self._device_insert_mode = DeviceInsertMode.default
+        self._is_collapsed = False
+
+    @property
+    def selected_device(self):
+        dev = self._selected_device
+        if dev is not None and dev in self._parent._devices:
+            return dev
+        return self._parent._devices[0] if self._parent._devices else None
+
+    @property
+    def device_insert_mode(self):
+        return self._device_insert_mode
+
+    @device_insert_mode.setter
+    def device_insert_mode(self, value) -> None:
+        self._device_insert_mode = DeviceInsertMode(int(value))
+        self._notify("device_insert_mode")
+
+    @property
+    def is_collapsed(self) -> bool:
+        return self._is_collapsed
+
+    @is_collapsed.setter
+    def is_collapsed(self, value) -> None:
+        self._is_collapsed = bool(value)
+        self._notify("is_collapsed")
+
+    def select_instrument(self) -> bool:
+        for dev in self._parent._devices:
+            if dev._spec.kind == DeviceType.instrument:
+                self._selected_device = dev
+                self._notify("selected_device")
+                return True
+        return False
+
+
+install_listeners(TrackViewImpl, "selected_device", "device_insert_mode", "is_collapsed")
+
+
+class TrackImpl(LomObject):
+    _SINCE: ClassVar[dict[str, str]] = {
+        "insert_device": "12.3.0",
+        "create_midi_clip": "12.2.0",
+        "performance_impact": "11.1.0",
+    }
+
+    def _init(self, song, kind: str, name: str, scene_count: int, send_count: int):
+        """kind: 'midi', 'audio', 'return' or 'master'."""
+        self._setup(song)
+        self._kind = kind
+        self._name = name
+        self._mute = False
+        self._solo = False
+        self._arm = False
+        self._color_index = 0
+        playable = kind in ("midi", "audio")
+        slot_cls = self._w.cls["ClipSlot"]
+        self._clip_slots = (
+            tuple(new(slot_cls, self) for _ in range(scene_count)) if playable else ()
+        )
+        self._arrangement_clips: tuple = ()
+        self._devices: tuple = ()
+        self._mixer = new(self._w.cls["MixerDevice"], self, send_count)
+        self._view = new(self._w.cls["Track.View"], self)
+        self._data: dict = {}
+
+    # --- kind -----------------------------------------------------------------------------------
+    @property
+    def has_midi_input(self) -> bool:
+        return self._kind == "midi"
+
+    @property
+    def has_audio_input(self) -> bool:
+        return self._kind == "audio"
+
+    @property
+    def has_audio_output(self) -> bool:
+        return self._kind != "midi" or self._instrument() is not None
+
+    @property
+    def has_midi_output(self) -> bool:
+        return self._kind == "midi" and self._instrument() is None
+
+    @property
+    def can_be_armed(self) -> bool:
+        return self._kind in ("midi", "audio")
+
+    @property
+    def is_foldable(self) -> bool:
+        return False  # the fake has no group tracks
+
+    @property
+    def is_grouped(self) -> bool:
+        return False
+
+    @property
+    def group_track(self):
+        return None
+
+    @property
+    def is_visible(self) -> bool:
+        return True
+
+    @property
+    def is_frozen(self) -> bool:
+        return False
+
+    @property
+    def can_be_frozen(self) -> bool:
+        return self._kind in ("midi", "audio")
+
+    @property
+    def is_part_of_selection(self) -> bool:
+        return self._w.song.view.selected_track is self
+
+    @property
+    def performance_impact(self) -> float:
+        return 0.0
+
+    # --- mixer state ----------------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @name.setter
+    def name(self, value) -> None:
+        self._set("_name", str(value), "name")
+
+    @property
+    def color_index(self) -> int:
+        return self._color_index
+
+    @color_index.setter
+    def color_index(self, value) -> None:
+        self._set("_color_index", int(value), "color_index")
+
+    @property
+    def mute(self) -> bool:
+        return self._mute
+
+    @mute.setter
+    def mute(self, value) -> None:
+        if self._kind == "master":
+            raise reject("The Main track cannot be muted")
+        self._set("_mute", bool(value), "mute")
+
+    @property
+    def solo(self) -> bool:
+        return self._solo
+
+    @solo.setter
+    def solo(self, value) -> None:
+        if self._kind == "master":
+            raise reject("The Main track cannot be soloed")
+        self._set("_solo", bool(value), "solo")
+
+    @property
+    def arm(self) -> bool:
+        return self._arm
+
+    @arm.setter
+    def arm(self, value) -> None:
+        if not self.can_be_armed:
+            raise reject("This track cannot be armed")
+        self._set("_arm", bool(value), "arm")
+
+    @property
+    def muted_via_solo(self) -> bool:
+        if self._kind == "master" or self._solo:
+            return False
+        song = self._parent
+        return any(t._solo for t in song._tracks + song._return_tracks)
+
+    @property
+    def mixer_device(self):
+        return self._mixer
+
+    @property
+    def view(self):
+        return self._view
+
+    # --- clips ----------------------------------------------------------------------------------
+    @property
+    def clip_slots(self) -> tuple:
+        return self._clip_slots
+
+    @property
+    def arrangement_clips(self) -> tuple:
+        return self._arrangement_clips
+
+    @property
+    def playing_slot_index(self) -> int:
+        for i, slot in enumerate(self._clip_slots):
+            if slot._clip is not None and slot._clip._playing:
+                return i
+        return -1
+
+    @property
+    def fired_slot_index(self) -> int:
+        return -1
+
+    def create_midi_clip(self, start_time, length):
+        if self._kind != "midi":
+            raise reject("Can only create MIDI clips on MIDI tracks")
+        start_time = float(start_time)
+        if not 0.0 <= start_time <= ARRANGEMENT_END:
+            raise reject(f"Clip time {start_time} is outside [0, {ARRANGEMENT_END}]")
+        return self._new_arrangement_clip(start_time, length)
+
+    def _new_arrangement_clip(self, start_time: float, length, name: str = ""):
+        clip = new(self._w.cls["Clip"], self, length, at=float(start_time), name=name)
+        before = self._arrangement_clips
+        after = tuple(sorted((*before, clip), key=lambda c: c._arrangement_start))
+        self._w.change(
+            lambda: self._set_arrangement(after, clip, alive=True),
+            lambda: self._set_arrangement(before, clip, alive=False),
+        )
+        return clip
+
+    def delete_clip(self, clip) -> None:
+        if clip in self._arrangement_clips:
+            before = self._arrangement_clips
+            after = tuple(c for c in before if c is not clip)
+            self._w.change(
+                lambda: self._set_arrangement(after, clip, alive=False),
+                lambda: self._set_arrangement(before, clip, alive=True),
+            )
+            return
+        for slot in self._clip_slots:
+            if slot._clip is clip:
+                slot.delete_clip()
+                return
+        raise reject("The clip belongs to another track")
+
+    def _set_arrangement(self, clips: tuple, clip, alive: bool) -> None:
+        self._arrangement_clips = clips
+        clip._removed = not alive
+        self._notify("arrangement_clips")
+
+    def duplicate_clip_slot(self, index) -> int:
+        index = int(index)
+        if not 0 <= index < len(self._clip_slots):
+            raise reject(f"Clip slot index {index} out of range")
+        source = self._clip_slots[index]
+        if source._clip is None:
+            raise reject("Cannot duplicate an empty clip slot")
+        undo = self._w.undo
+        undo.begin_step()  # a new scene and the copy are one action
+        try:
+            free = [
+                i
+                for i in range(index + 1, len(self._clip_slots))
+                if not self._clip_slots[i].has_clip
+            ]
+            if free:
+                dest = free[0]
+            else:
+                dest = index + 1
+                self._parent.create_scene(dest)
+            source.duplicate_clip_to(self._clip_slots[dest])
+        finally:
+            undo.end_step()
+        return dest
+
+    def stop_all_clips(self, Quantized=True) -> None:  # Live's keyword name(s)
+        for slot in self._clip_slots:
+            slot.stop()
+
+    # --- devices --------------------------------------------------------------------------------
+    @property
+    def devices(self) -> tuple:
+        # Live's doc string says this "will also include the mixer_device", but in practice (and in
+        # every script that walks it) it holds only the chain's devices; mixer_device is separate.
+        return self._devices
+
+    def _instrument(self):
+        for dev in self._devices:
+            if dev._spec.kind == DeviceType.instrument:
+                return dev
+        return None
+
+    def _check_kind_allowed(self, spec: DeviceSpec) -> None:
+        if spec.kind == DeviceType.instrument and self._kind != "midi":
+            raise reject(f"{spec.name} is an instrument and needs a MIDI track")
+        if spec.kind == DeviceType.midi_effect and self._kind != "midi":
+            raise reject(f"{spec.name} is a MIDI effect and needs a MIDI track")
+        if spec.kind == DeviceType.instrument and self._instrument() is not None:
+            raise reject("The track already has an instrument")
+
+    def _position_ok(self, spec: DeviceSpec, index: int) -> bool:
+        rank = _RANK[spec.kind]
+        devs = self._devices
+        left = _RANK[devs[index - 1]._spec.kind] if index > 0 else -1
+        right = _RANK[devs[index]._spec.kind] if index < len(devs) else 3
+        return left <= rank <= right
+
+    def _default_position(self, spec: DeviceSpec) -> int:
+        """Where Live puts a device loaded without an explicit index: the end of its region."""
+        return max(i for i in range(len(self._devices) + 1) if self._position_ok(spec, i))
+
+    def insert_device(self, DeviceName, DeviceIndex=-1):  # Live's keyword name(s)
+        spec = BY_NAME.get(str(DeviceName))
+        if spec is None:
+            raise reject(f"Unknown device name '{DeviceName}' (only native Live devices)")
+        self._check_kind_allowed(spec)
+        index = int(DeviceIndex)
+        if index == -1:
+            index = self._default_position(spec)
+        elif not 0 <= index <= len(self._devices):
+            raise reject(f"Device index {index} out of range")
+        if not self._position_ok(spec, index):
+            raise reject(f"{spec.name} cannot be placed at index {index} of this device chain")
+        return self._add_device(spec, index)
+
+    def _add_device(self, spec: DeviceSpec, index: int, name: str | None = None):
+        device = new(self._w.cls["Device"], self, spec, name)
+        before = self._devices
+        after = (*before[:index], device, *before[index:])
+        self._w.change(
+            lambda: self._set_devices(after, device, alive=True),
+            lambda: self._set_devices(before, device, alive=False),
+        )
+        return device
+
+    def delete_device(self, index) -> None:
+        index = int(index)
+        if not 0 <= index < len(self._devices):
+            raise reject(f"Device index {index} out of range")
+        device = self._devices[index]
+        before = self._devices
+        after = before[:index] + before[index + 1 :]
+        self._w.change(
+            lambda: self._set_devices(after, device, alive=False),
+            lambda: self._set_devices(before, device, alive=True),
+        )
+
+    def _set_devices(self, devices: tuple, device, alive: bool) -> None:
+        self._devices = devices
+        device._removed = not alive
+        self._notify("devices")
+
+    # --- persistent script data -----------------------------------------------------------------
+    def get_data(self, key, default_value):
+        return self._data.get(key, default_value)
+
+    def set_data(self, key, value) -> None:
+        self._data[key] = value
+
+
+install_listeners(TrackImpl, "name", "color_index", "mute", "solo", "arm", "muted_via_solo")
+install_listeners(TrackImpl, "devices", "clip_slots", "arrangement_clips", "playing_slot_index")
+install_listeners(TrackImpl, "fired_slot_index", "performance_impact")

@@ -1,0 +1,80 @@
+"""One fake Live instance: its version, classes, ids, undo history, scheduler, Application and Song.
+
+Nothing here is global: every ``World`` builds its own classes (see ``lom.build_class``), so Live
+instances of different versions coexist in one process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .application import ApplicationImpl
+from .browser import BrowserImpl, BrowserItemImpl
+from .clip import ClipImpl
+from .clip_slot import ClipSlotImpl
+from .device import DeviceImpl, DeviceParameterImpl
+from .lom import build_class, new
+from .mixer import MixerDeviceImpl
+from .notes import MidiNoteImpl, MidiNoteSpecificationImpl
+from .scene import SceneImpl
+from .scheduler import Scheduler
+from .song import CuePointImpl, SongImpl, SongViewImpl
+from .timer import TimerImpl
+from .track import TrackImpl, TrackViewImpl
+from .undo import UndoHistory
+from .version import check_supported
+
+# Key (as in live12_api.json's "classes") -> (implementation, Live module, qualified name there)
+CLASSES: dict[str, tuple[type, str, str]] = {
+    "Application": (ApplicationImpl, "Application", "Application"),
+    "Song": (SongImpl, "Song", "Song"),
+    "Song.View": (SongViewImpl, "Song", "Song.View"),
+    "CuePoint": (CuePointImpl, "Song", "CuePoint"),
+    "Track": (TrackImpl, "Track", "Track"),
+    "Track.View": (TrackViewImpl, "Track", "Track.View"),
+    "ClipSlot": (ClipSlotImpl, "ClipSlot", "ClipSlot"),
+    "Clip": (ClipImpl, "Clip", "Clip"),
+    "MidiNote": (MidiNoteImpl, "Clip", "MidiNote"),
+    "MidiNoteSpecification": (MidiNoteSpecificationImpl, "Clip", "MidiNoteSpecification"),
+    "Scene": (SceneImpl, "Scene", "Scene"),
+    "Device": (DeviceImpl, "Device", "Device"),
+    "DeviceParameter": (DeviceParameterImpl, "DeviceParameter", "DeviceParameter"),
+    "MixerDevice": (MixerDeviceImpl, "MixerDevice", "MixerDevice"),
+    "Browser": (BrowserImpl, "Browser", "Browser"),
+    "BrowserItem": (BrowserItemImpl, "Browser", "BrowserItem"),
+    "Timer": (TimerImpl, "Base", "Timer"),
+}
+
+# Nested view classes: Live.Song.Song.View, Live.Track.Track.View
+NESTED = {"Song.View": ("Song", "View"), "Track.View": ("Track", "View")}
+
+
+class World:
+    def __init__(self, version: str, demo: bool) -> None:
+        from .demo_set import build_default_set, build_demo_set  # demo_set needs World's API
+
+        self.version = check_supported(version)
+        self.demo = bool(demo)
+        self.undo = UndoHistory()
+        self.scheduler = Scheduler()
+        self.log: list[str] = []  # what Live.Base.log received
+        self._last_ptr = 0x7F0000000000  # pointer-looking ids, unique within this instance
+        self.cls: dict[str, type] = {
+            key: build_class(impl, self, qualname, f"Live.{module}")
+            for key, (impl, module, qualname) in CLASSES.items()
+        }
+        for key, (outer, attr) in NESTED.items():
+            setattr(self.cls[outer], attr, self.cls[key])
+        self.application = new(self.cls["Application"])
+        self.song = new(self.cls["Song"])
+        (build_demo_set if self.demo else build_default_set)(self)
+        self.undo = UndoHistory()  # building the Set leaves no history, like opening a saved Set
+
+    def next_ptr(self) -> int:
+        self._last_ptr += 0x40
+        return self._last_ptr
+
+    def change(self, forward: Callable[[], None], backward: Callable[[], None]) -> None:
+        """Apply a structural change and record it for undo."""
+        forward()
+        self.undo.record(backward, forward)

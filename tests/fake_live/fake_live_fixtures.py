@@ -1,0 +1,27 @@
+"""Fixtures for the fake_live tests: a fresh demo Live per test (cheap: a few milliseconds).
+
+Not a conftest.py on purpose: conftest modules outside packages all share the module name
+``conftest``, and other test folders import helpers from theirs by that name. Test modules here
+import these fixtures explicitly (``from fake_live_fixtures import song_fixture``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import fake_live
+
+
+@pytest.fixture(name="live")
+def live_fixture():
+    return fake_live.make_live()
+
+
+@pytest.fixture(name="song")
+def song_fixture(live):
+    return live.Application.get_application().get_document()
+
+
+@pytest.fixture(name="spec")
+def spec_fixture(live):
+    return live.Clip.MidiNoteSpecification
