@@ -1,0 +1,142 @@
+"""Route one request: method lookup, version gate, parameter check, undo policy, handler call.
+
+The table is the generated `dispatch_gen.METHODS`; handlers are plain functions
+`handlers/<domain>.py: <verb>(ctx, params)`. A spec'd method without a handler function answers
+UNSUPPORTED naming it, so adding a spec never breaks the script.
+"""
+
+import importlib
+
+from . import ids
+from .context import HandlerContext
+from .errors import (
+    BAD_INPUT,
+    INVALID_PARAMS,
+    METHOD_NOT_FOUND,
+    UNSUPPORTED,
+    RpcError,
+    wrong_type,
+)
+from .pending import Pending
+from .undo import UndoStep
+from .validate import SchemaError, validate
+
+_PACKAGE = __name__.rpartition(".")[0]
+
+
+class Call(object):
+    """A request whose handler returned `Pending`: polled by the pump on later ticks."""
+
+    def __init__(self, pending, undo):
+        self._pending = pending
+        self._undo = undo
+
+    def poll(self):
+        """The result once ready (closing the undo step), None while waiting; raises on failure
+        after rolling back."""
+        try:
+            result = self._pending.poll()
+        except Exception as exc:
+            _abort(self._undo, exc)
+            raise
+        if result is not None and self._undo is not None:
+            self._undo.commit()
+        return result
+
+    def cancel(self):
+        """Give up waiting (the script is shutting down): close the step, undoing any change."""
+        if self._undo is not None:
+            self._undo.abort()
+
+
+def _abort(undo, exc):
+    if undo is None:
+        return
+    note = undo.abort()
+    if note and isinstance(exc, RpcError):
+        exc.message = "%s (%s)" % (exc.message, note)
+        exc.args = (exc.message,)
+    elif note:
+        exc.rollback_note = note  # the pump adds it to the -32603 message
+
+
+class Dispatcher(object):
+    def __init__(self, script, methods):
+        self.script = script
+        self.methods = methods
+        self._modules = {}
+
+    def handler(self, method):
+        """The handler function for a spec'd method, or None."""
+        spec = self.methods[method]
+        domain = spec["domain"]
+        if domain not in self._modules:
+            name = "%s.handlers.%s" % (_PACKAGE, domain)
+            try:
+                self._modules[domain] = importlib.import_module(name)
+            except ModuleNotFoundError as exc:
+                # Only a missing domain module means "no handler"; a broken import is a bug.
+                if exc.name != name:
+                    raise
+                self._modules[domain] = None
+        module = self._modules[domain]
+        function = getattr(module, spec["verb"], None) if module is not None else None
+        # Only functions written in the domain module count: a verb that happens to match a
+        # name the module imported (a helper, an exception) must not be dispatched to.
+        if callable(function) and getattr(function, "__module__", None) == module.__name__:
+            return function
+        return None
+
+    def served_methods(self):
+        """Sorted: every method with a handler that the running Live supports."""
+        return sorted(
+            method
+            for method, spec in self.methods.items()
+            if self.script.supports(spec["since"]) and self.handler(method) is not None
+        )
+
+    def start(self, method, params):
+        """Run a request: a result dict, or a `Call` to poll on later ticks. Raises RpcError."""
+        spec = self.methods.get(method)
+        if spec is None:
+            raise RpcError(METHOD_NOT_FOUND, UNSUPPORTED, "unknown method %s" % method)
+        if not self.script.supports(spec["since"]):
+            raise self.script.unsupported(spec["since"], method)
+        function = self.handler(method)
+        if function is None:
+            raise RpcError(
+                METHOD_NOT_FOUND,
+                UNSUPPORTED,
+                "%s is in the spec but this Remote Script has no handler for it" % method,
+                hint="Reinstall the Remote Script (live-mcp install-script).",
+            )
+        params = _checked(spec["params"], params)
+        ctx = HandlerContext(self.script)
+        undo = (
+            UndoStep(self.script.song, ctx, self.script.log) if spec["undo"] == "one_step" else None
+        )
+        if undo is not None:
+            undo.begin()
+        try:
+            result = function(ctx, params)
+        except Exception as exc:
+            _abort(undo, exc)
+            raise
+        if isinstance(result, Pending):
+            return Call(result, undo)
+        if undo is not None:
+            undo.commit()
+        return result
+
+
+def _checked(schema, params):
+    try:
+        return validate(schema, params)
+    except SchemaError as exc:
+        found = ids.kind_of(params.get(exc.field)) if exc.keyword == "pattern" else None
+        if found is not None and exc.field.endswith("_id"):
+            # A well-formed id of another kind (a track id where a clip id goes).
+            error = wrong_type("%s names a %s, which is the wrong kind here" % (exc.field, found))
+            error.field = exc.field
+            raise error from exc
+        raise RpcError(INVALID_PARAMS, BAD_INPUT, exc.message, field=exc.field or None) from exc

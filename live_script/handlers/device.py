@@ -1,0 +1,186 @@
+"""Handlers on devices: set a parameter, insert a built-in device.
+
+Insertion uses `Track.insert_device` (Live 12.3+). Older Live has only the browser: find the item by
+name, select the track, `Browser.load_item`, and since Live loads asynchronously, finish on a later
+tick (`ctx.later`) once the device has appeared; the undo step stays open until then.
+"""
+
+import collections
+
+from .. import views
+from ..errors import bad_input, rejected, unsupported
+
+INSERT_DEVICE_SINCE = (12, 3, 0)
+LOAD_TIMEOUT_SECONDS = 5.0
+
+_SEARCH_LIMIT = 20000
+
+
+def set_param(ctx, params):
+    target = ctx.resolve(params["param_id"], ("param",), "param_id")
+    param = target.obj
+    if ("value" in params) == ("value_item" in params):
+        raise bad_input("give exactly one of value or value_item", field="value")
+    low, high = float(param.min), float(param.max)
+    if not param.is_enabled:
+        raise rejected("parameter %r is disabled in Live right now" % param.name)
+    if "value_item" in params:
+        value = low + _item_index(param, params["value_item"])
+    else:
+        value = float(params["value"])
+        if not low <= value <= high:
+            raise rejected(
+                "value %s is outside the range of %r: %s..%s" % (value, param.name, low, high),
+                hint="Pass a value between %s and %s." % (low, high),
+            )
+    before = float(param.value)
+    if value != before:
+        try:
+            param.value = value
+        except RuntimeError as exc:
+            raise views.live_rejected(exc, "set %r" % param.name) from exc
+        ctx.wrote()
+    after = float(param.value)
+    return {
+        "param_id": ctx.issue(param, target.path),
+        "name": param.name,
+        "before": before,
+        "after": after,
+        "display": param.str_for_value(after),
+        "min": low,
+        "max": high,
+        "is_quantized": bool(param.is_quantized),
+    }
+
+
+def _item_index(param, wanted):
+    if not param.is_quantized:
+        raise rejected(
+            "parameter %r is continuous; pass value (%s..%s) instead of value_item"
+            % (param.name, param.min, param.max)
+        )
+    items = [str(item) for item in param.value_items]
+    for index, item in enumerate(items):
+        if item.casefold() == wanted.casefold():
+            return index
+    raise rejected(
+        "parameter %r has no value item %r; its items are: %s"
+        % (param.name, wanted, ", ".join(items[:50]))
+    )
+
+
+def insert(ctx, params):
+    target = ctx.resolve(params["track_id"], ("track",), "track_id")
+    track = target.obj
+    index = params["index"]
+    count = len(track.devices)
+    if index > count:
+        raise rejected(
+            "index %d is past the end of the chain: it has %d devices (0..%d, or -1)"
+            % (index, count, count)
+        )
+    if hasattr(track, "insert_device"):
+        return _insert_native(ctx, target, params["device_name"], index)
+    return _insert_by_browser(ctx, target, params["device_name"], index)
+
+
+def _result(ctx, track, track_index, device, method):
+    position = [candidate._live_ptr for candidate in track.devices].index(device._live_ptr)
+    return {
+        "track_id": views.track_id(ctx, track, track_index),
+        "device_id": ctx.issue(device, "track:%d/device:%d" % (track_index, position)),
+        "name": device.name,
+        "class_name": device.class_name,
+        "index": position,
+        "method": method,
+    }
+
+
+def _insert_native(ctx, target, name, index):
+    track = target.obj
+    try:
+        # Live's default index is -1 (append); pass it only when a position is asked for.
+        device = track.insert_device(name) if index == -1 else track.insert_device(name, index)
+    except RuntimeError as exc:
+        raise views.live_rejected(exc, "insert %r" % name) from exc
+    ctx.wrote()
+    return _result(ctx, track, target.indices["track"], device, "insert_device")
+
+
+def _find_browser_item(browser, name):
+    """(item, is_instrument, needs_midi) for the loadable device called `name`
+    (case-insensitive), or None."""
+    wanted = name.casefold()
+    seen = 0
+    roots = (
+        (browser.instruments, True, True),
+        (browser.midi_effects, False, True),
+        (browser.audio_effects, False, False),
+    )
+    for root, is_instrument, needs_midi in roots:
+        queue = collections.deque([root])
+        while queue and seen < _SEARCH_LIMIT:
+            item = queue.popleft()
+            seen += 1
+            if item.is_device and item.is_loadable and item.name.casefold() == wanted:
+                return item, is_instrument, needs_midi
+            # A device's children are its presets; only folders lead to more devices.
+            if not item.is_device:
+                queue.extend(item.children)
+    return None
+
+
+def _insert_by_browser(ctx, target, name, index):
+    track = target.obj
+    if index != -1:
+        raise unsupported(
+            "inserting at a chain position needs Track.insert_device (Live 12.3); on Live %s "
+            "omit index to let the browser add the device" % ctx.script.live_version_text,
+            needs_version="12.3",
+        )
+    browser = ctx.application.browser
+    if browser.hotswap_target is not None:
+        raise rejected(
+            "Live's browser is in hot-swap mode, so loading would replace a device; "
+            "leave hot-swap mode and retry"
+        )
+    found = _find_browser_item(browser, name)
+    if found is None:
+        raise rejected("the browser has no built-in device named %r" % name)
+    item, is_instrument, needs_midi = found
+    if needs_midi and not track.has_midi_input:
+        raise rejected("%r needs a MIDI track; track %r is not one" % (item.name, track.name))
+    instrument = ctx.live.Device.DeviceType.instrument
+    for device in track.devices:
+        if is_instrument and device.type == instrument:
+            # A browser load would silently replace it; insert_device (Live 12.3) would refuse.
+            raise rejected(
+                "track %r already has the instrument %r; on Live %s a browser load would "
+                "replace it" % (track.name, device.name, ctx.script.live_version_text)
+            )
+    view = ctx.song.view
+    previous = view.selected_track
+    before = set(device._live_ptr for device in track.devices)
+    view.selected_track = track
+    try:
+        browser.load_item(item)
+    except RuntimeError as exc:
+        view.selected_track = previous
+        raise views.live_rejected(exc, "load %r" % item.name) from exc
+
+    def poll():
+        for device in track.devices:
+            if device._live_ptr not in before:
+                ctx.wrote()
+                view.selected_track = previous
+                return _result(ctx, track, target.indices["track"], device, "browser")
+        return None
+
+    def timed_out():
+        view.selected_track = previous
+        return rejected(
+            "Live did not load %r onto track %r within %d s"
+            % (item.name, track.name, LOAD_TIMEOUT_SECONDS)
+        )
+
+    return ctx.later(poll, LOAD_TIMEOUT_SECONDS, timed_out)

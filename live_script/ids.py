@@ -1,0 +1,156 @@
+"""Stable string ids for LOM objects: parse, resolve against the Set, and issue with identity tags.
+
+An id is a path (`track:2/clipslot:4/clip`) re-resolved on every call. Ids the script issues carry a
+tag on the last segment (`track:2@7`): a number given once per session to each object named, keyed by
+the object's `_live_ptr` (which never leaves the script). A tag that no longer matches the object at
+that path means indices shifted or the object is gone: STALE_REFERENCE, never a silent retarget.
+"""
+
+import re
+
+from .errors import RpcError, bad_input, stale, wrong_type
+
+_SEGMENT = re.compile(r"^([a-z]+)(?::(\d+))?(?:@(\d+))?$")
+
+# Which segment may follow which, and whether it takes an index.
+_CHILDREN = {
+    None: ("song", "track", "return"),
+    "track": ("clipslot", "arrclip", "device"),
+    "return": ("device",),
+    "clipslot": ("clip",),
+    "device": ("param",),
+}
+_UNINDEXED = ("song", "clip")
+
+# Kinds a field may ask for; arrangement clips are clips too.
+CLIP_KINDS = ("clip", "arrclip")
+
+
+class Segment(object):
+    __slots__ = ("index", "name", "tag")
+
+    def __init__(self, name, index, tag):
+        self.name = name
+        self.index = index
+        self.tag = tag
+
+    def text(self, with_tag=True):
+        out = self.name if self.index is None else "%s:%d" % (self.name, self.index)
+        if with_tag and self.tag is not None:
+            out += "@%d" % self.tag
+        return out
+
+
+class Target(object):
+    """A resolved id: the LOM object, its kind, its untagged path and each segment's index."""
+
+    __slots__ = ("indices", "kind", "obj", "path")
+
+    def __init__(self, obj, kind, path, indices):
+        self.obj = obj
+        self.kind = kind
+        self.path = path
+        self.indices = indices
+
+
+def parse(text, field="id"):
+    """Split an id into segments; BAD_INPUT (naming `field`) when it is not a well-formed id."""
+    if not isinstance(text, str) or not text:
+        raise bad_input("%s is not an id" % field, field=field)
+    segments = []
+    parent = None
+    for part in text.split("/"):
+        match = _SEGMENT.match(part)
+        if match is None or match.group(1) not in _CHILDREN.get(parent, ()):
+            raise bad_input("%s: %r is not a valid id" % (field, text), field=field)
+        name, index, tag = match.group(1), match.group(2), match.group(3)
+        if (index is None) != (name in _UNINDEXED):
+            raise bad_input("%s: %r is not a valid id" % (field, text), field=field)
+        segments.append(
+            Segment(name, None if index is None else int(index), None if tag is None else int(tag))
+        )
+        parent = name
+    return segments
+
+
+def kind_of(text):
+    """The kind an id names ("track", "clip", …), or None when it does not parse."""
+    try:
+        return parse(text)[-1].name
+    except RpcError:
+        return None
+
+
+def arrangement_clips(track):
+    """A track's Arrangement clips in time order (the order `arrclip:N` counts in)."""
+    return sorted(track.arrangement_clips, key=lambda clip: clip.start_time)
+
+
+def _child(parent, segment):
+    """The object a segment names below `parent`, or None when there is none."""
+    name, index = segment.name, segment.index
+    if name == "song":
+        return parent
+    if name == "clip":
+        return parent.clip if parent.has_clip else None
+    if name == "track":
+        items = parent.tracks
+    elif name == "return":
+        items = parent.return_tracks
+    elif name == "clipslot":
+        items = parent.clip_slots
+    elif name == "arrclip":
+        items = arrangement_clips(parent)
+    elif name == "device":
+        items = parent.devices
+    else:
+        items = parent.parameters
+    items = list(items)
+    return items[index] if 0 <= index < len(items) else None
+
+
+class IdRegistry(object):
+    """Identity tags for one script session. Main thread only, like every LOM access."""
+
+    def __init__(self):
+        self._tags = {}
+        self._next_tag = 1
+
+    def tag(self, obj):
+        """The object's tag, assigned on first use."""
+        ptr = obj._live_ptr
+        tag = self._tags.get(ptr)
+        if tag is None:
+            tag = self._tags[ptr] = self._next_tag
+            self._next_tag += 1
+        return tag
+
+    def issue(self, obj, path):
+        """`path` with `obj`'s identity tag on its last segment: "track:2" -> "track:2@7"."""
+        return "%s@%d" % (path, self.tag(obj))
+
+    def resolve(self, song, text, expect, field):
+        """Walk `text` from the Song. `expect` is a tuple of acceptable kinds."""
+        segments = parse(text, field)
+        kind = segments[-1].name
+        if kind not in expect:
+            raise wrong_type(
+                "%s names a %s, but a %s is needed" % (field, kind, " or ".join(expect))
+            )
+        obj = song
+        walked = []
+        indices = {}
+        for segment in segments:
+            obj = _child(obj, segment)
+            walked.append(segment.text(with_tag=False))
+            if obj is None:
+                raise stale(
+                    "%s: nothing at %s any more (the Set changed since the id was read)"
+                    % (field, "/".join(walked))
+                )
+            if segment.tag is not None and self._tags.get(obj._live_ptr) != segment.tag:
+                raise stale(
+                    "%s: %s now names another object than when the id was issued" % (field, text)
+                )
+            indices[segment.name] = segment.index
+        return Target(obj, kind, "/".join(walked), indices)

@@ -1,0 +1,90 @@
+"""LOM objects as the plain dicts the specs' outputs describe. Shared by the handler modules."""
+
+from .errors import rejected
+
+
+def track_kind(track):
+    if track.is_foldable:
+        return "group"
+    return "midi" if track.has_midi_input else "audio"
+
+
+def track_arm(track):
+    # Group and return tracks cannot be armed: report False there rather than reading `arm`.
+    return bool(track.arm) if track.can_be_armed else False
+
+
+def track_id(ctx, track, index):
+    return ctx.issue(track, "track:%d" % index)
+
+
+def track_index(song, track):
+    """Position of `track` in the Set, matched by identity (`_live_ptr`), or None."""
+    ptr = track._live_ptr
+    for index, candidate in enumerate(song.tracks):
+        if candidate._live_ptr == ptr:
+            return index
+    return None
+
+
+def track_row(ctx, track, index):
+    return {
+        "id": track_id(ctx, track, index),
+        "index": index,
+        "name": track.name,
+        "kind": track_kind(track),
+        "mute": bool(track.mute),
+        "solo": bool(track.solo),
+        "arm": track_arm(track),
+        "device_count": len(track.devices),
+    }
+
+
+def track_props(track):
+    return {
+        "name": track.name,
+        "mute": bool(track.mute),
+        "solo": bool(track.solo),
+        "arm": track_arm(track),
+    }
+
+
+def clip_info(ctx, clip, path):
+    return {
+        "id": ctx.issue(clip, path),
+        "name": clip.name,
+        "kind": "midi" if clip.is_midi_clip else "audio",
+        "length": float(clip.length),
+        "looping": bool(clip.looping),
+        "loop_start": float(clip.loop_start),
+        "loop_end": float(clip.loop_end),
+        "start_marker": float(clip.start_marker),
+        "end_marker": float(clip.end_marker),
+        "start_time": float(clip.start_time) if clip.is_arrangement_clip else 0.0,
+    }
+
+
+def slot_info(ctx, slot, track_index, scene_index):
+    path = "track:%d/clipslot:%d" % (track_index, scene_index)
+    has_clip = bool(slot.has_clip)
+    return {
+        "slot_id": ctx.issue(slot, path),
+        "scene_index": scene_index,
+        "has_clip": has_clip,
+        "clip": clip_info(ctx, slot.clip, path + "/clip") if has_clip else None,
+    }
+
+
+def device_row(ctx, device, track_index, index):
+    return {
+        "id": ctx.issue(device, "track:%d/device:%d" % (track_index, index)),
+        "index": index,
+        "name": device.name,
+        "class_name": device.class_name,
+        "parameter_count": len(device.parameters),
+    }
+
+
+def live_rejected(exc, what):
+    """A LOM call raised (Boost.Python turns Live's refusals into RuntimeError)."""
+    return rejected("Live refused to %s: %s" % (what, exc))

@@ -1,0 +1,119 @@
+"""Ids: parsing, identity tags, STALE_REFERENCE on shifted or deleted objects, WRONG_TYPE."""
+
+import pytest
+from conftest import song_of
+
+from live_script import ids
+from live_script.errors import RpcError
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "song",
+        "track:2",
+        "track:2@7",
+        "return:0",
+        "track:2/clipslot:4",
+        "track:2/clipslot:4/clip@31",
+        "track:2@7/clipslot:4@8/clip@31",
+        "track:2/arrclip:0",
+        "track:2/device:1/param:6@9",
+    ],
+)
+def test_parse_valid(text):
+    assert "/".join(s.text() for s in ids.parse(text)) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "track",
+        "track:x",
+        "clip",
+        "track:1/clip",
+        "track:1/clipslot:1/clip:2",
+        "song/track:1",
+        "track:1/param:1",
+        "track:-1",
+        "track:1@",
+        "Track:1",
+        "track:1/",
+    ],
+)
+def test_parse_invalid_is_bad_input(text):
+    with pytest.raises(RpcError) as info:
+        ids.parse(text, "track_id")
+    assert info.value.code == "BAD_INPUT" and info.value.field == "track_id"
+
+
+def test_inserted_track_makes_tagged_id_stale_not_retargeted(host, client):
+    bass = client.call("track.find", {"query": "Bass"})["matches"][0]["id"]  # track:1@N
+    client.call("track.create", {"kind": "midi", "index": 0, "name": "Intro"})
+    error = client.error("track.set_props", {"track_id": bass, "name": "Oops"})
+    assert error["data"]["code"] == "STALE_REFERENCE"
+    names = host.call_on_main(lambda live: [t.name for t in song_of(live).tracks])
+    assert names == ["Intro", "Drums", "Bass", "Keys"]  # nothing renamed
+    # The untagged id resolves by position, as a person typing it means.
+    assert client.call("track.set_props", {"track_id": "track:1", "mute": True})["track_id"] != bass
+
+
+def test_fresh_ids_after_a_shift_work(host, client):
+    client.call("track.create", {"kind": "midi", "index": 0})
+    fresh = client.call("track.find", {"query": "Bass"})["matches"][0]["id"]
+    assert fresh.startswith("track:2@")
+    assert client.call("track.set_props", {"track_id": fresh, "solo": True})["after"]["solo"]
+
+
+def test_same_object_keeps_its_tag(client):
+    first = client.call("song.get_overview")["tracks"][1]["id"]
+    again = client.call("track.find", {"query": "bass"})["matches"][0]["id"]
+    assert first == again
+
+
+def test_deleted_clip_and_out_of_range_are_stale(host, client):
+    clip_id = client.call("clip.list", {"track_id": "track:0"})["slots"][0]["clip"]["id"]
+    host.call_on_main(lambda live: song_of(live).tracks[0].clip_slots[0].delete_clip())
+    error = client.error("clip.get_notes", {"clip_id": clip_id})
+    assert error["data"]["code"] == "STALE_REFERENCE"
+    for params in (
+        {"clip_id": "track:0/clipslot:0/clip"},  # empty slot now
+        {"clip_id": "track:99/clipslot:0/clip"},
+        {"clip_id": "track:0/arrclip:5"},
+    ):
+        assert client.error("clip.get_notes", params)["data"]["code"] == "STALE_REFERENCE"
+
+
+def test_replaced_clip_in_same_slot_is_stale(host, client):
+    clip_id = client.call("clip.list", {"track_id": "track:0"})["slots"][0]["clip"]["id"]
+    host.call_on_main(lambda live: song_of(live).tracks[0].clip_slots[0].delete_clip())
+    client.call("clip.create_midi", {"track_id": "track:0", "slot_index": 0})
+    error = client.error("clip.set_notes", {"clip_id": clip_id, "notes": []})
+    assert error["data"]["code"] == "STALE_REFERENCE"
+
+
+def test_param_id_after_device_insert_before_it(host, client):
+    pid = client.call("device.set_param", {"param_id": "track:1/device:0/param:1", "value": 0.3})[
+        "param_id"
+    ]
+    client.call("device.insert", {"track_id": "track:1", "device_name": "Arpeggiator", "index": 0})
+    error = client.error("device.set_param", {"param_id": pid, "value": 0.9})
+    assert error["data"]["code"] == "STALE_REFERENCE"
+    value = host.call_on_main(lambda live: song_of(live).tracks[1].devices[1].parameters[1].value)
+    assert value == 0.3
+
+
+def test_wrong_kind_of_id_is_wrong_type(client):
+    for method, params in (
+        ("clip.get_notes", {"clip_id": "track:1"}),
+        ("device.set_param", {"param_id": "track:1/device:0", "value": 1}),
+        ("track.set_props", {"track_id": "track:0/clipslot:0/clip", "mute": True}),
+    ):
+        error = client.error(method, params)
+        assert error["data"]["code"] == "WRONG_TYPE", (method, error)
+
+
+def test_tag_of_unknown_object_is_stale(client):
+    error = client.error("track.set_props", {"track_id": "track:0@999", "mute": True})
+    assert error["data"]["code"] == "STALE_REFERENCE"

@@ -1,0 +1,134 @@
+"""The main-thread pump: whole-queue drains, per-request isolation, held queue behind Pending,
+and handlers running on Live's main thread only."""
+
+import json
+import threading
+
+from conftest import song_of
+
+from live_script.errors import BridgeError
+from live_script.protocol import Request
+from live_script.pump import Pump
+
+
+class FakeJob:
+    def __init__(self, method, id_):
+        self.request = Request(id_, True, method, {})
+        self.replies = []
+
+    def reply(self, data):
+        self.replies.append(json.loads(data))
+
+
+class ScriptedDispatcher:
+    """start(method) runs the named behaviour."""
+
+    def __init__(self):
+        self.calls = []
+
+    def start(self, method, params):
+        self.calls.append(method)
+        if method == "boom":
+            raise ZeroDivisionError("boom")
+        if method == "refused":
+            raise BridgeError("LIVE_REJECTED", "no")
+        if method == "nan":
+            return {"value": float("nan")}  # not encodable as JSON
+        return {"ok": method}
+
+
+def test_drain_answers_everything_queued_in_one_tick():
+    pump = Pump(ScriptedDispatcher())
+    jobs = [FakeJob(f"m{i}", i) for i in range(50)]
+    for job in jobs:
+        pump.submit(job)
+    assert pump.drain() == 50
+    assert all(job.replies[0]["result"] == {"ok": job.request.method} for job in jobs)
+    assert pump.pending_count() == 0
+
+
+def test_one_bad_request_never_costs_the_others_their_answers():
+    pump = Pump(ScriptedDispatcher(), log=lambda m: None)
+    jobs = [FakeJob(m, i) for i, m in enumerate(["a", "boom", "b", "refused", "nan", "c"])]
+    for job in jobs:
+        pump.submit(job)
+    assert pump.drain() == 6
+    codes = [job.replies[0].get("error", {}).get("code") for job in jobs]
+    assert codes == [None, -32603, None, -32000, -32603, None]
+    assert "boom" in jobs[1].replies[0]["error"]["message"]
+
+
+def test_naive_pump_answers_one_per_tick():
+    pump = Pump(ScriptedDispatcher(), max_per_drain=1)
+    for i in range(3):
+        pump.submit(FakeJob("m", i))
+    assert [pump.drain() for _ in range(4)] == [1, 1, 1, 0]
+
+
+class PendingCall:
+    """Stands in for dispatch.Call: ready after `ticks` polls."""
+
+    def __init__(self, ticks):
+        self.ticks = ticks
+
+    def poll(self):
+        self.ticks -= 1
+        return {"done": True} if self.ticks <= 0 else None
+
+
+def test_pending_holds_the_queue_until_it_completes(monkeypatch):
+    from live_script import pump as pump_module
+
+    monkeypatch.setattr(pump_module, "Call", PendingCall)
+    dispatcher = ScriptedDispatcher()
+    dispatcher.start = lambda method, params: PendingCall(1) if method == "slow" else {"ok": method}
+    pump = Pump(dispatcher)
+    slow, after = FakeJob("slow", 1), FakeJob("after", 2)
+    pump.submit(slow)
+    pump.submit(after)
+    assert pump.drain() == 0 and not slow.replies and not after.replies
+    assert pump.drain() == 2  # the load lands, then the held request runs in the same tick
+    assert slow.replies[0]["result"] == {"done": True}
+    assert after.replies[0]["result"] == {"ok": "after"}
+
+
+def test_handlers_run_on_the_hosts_main_thread(host, client, monkeypatch):
+    from live_script import dispatch_gen
+    from live_script.handlers import song as song_handlers
+
+    seen = []
+
+    def probe(ctx, params):
+        seen.append(threading.current_thread().name)
+        return {"tracks": len(ctx.song.tracks)}
+
+    monkeypatch.setattr(song_handlers, "probe", probe, raising=False)
+    probe.__module__ = song_handlers.__name__
+
+    def install(live):
+        dispatcher = host.surface.runtime.dispatcher
+        spec = dict(dispatch_gen.METHODS["song.get_overview"], verb="probe")
+        dispatcher.methods = dict(dispatcher.methods, **{"song.probe": spec})
+
+    host.call_on_main(install)
+    assert client.call("song.probe") == {"tracks": 3}
+    assert seen == ["fake-live-main"]
+    assert host.call_on_main(lambda live: len(song_of(live).tracks)) == 3
+
+
+def test_requests_in_one_tick_answered_in_that_tick(tmp_path, connect):
+    from conftest import start_host
+
+    # No timer and a long tick: everything sent between two ticks is answered by the next one.
+    h = start_host(tmp_path, tick=0.3, timer=0)
+    try:
+        client = connect(h)
+        answered_before = h.surface.runtime.pump.answered
+        ticks = h.ticks
+        ids = [client.send("track.find", {"query": "Drums"}) for _ in range(40)]
+        replies = [client.read() for _ in ids]
+        assert [r["id"] for r in replies] == ids
+        assert h.surface.runtime.pump.answered - answered_before == 40
+        assert h.ticks - ticks <= 2  # one tick, or two if the sends straddled a tick
+    finally:
+        h.stop()
