@@ -1,0 +1,188 @@
+"""`live-mcp`: serve, demo, install-script, token.
+
+Imports are deferred to the branch that needs them: `live-mcp serve` is launched by clients on
+every session, so its cold start counts (bench/server_bench.py compares it to a bare SDK server).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Sequence
+
+DEFAULT_HTTP_PORT = 8765
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="live-mcp",
+        description="An MCP server for Ableton Live.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = sub.add_parser(
+        "serve",
+        help="run the MCP server (stdio by default; what MCP clients launch)",
+        description="Run the MCP server. Stdio by default: this is the command MCP clients launch.",
+    )
+    serve.add_argument(
+        "--http",
+        action="store_true",
+        help="serve Streamable HTTP on loopback instead of stdio (bearer token required)",
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="HTTP bind address; loopback only (default 127.0.0.1)"
+    )
+    serve.add_argument(
+        "--http-port",
+        type=int,
+        default=DEFAULT_HTTP_PORT,
+        help=f"HTTP port (default {DEFAULT_HTTP_PORT}; 0 picks a free one)",
+    )
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=None,
+        help="bridge port of the Remote Script in Live (default 48260 or LIVE_MCP_PORT)",
+    )
+    serve.add_argument(
+        "--demo",
+        action="store_true",
+        help="serve an embedded fake Live with a demo Set instead of connecting to Live",
+    )
+    serve.add_argument(
+        "--config-dir",
+        default=None,
+        help="folder of the token files (default: the per-user folder, or LIVE_MCP_CONFIG_DIR)",
+    )
+    serve.add_argument(
+        "--timeout", type=float, default=15.0, help="seconds to wait for Live's answer (default 15)"
+    )
+    serve.add_argument("--log-level", default="WARNING", help="stderr log level (default WARNING)")
+
+    demo = sub.add_parser(
+        "demo",
+        help="a short musical session through a real MCP client, against a fake Live",
+        description="Spawn `live-mcp serve --demo` as an MCP client would and run a short session.",
+    )
+    demo.add_argument("--quiet", action="store_true", help="print only failures")
+
+    install = sub.add_parser(
+        "install-script",
+        help="copy the Remote Script into Live's User Library",
+        description="Copy the live_mcp Remote Script into Live's User Library 'Remote Scripts'.",
+    )
+    install.add_argument(
+        "--dest",
+        default=None,
+        help="the 'Remote Scripts' folder (default: the User Library's on macOS/Windows)",
+    )
+
+    token = sub.add_parser(
+        "token",
+        help="show where the token files are and how to configure a client",
+        description="Show the token files and client set-up. Prints no token unless asked.",
+    )
+    token.add_argument("--config-dir", default=None, help="folder of the token files")
+    token.add_argument("--http-port", type=int, default=DEFAULT_HTTP_PORT)
+    token.add_argument(
+        "--reveal-http",
+        action="store_true",
+        help="also print the HTTP bearer token (for clients that need the literal value)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "serve":
+        return _serve(args)
+    if args.command == "demo":
+        from live_mcp.demo import run_demo
+
+        return run_demo(quiet=args.quiet)
+    if args.command == "install-script":
+        return _install(args)
+    if args.command == "token":
+        from live_mcp.tokens import describe
+
+        print(describe(args.config_dir, http_port=args.http_port, reveal_http=args.reveal_http))
+        return 0
+    raise AssertionError(args.command)  # argparse's `required=True` makes this unreachable
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from live_mcp import logs
+
+    logs.setup(args.log_level)
+    if args.http:
+        from live_mcp.transports.http import NotLoopbackError, check_loopback
+
+        try:
+            check_loopback(args.host)  # before anything starts: refuse, don't half-serve
+        except NotLoopbackError as exc:
+            print(f"live-mcp: {exc}", file=sys.stderr)
+            return 2
+
+    import logging
+
+    import anyio
+
+    from live_mcp.bridge import Bridge
+    from live_mcp.server import build_server
+
+    with contextlib.ExitStack() as stack:
+        bridge_port, bridge_config = args.port, args.config_dir
+        host = None
+        if args.demo:
+            from live_mcp.embedded import embedded_live
+
+            host, bridge_config = stack.enter_context(embedded_live())
+            bridge_port = host.port
+        bridge = Bridge(port=bridge_port, config_dir=bridge_config, timeout=args.timeout)
+        server = build_server(bridge)
+        logging.getLogger("live_mcp").info(
+            "serving over %s; the Remote Script is expected on 127.0.0.1:%s%s",
+            "Streamable HTTP" if args.http else "stdio",
+            bridge.port,
+            " (embedded demo Live)" if args.demo else "",
+        )
+        if host is not None:
+            from live_mcp.embedded import add_demo_controls
+
+            add_demo_controls(server, host)
+        try:
+            if args.http:
+                from live_mcp.tokens import load_or_create_http_token
+
+                token = load_or_create_http_token(args.config_dir)
+                anyio.run(_serve_http, server, args.host, args.http_port, token)
+            else:
+                from live_mcp.transports.stdio import serve_stdio
+
+                anyio.run(serve_stdio, server)
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+async def _serve_http(server: object, host: str, port: int, token: str) -> None:
+    from live_mcp.transports.http import serve_http
+
+    await serve_http(server, host=host, port=port, token=token)  # type: ignore[arg-type]
+
+
+def _install(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from live_mcp.install import ENABLE_TEXT, InstallError, install
+
+    try:
+        target, state = install(Path(args.dest) if args.dest else None)
+    except InstallError as exc:
+        print(f"live-mcp: {exc}", file=sys.stderr)
+        return 1
+    print(f"Remote Script {state}: {target}")
+    print(ENABLE_TEXT)
+    return 0

@@ -1,0 +1,184 @@
+"""`live-mcp demo`: a short musical session, printed as a transcript.
+
+A real MCP client (the SDK's `Client` over stdio) spawns `live-mcp serve --demo`, exactly as
+Claude Desktop would spawn `live-mcp serve`, and makes the calls an assistant would make. Every
+step is checked; the command exits 1 at the first one that fails.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from typing import Any
+
+# A 2-bar (8-beat) beat: four-on-the-floor kick, backbeat snare, off-beat closed hats.
+KICK, SNARE, HAT = 36, 38, 42
+LANES = {HAT: "hat  ", SNARE: "snare", KICK: "kick "}
+BEAT_BEATS = 8.0
+
+
+def two_bar_beat() -> list[dict[str, Any]]:
+    notes: list[dict[str, Any]] = []
+    for beat in range(8):
+        notes.append({"pitch": KICK, "start_time": float(beat), "duration": 0.25, "velocity": 112})
+        notes.append(
+            {
+                "pitch": HAT,
+                "start_time": beat + 0.5,
+                "duration": 0.125,
+                "velocity": 70 + 8 * (beat % 2),
+            }
+        )
+        if beat % 2 == 1:
+            notes.append(
+                {"pitch": SNARE, "start_time": float(beat), "duration": 0.25, "velocity": 100}
+            )
+    return sorted(notes, key=lambda n: (n["start_time"], n["pitch"]))
+
+
+class DemoFailure(Exception):
+    pass
+
+
+def server_command() -> list[str]:
+    """What the demo's client launches: `live-mcp serve --demo`, via this interpreter."""
+    return [sys.executable, "-m", "live_mcp", "serve", "--demo"]
+
+
+def grid(notes: list[dict[str, Any]]) -> list[str]:
+    """One text lane per drum, sixteenth-note columns, a bar line every 16 steps."""
+    lines = []
+    for pitch, label in LANES.items():
+        steps = ["."] * int(BEAT_BEATS * 4)
+        for note in notes:
+            if note["pitch"] == pitch:
+                steps[round(note["start_time"] * 4)] = "x"
+        bars = ["".join(steps[i : i + 16]) for i in range(0, len(steps), 16)]
+        lines.append(f"{label} |{'|'.join(bars)}|")
+    return lines
+
+
+class Transcript:
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.number = 0
+
+    def say(self, text: str = "") -> None:
+        if not self.quiet:
+            print(text, flush=True)
+
+    def step(self, title: str, call: str) -> None:
+        self.number += 1
+        self.say(f"\n{self.number}. {title}")
+        self.say(f"   > {call}")
+
+    def detail(self, text: str) -> None:
+        self.say(f"     {text}")
+
+
+async def _call(client: Any, out: Transcript, title: str, tool: str, args: dict[str, Any]) -> Any:
+    # Long lists (the beat's notes) are shown by their size; the grid below shows the content.
+    brief = {k: f"[{len(v)} notes]" if isinstance(v, list) else v for k, v in args.items()}
+    shown = json.dumps(brief, separators=(", ", ": ")).replace('"[', "[").replace(']"', "]")
+    out.step(title, f"{tool} {shown}")
+    result = await client.call_tool(tool, args)
+    text = result.content[0].text if result.content else ""
+    if result.is_error:
+        raise DemoFailure(f"{tool} failed: {text}")
+    out.detail(text)
+    return result.structured_content
+
+
+async def session(out: Transcript) -> None:
+    from mcp import Client, StdioServerParameters
+
+    from live_mcp.embedded import DemoUndoRequest, DemoUndoResult
+
+    command, *args = server_command()
+    params = StdioServerParameters(command=command, args=args)
+    async with Client(params, mode="legacy") as client:
+        info = client.server_info
+        out.say(f"Connected to {info.title or info.name} {info.version} over stdio.")
+        tools = (await client.list_tools()).tools
+        out.say(f"It offers {len(tools)} tools:")
+        out.say(
+            textwrap.fill(
+                ", ".join(t.name for t in tools), 96, initial_indent="  ", subsequent_indent="  "
+            )
+        )
+
+        overview = await _call(client, out, "Look at the Set", "live_get_song_overview", {})
+        for track in overview["tracks"]:
+            out.detail(f"  {track['id']:<10} {track['name']} ({track['kind']})")
+
+        created = await _call(
+            client, out, "Create a MIDI track", "live_create_track", {"kind": "midi"}
+        )
+        track_id = created["track_id"]
+        await _call(
+            client,
+            out,
+            "Name it",
+            "live_set_track_props",
+            {"track_id": track_id, "name": "Demo Beat"},
+        )
+        clip = await _call(
+            client,
+            out,
+            "Create a 2-bar clip",
+            "live_create_midi_clip",
+            {"track_id": track_id, "slot_index": 0, "length": BEAT_BEATS, "name": "Beat"},
+        )
+        clip_id = clip["clip_id"]
+        before = await client.call_tool("live_get_notes", {"clip_id": clip_id})
+        before_notes = (before.structured_content or {}).get("notes")
+        if before.is_error or before_notes is None:
+            raise DemoFailure("could not read the new clip's notes")
+
+        beat = two_bar_beat()
+        await _call(
+            client, out, "Write a 2-bar beat", "live_set_notes", {"clip_id": clip_id, "notes": beat}
+        )
+        read = await _call(
+            client, out, "Read the notes back", "live_get_notes", {"clip_id": clip_id}
+        )
+        for line in grid(read["notes"]):
+            out.detail(line)
+        written = [(n["pitch"], n["start_time"]) for n in beat]
+        if [(n["pitch"], n["start_time"]) for n in read["notes"]] != written:
+            raise DemoFailure("the notes read back differ from the notes written")
+
+        out.step("Undo once", "[you press Cmd-Z in Live]")
+        out.detail("(Demo only: no MCP tool undoes. The demo server calls the fake Live's")
+        out.detail(" Song.undo() on its main thread, which is what Cmd-Z does in Live.)")
+        undo = await client.session.send_request(DemoUndoRequest(), DemoUndoResult)
+        if not undo.undone:
+            raise DemoFailure("Live's undo history was empty")
+        out.detail("Live undid one step: the whole 'Write a 2-bar beat' call.")
+
+        after = await _call(
+            client, out, "Read the clip again", "live_get_notes", {"clip_id": clip_id}
+        )
+        if after["notes"] != before_notes:
+            raise DemoFailure("after one undo the clip is not as it was before the beat")
+        out.detail(f"The clip is back as it was before the beat ({len(after['notes'])} notes);")
+        out.detail("the track and the clip are still there: each call was its own undo step.")
+
+
+def run_demo(*, quiet: bool = False) -> int:
+    import anyio
+
+    out = Transcript(quiet)
+    out.say("live-mcp demo: an MCP client drives `live-mcp serve --demo` (a fake Live with a")
+    out.say("demo Set, running the real Remote Script code) over stdio.")
+    try:
+        anyio.run(session, out)
+    except DemoFailure as exc:
+        print(f"\nDemo failed at step {out.number}: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # the server did not start, the pipe broke, …
+        print(f"\nDemo failed at step {out.number}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    out.say("\nDone: every step answered as expected.")
+    return 0

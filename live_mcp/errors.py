@@ -1,0 +1,94 @@
+"""The error model: one exception type that every layer raises, and the tool result it becomes.
+
+Every failure of a tool call ends as a `CallToolResult` with `isError: true`, a stable code from
+`specs/errors.yaml` and a recovery hint, so an LLM can correct itself instead of the protocol
+session breaking (DESIGN.md invariant 2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+# The catalogue codes the server itself produces; the rest come from the Remote Script verbatim.
+BAD_INPUT = "BAD_INPUT"
+LIVE_UNAVAILABLE = "LIVE_UNAVAILABLE"
+LIVE_REJECTED = "LIVE_REJECTED"
+UNSUPPORTED = "UNSUPPORTED"
+STALE_REFERENCE = "STALE_REFERENCE"
+
+# JSON-RPC codes the bridge maps when `data.code` is missing (older or foreign peers).
+_JSONRPC_TO_CODE = {
+    -32700: BAD_INPUT,
+    -32600: BAD_INPUT,
+    -32601: UNSUPPORTED,
+    -32602: BAD_INPUT,
+    -32001: LIVE_UNAVAILABLE,
+    -32000: LIVE_REJECTED,
+    -32603: LIVE_REJECTED,
+}
+
+
+class ToolFailure(Exception):
+    """A failure with a catalogue code. `hint=None` means "use the catalogue's default hint"."""
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        hint: str | None = None,
+        field: str | None = None,
+        needs_version: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.hint = hint
+        self.field = field
+        self.needs_version = needs_version
+
+    @classmethod
+    def from_jsonrpc(cls, error: Mapping[str, Any]) -> ToolFailure:
+        """Build from a JSON-RPC error object as the Remote Script sends it (bridge-protocol.md)."""
+        data = error.get("data") if isinstance(error.get("data"), Mapping) else {}
+        code = data.get("code") or _JSONRPC_TO_CODE.get(error.get("code"), LIVE_REJECTED)
+        if code == "UNAUTHORIZED":
+            # The script refused our hello: to the user this is "cannot reach the script".
+            code = LIVE_UNAVAILABLE
+        return cls(
+            str(code),
+            str(error.get("message") or code),
+            hint=data.get("hint"),
+            field=data.get("field"),
+            needs_version=data.get("needs_version"),
+        )
+
+    def resolved_hint(self, catalogue: Mapping[str, Mapping[str, str]]) -> str:
+        if self.hint:
+            return self.hint
+        return str(catalogue.get(self.code, {}).get("hint", ""))
+
+    def as_dict(self, catalogue: Mapping[str, Mapping[str, str]]) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "code": self.code,
+            "message": self.message,
+            "hint": self.resolved_hint(catalogue),
+        }
+        if self.field:
+            out["field"] = self.field
+        if self.needs_version:
+            out["needs_version"] = self.needs_version
+        return out
+
+    def render(self, catalogue: Mapping[str, Mapping[str, str]]) -> str:
+        """The one-paragraph text an LLM reads: code first, then what happened, then what to do."""
+        parts = [f"{self.code}: {self.message}"]
+        if self.field and self.field not in self.message:
+            parts.append(f"Field: {self.field}.")
+        if self.needs_version:
+            parts.append(f"Needs Live {self.needs_version} or later.")
+        hint = self.resolved_hint(catalogue)
+        if hint:
+            parts.append(f"Hint: {hint}")
+        return " ".join(parts)

@@ -1,0 +1,110 @@
+"""`build_server(bridge)`: the MCP server, built from `generated/registry_gen.py` alone.
+
+Nothing here names a tool, resource or prompt: the registry is the only list. Transports (stdio,
+Streamable HTTP, in-process tests) all run the same `Server` this returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import ModuleType
+from typing import Any
+
+import mcp_types as types
+from mcp.server import Server
+
+from live_mcp import __version__
+from live_mcp.errors import BAD_INPUT, ToolFailure
+from live_mcp.prompts import PromptBook
+from live_mcp.resources import ResourceReader
+from live_mcp.tool_wrapper import BridgeLike, ToolHandler, error_result, make_tool_handler
+
+TOOLSET_META_KEY = "live-mcp/toolset"
+
+INSTRUCTIONS = (
+    "Tools that read and edit the Ableton Live Set that is open right now. Start with the "
+    "overview tool: the ids it returns are what the other tools take. Each write is one undo "
+    "step in Live. Live's Python API cannot render or export audio."
+)
+
+
+def load_registry() -> ModuleType:
+    from generated import registry_gen
+
+    return registry_gen
+
+
+def tool_definition(spec: Mapping[str, Any]) -> types.Tool:
+    annotations = types.ToolAnnotations.model_validate(
+        {"title": spec.get("title"), **spec.get("annotations", {})}
+    )
+    return types.Tool(
+        name=spec["name"],
+        title=spec.get("title"),
+        description=spec.get("description"),
+        input_schema=dict(spec["input_schema"]),
+        output_schema=dict(spec["output_schema"]),
+        annotations=annotations,
+        _meta={TOOLSET_META_KEY: spec.get("toolset")},
+    )
+
+
+def build_server(bridge: BridgeLike, registry: Any = None, *, name: str = "live-mcp") -> Server:
+    """The MCP server for `registry` (default: the generated one) speaking to Live via `bridge`."""
+    reg = registry if registry is not None else load_registry()
+    catalogue: Mapping[str, Mapping[str, str]] = reg.ERRORS
+    tools = [tool_definition(spec) for spec in reg.TOOLS]
+    handlers: dict[str, ToolHandler] = {
+        spec["name"]: make_tool_handler(spec, bridge, catalogue) for spec in reg.TOOLS
+    }
+    reader = ResourceReader(reg.RESOURCES, reg.RESOURCE_TEMPLATES, reg.TOOLS, bridge, catalogue)
+    prompts = PromptBook(reg.PROMPTS)
+
+    async def on_list_tools(ctx: Any, params: Any) -> types.ListToolsResult:
+        return types.ListToolsResult(tools=tools)
+
+    async def on_call_tool(ctx: Any, params: types.CallToolRequestParams) -> types.CallToolResult:
+        handler = handlers.get(params.name)
+        if handler is None:
+            known = ", ".join(sorted(handlers))
+            failure = ToolFailure(BAD_INPUT, f"There is no tool {params.name!r}. Tools: {known}.")
+            return error_result(failure, catalogue)
+        return await handler(params.arguments)
+
+    async def on_list_resources(ctx: Any, params: Any) -> types.ListResourcesResult:
+        return types.ListResourcesResult(resources=reader.listing)
+
+    async def on_list_resource_templates(
+        ctx: Any, params: Any
+    ) -> types.ListResourceTemplatesResult:
+        return types.ListResourceTemplatesResult(resource_templates=reader.template_listing)
+
+    async def on_read_resource(
+        ctx: Any, params: types.ReadResourceRequestParams
+    ) -> types.ReadResourceResult:
+        return await reader.read(str(params.uri))
+
+    async def on_list_prompts(ctx: Any, params: Any) -> types.ListPromptsResult:
+        return types.ListPromptsResult(prompts=prompts.listing)
+
+    async def on_get_prompt(
+        ctx: Any, params: types.GetPromptRequestParams
+    ) -> types.GetPromptResult:
+        return prompts.render(params.name, params.arguments)
+
+    # The server's identity is declared in the specs too (specs/server.yaml) when present.
+    identity: Mapping[str, Any] = getattr(reg, "SERVER", {})
+    return Server(
+        identity.get("name", name),
+        version=identity.get("version", __version__),
+        title=identity.get("display_name", "Ableton Live"),
+        description=identity.get("description"),
+        instructions=identity.get("instructions", INSTRUCTIONS),
+        on_list_tools=on_list_tools,
+        on_call_tool=on_call_tool,
+        on_list_resources=on_list_resources,
+        on_list_resource_templates=on_list_resource_templates,
+        on_read_resource=on_read_resource,
+        on_list_prompts=on_list_prompts,
+        on_get_prompt=on_get_prompt,
+    )

@@ -1,0 +1,259 @@
+"""The one wrapper every tool gets at registration: validate, one bridge call, summary + structure.
+
+No tool is written by hand: everything here is driven by the tool's entry in
+`generated/registry_gen.py` (its models, schemas, bridge method, summary template, errors).
+Whatever happens, the handler returns a `CallToolResult`; failures are `isError: true` with a
+catalogue code and hint, never a protocol error (DESIGN.md invariant 2).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import string
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, Protocol
+
+import mcp_types as types
+from pydantic import BaseModel, ValidationError
+
+from live_mcp.capping import cap_text
+from live_mcp.errors import BAD_INPUT, LIVE_REJECTED, ToolFailure
+
+log = logging.getLogger("live_mcp.tools")
+
+ERROR_META_KEY = "live-mcp/error"
+
+ToolHandler = Callable[[Mapping[str, Any] | None], Awaitable[types.CallToolResult]]
+
+
+class BridgeLike(Protocol):
+    """What the wrapper needs from a bridge (live_mcp.bridge.Bridge, or a test double)."""
+
+    async def call(self, method: str, params: Mapping[str, Any], *, write: bool) -> Any: ...
+
+
+# -- input --------------------------------------------------------------------------------------
+
+
+def _field_path(loc: tuple[Any, ...]) -> str:
+    """('notes', 3, 'pitch') -> 'notes[3].pitch', the form the bridge protocol uses too."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif not out:
+            out = str(part)
+        else:
+            out += f".{part}"
+    return out
+
+
+def _describe(error: Mapping[str, Any]) -> str:
+    path = _field_path(tuple(error.get("loc", ())))
+    if error.get("type") == "extra_forbidden":
+        return f"unknown argument '{path}' (the tool does not take it)"
+    if error.get("type") == "missing":
+        return f"'{path}' is required"
+    received = json.dumps(error.get("input"), default=str)
+    if len(received) > 60:
+        received = received[:57] + "..."
+    return f"'{path}': {error.get('msg', 'invalid')} (got {received})"
+
+
+def _allows_null(schema: Mapping[str, Any]) -> bool:
+    kind = schema.get("type")
+    if kind == "null" or (isinstance(kind, list) and "null" in kind):
+        return True
+    return any(_allows_null(option) for option in schema.get("anyOf", ()))
+
+
+def _null_where_not_allowed(value: Any, schema: Mapping[str, Any], path: str) -> str | None:
+    """The first explicit null the JSON Schema forbids. An optional field with no default is
+    `X | None` in the model, which would accept null; the schema (what the client sees) does not.
+    """
+    if value is None:
+        return None if _allows_null(schema) or not schema else path
+    if isinstance(value, dict):
+        props = schema.get("properties", {})
+        for key, item in value.items():
+            if key in props:
+                found = _null_where_not_allowed(item, props[key], f"{path}.{key}" if path else key)
+                if found:
+                    return found
+    elif isinstance(value, list) and isinstance(schema.get("items"), Mapping):
+        for index, item in enumerate(value):
+            found = _null_where_not_allowed(item, schema["items"], f"{path}[{index}]")
+            if found:
+                return found
+    return None
+
+
+def validate_input(spec: Mapping[str, Any], arguments: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Arguments -> the bridge's params (defaults filled in), or BAD_INPUT naming the field."""
+    args = {} if arguments is None else arguments
+    if not isinstance(args, Mapping):
+        raise ToolFailure(BAD_INPUT, "Arguments must be a JSON object.")
+    null_field = _null_where_not_allowed(dict(args), spec["input_schema"], "")
+    if null_field:
+        raise ToolFailure(
+            BAD_INPUT,
+            f"Invalid arguments for {spec['name']}: '{null_field}' may not be null; omit it.",
+            field=null_field,
+        )
+    model: type[BaseModel] = spec["input_model"]
+    try:
+        # Strict: JSON types are taken as they are ("120" is not a number, 1 is not true).
+        validated = model.model_validate(dict(args), strict=True)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        details = "; ".join(_describe(e) for e in errors[:5])
+        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+        raise ToolFailure(
+            BAD_INPUT,
+            f"Invalid arguments for {spec['name']}: {details}{more}.",
+            field=_field_path(tuple(errors[0].get("loc", ()))) if errors else None,
+        ) from None
+    return validated.model_dump(mode="json", exclude_none=True)
+
+
+# -- output -------------------------------------------------------------------------------------
+
+
+class _SummaryFormatter(string.Formatter):
+    """str.format, but lists read as "a, b" rather than "['a', 'b']" in a summary line."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, list | tuple) and not format_spec:
+            return ", ".join(str(v) for v in value) if value else "nothing"
+        if value is None and not format_spec:
+            return "none"
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _SummaryFormatter()
+
+
+def render_summary(template: str, result: Mapping[str, Any]) -> str:
+    try:
+        return _FORMATTER.format(template, **result)
+    except (KeyError, IndexError, ValueError, TypeError, AttributeError):
+        # A template/result drift must not turn a successful call into a failure.
+        return template
+
+
+def narrowing_fields(input_schema: Mapping[str, Any]) -> list[str]:
+    """The tool's own optional range/limit arguments: the ways to ask it for less."""
+    props = input_schema.get("properties", {})
+    required = set(input_schema.get("required", ()))
+    return [
+        name
+        for name in props
+        if name not in required
+        and (name.startswith(("max_", "from_")) or name.endswith("_span") or name == "limit")
+    ]
+
+
+def narrowing_hint(input_schema: Mapping[str, Any]) -> str:
+    names = narrowing_fields(input_schema)
+    if not names:
+        return "The complete result is in structuredContent."
+    return (
+        "The complete result is in structuredContent; to read less, call again with "
+        + ", ".join(names)
+        + "."
+    )
+
+
+def validate_output(spec: Mapping[str, Any], result: Any) -> dict[str, Any]:
+    model: type[BaseModel] = spec["output_model"]
+    if not isinstance(result, Mapping):
+        raise ToolFailure(LIVE_REJECTED, f"Live answered {spec['name']} with a non-object result.")
+    try:
+        model.model_validate(dict(result), strict=True)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        raise ToolFailure(
+            LIVE_REJECTED,
+            f"The Remote Script's answer to {spec['name']} does not match the tool's output "
+            f"schema ({_describe(first)}).",
+            hint="The Remote Script and this server disagree on the tool's shape: run "
+            "`live-mcp install-script`, restart Live, and call again.",
+        ) from None
+    return dict(result)
+
+
+def success_result(spec: Mapping[str, Any], result: dict[str, Any]) -> types.CallToolResult:
+    summary = render_summary(spec.get("summary", ""), result)
+    hint = narrowing_hint(spec["input_schema"])
+    # The JSON copy serves clients that ignore structuredContent; it is what gets capped.
+    body = json.dumps(result, ensure_ascii=False, separators=(",", ":"))
+    return types.CallToolResult(
+        content=[
+            types.TextContent(text=cap_text(summary, hint)),
+            types.TextContent(text=cap_text(body, hint)),
+        ],
+        structured_content=result,
+    )
+
+
+def error_result(
+    failure: ToolFailure, catalogue: Mapping[str, Mapping[str, str]]
+) -> types.CallToolResult:
+    return types.CallToolResult(
+        content=[types.TextContent(text=cap_text(failure.render(catalogue), "Shorten the input."))],
+        is_error=True,
+        _meta={ERROR_META_KEY: failure.as_dict(catalogue)},
+    )
+
+
+# -- the wrapper --------------------------------------------------------------------------------
+
+
+def make_tool_handler(
+    spec: Mapping[str, Any],
+    bridge: BridgeLike,
+    catalogue: Mapping[str, Mapping[str, str]],
+) -> ToolHandler:
+    """Build the handler for one registry entry."""
+    method: str = spec["bridge_method"]
+    # The bridge must know reads from writes: only a read may be re-sent after a lost answer.
+    write = not spec.get("annotations", {}).get("readOnlyHint", False)
+
+    async def handle(arguments: Mapping[str, Any] | None) -> types.CallToolResult:
+        try:
+            params = validate_input(spec, arguments)
+            try:
+                answer = await bridge.call(method, params, write=write)
+            except ToolFailure as failure:
+                raise _with_mismatch_note(failure, bridge, catalogue) from None
+            return success_result(spec, validate_output(spec, answer))
+        except ToolFailure as failure:
+            return error_result(failure, catalogue)
+        except Exception:
+            # A bug here must still reach the client as a result, not a broken session.
+            log.exception("unexpected failure in %s", spec["name"])
+            return error_result(
+                ToolFailure(
+                    LIVE_REJECTED,
+                    f"live-mcp failed unexpectedly while running {spec['name']}.",
+                    hint="This is a bug in live-mcp; the server log has the details.",
+                ),
+                catalogue,
+            )
+
+    handle.__name__ = f"handle_{spec['name']}"
+    return handle
+
+
+def _with_mismatch_note(
+    failure: ToolFailure, bridge: BridgeLike, catalogue: Mapping[str, Mapping[str, str]]
+) -> ToolFailure:
+    """Say plainly when a failure may come from a script generated from other specs."""
+    mismatch_of = getattr(bridge, "spec_mismatch", None)
+    mismatch = mismatch_of() if callable(mismatch_of) else None
+    if mismatch:
+        hint = failure.resolved_hint(catalogue)
+        if mismatch not in hint:
+            failure.hint = f"{hint} {mismatch}".strip()
+    return failure

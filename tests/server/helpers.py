@@ -1,0 +1,48 @@
+"""Shared helpers for the server tests: free ports, spawning `live-mcp serve`, token scanning."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+_HEX64 = re.compile(r"(?<!sha256:)(?<![0-9a-fA-F])[0-9a-fA-F]{64}(?![0-9a-fA-F])")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def token_like(text: str) -> list[str]:
+    """Every 64-hex run in `text` that is not a spec hash."""
+    return _HEX64.findall(text)
+
+
+def spawn_serve(*args: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
+    """Start `live-mcp serve ARGS` and wait for its READY line on stderr; return (process, url)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "live_mcp", "serve", *args],
+        cwd=REPO,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
+    deadline = time.monotonic() + 30
+    assert process.stderr is not None
+    while time.monotonic() < deadline:
+        line = process.stderr.readline()
+        if line.startswith("READY "):
+            return process, line.split(" ", 1)[1].strip()
+        if not line and process.poll() is not None:
+            break
+    process.kill()
+    raise RuntimeError(f"live-mcp serve did not start: {process.stderr.read()}")

@@ -1,0 +1,54 @@
+"""`live-mcp demo`: the README's first command runs the whole session and checks every step."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from live_mcp import demo
+from tests.server.helpers import REPO
+
+pytestmark = pytest.mark.slow
+
+
+def test_demo_runs_the_session_and_exits_zero():
+    done = subprocess.run(
+        [sys.executable, "-m", "live_mcp", "demo"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    steps = [
+        "Look at the Set",
+        "Create a MIDI track",
+        "Name it",
+        "Create a 2-bar clip",
+        "Write a 2-bar beat",
+        "Read the notes back",
+        "Undo once",
+        "Read the clip again",
+    ]
+    positions = [out.index(step) for step in steps]
+    assert positions == sorted(positions)
+    assert "kick  |x...x...x...x...|x...x...x...x...|" in out
+    assert "0 -> 20 notes" in out
+    assert "back as it was" in out
+    assert "Demo only" in out  # the undo is labelled for what it is
+
+
+def test_demo_exits_non_zero_when_a_step_fails(monkeypatch, capsys):
+    # A server that dies at once: the very first step fails, and the exit code says so.
+    monkeypatch.setattr(demo, "server_command", lambda: [sys.executable, "-c", "pass"])
+    assert demo.run_demo(quiet=True) == 1
+    assert "Demo failed" in capsys.readouterr().err
+
+
+def test_demo_beat_is_two_bars():
+    beat = demo.two_bar_beat()
+    assert max(n["start_time"] for n in beat) < demo.BEAT_BEATS
+    assert {n["pitch"] for n in beat} == {demo.KICK, demo.SNARE, demo.HAT}

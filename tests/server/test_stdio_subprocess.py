@@ -1,0 +1,71 @@
+"""`live-mcp serve --demo` spawned over stdio, as Claude Desktop or the MCP Inspector would."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import pytest
+from mcp import Client, StdioServerParameters
+from mcp.client.stdio import stdio_client
+
+from generated import registry_gen as registry
+from tests.server.helpers import REPO, token_like
+
+pytestmark = pytest.mark.slow
+
+SERVE = [sys.executable, "-m", "live_mcp", "serve", "--demo"]
+INSPECTOR = REPO / "node_modules" / ".bin" / "mcp-inspector"
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("mode", ["legacy", "auto"])
+async def test_sdk_client_over_stdio(mode):
+    params = StdioServerParameters(
+        command=SERVE[0], args=[*SERVE[1:], "--log-level", "DEBUG"], cwd=str(REPO)
+    )
+    with tempfile.TemporaryFile("w+") as errlog:
+        async with Client(stdio_client(params, errlog=errlog), mode=mode) as client:
+            tools = (await client.list_tools()).tools
+            result = await client.call_tool("live_find_track", {"query": "bass"})
+            resource = await client.read_resource("ableton://song")
+        errlog.seek(0)
+        log = errlog.read()
+    assert [t.name for t in tools] == [spec["name"] for spec in registry.TOOLS]
+    assert not result.is_error and result.structured_content["count"] == 1
+    assert '"tracks"' in resource.contents[0].text
+    assert "connected to the Remote Script" in log  # DEBUG/INFO logging did happen …
+    assert token_like(log) == []  # … and carried no token
+
+
+def _inspector(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(INSPECTOR), "--cli", *SERVE, *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+
+
+@pytest.mark.skipif(
+    not INSPECTOR.exists() or shutil.which("node") is None,
+    reason="MCP Inspector CLI not installed: run `make inspector` (needs node and npm)",
+)
+def test_mcp_inspector_lists_exactly_the_specd_tools_and_calls_one():
+    listed = _inspector("--method", "tools/list")
+    assert listed.returncode == 0, listed.stderr
+    names = [tool["name"] for tool in json.loads(listed.stdout)["tools"]]
+    assert names == [spec["name"] for spec in registry.TOOLS]
+
+    called = _inspector(
+        "--method", "tools/call", "--tool-name", "live_set_tempo", "--tool-arg", "bpm=124"
+    )
+    assert called.returncode == 0, called.stderr
+    result = json.loads(called.stdout)
+    assert result["isError"] is False
+    assert result["structuredContent"] == {"before": 120, "after": 124}
+    assert result["content"][0]["text"] == "Tempo 120.0 -> 124.0 BPM"
