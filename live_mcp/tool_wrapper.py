@@ -61,49 +61,15 @@ def _describe(error: Mapping[str, Any]) -> str:
     return f"'{path}': {error.get('msg', 'invalid')} (got {received})"
 
 
-def _allows_null(schema: Mapping[str, Any]) -> bool:
-    kind = schema.get("type")
-    if kind == "null" or (isinstance(kind, list) and "null" in kind):
-        return True
-    return any(_allows_null(option) for option in schema.get("anyOf", ()))
-
-
-def _null_where_not_allowed(value: Any, schema: Mapping[str, Any], path: str) -> str | None:
-    """The first explicit null the JSON Schema forbids. An optional field with no default is
-    `X | None` in the model, which would accept null; the schema (what the client sees) does not.
-    """
-    if value is None:
-        return None if _allows_null(schema) or not schema else path
-    if isinstance(value, dict):
-        props = schema.get("properties", {})
-        for key, item in value.items():
-            if key in props:
-                found = _null_where_not_allowed(item, props[key], f"{path}.{key}" if path else key)
-                if found:
-                    return found
-    elif isinstance(value, list) and isinstance(schema.get("items"), Mapping):
-        for index, item in enumerate(value):
-            found = _null_where_not_allowed(item, schema["items"], f"{path}[{index}]")
-            if found:
-                return found
-    return None
-
-
 def validate_input(spec: Mapping[str, Any], arguments: Mapping[str, Any] | None) -> dict[str, Any]:
     """Arguments -> the bridge's params (defaults filled in), or BAD_INPUT naming the field."""
     args = {} if arguments is None else arguments
     if not isinstance(args, Mapping):
         raise ToolFailure(BAD_INPUT, "Arguments must be a JSON object.")
-    null_field = _null_where_not_allowed(dict(args), spec["input_schema"], "")
-    if null_field:
-        raise ToolFailure(
-            BAD_INPUT,
-            f"Invalid arguments for {spec['name']}: '{null_field}' may not be null; omit it.",
-            field=null_field,
-        )
     model: type[BaseModel] = spec["input_model"]
     try:
-        # Strict: JSON types are taken as they are ("120" is not a number, 1 is not true).
+        # Strict: JSON types are taken as they are ("120" is not a number, 1 is not true). The
+        # generated models also refuse an explicit null for an optional field, as the schema does.
         validated = model.model_validate(dict(args), strict=True)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)

@@ -32,7 +32,8 @@ class FxGetNotesInput(BaseModel):
     clip_id: Annotated[str, Field(pattern=r"^track:\d+/clipslot:\d+/clip$")]
     max_notes: Annotated[int, Field(ge=1, le=20000)] = 2000
     from_pitch: Annotated[int, Field(ge=0, le=127)] = 0
-    name: Annotated[str | None, Field(min_length=1)] = None
+    # As the generator writes an optional field: absent is fine, an explicit null is not.
+    name: Annotated[str, Field(min_length=1)] = None
 
 
 class FxGetNotesOutput(BaseModel):
