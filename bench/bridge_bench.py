@@ -19,8 +19,8 @@ import threading
 import time
 
 from bench.timing import percentile, row
+from fake_live.bridge_client import BridgeClient
 from fake_live.host import FakeHost
-from tests.live_script.conftest import BridgeClient
 
 CLIENTS = 8
 REQUESTS = 50
