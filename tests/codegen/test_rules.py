@@ -280,12 +280,12 @@ def test_all_problems_are_reported_together(tmp_path):
     assert "3 problem(s)" in messages
 
 
-def test_the_real_specs_have_no_problems():
+def test_the_real_specs_have_no_problems_and_hold_the_first_catalogue():
     from codegen_helpers import REAL_SPECS
 
     ir = load_ir(REAL_SPECS)
-    assert len(ir.tools) == 12
-    assert {t.name for t in ir.tools} == {
+    # The first catalogue must stay; tools added later (see the add-a-tool guide) come on top.
+    assert {t.name for t in ir.tools} >= {
         "live_get_song_overview",
         "live_find_track",
         "live_list_clips",
@@ -299,13 +299,13 @@ def test_the_real_specs_have_no_problems():
         "live_insert_device",
         "live_render_track",
     }
-    assert {r.uri or r.uri_template for r in ir.resources + ir.resource_templates} == {
+    assert {r.uri or r.uri_template for r in ir.resources + ir.resource_templates} >= {
         "ableton://song",
         "ableton://track/{i}",
         "ableton://clip/{path}/notes",
     }
-    assert {p.name for p in ir.prompts} == {"humanize_clip", "build_arrangement", "batch_rename"}
-    assert {e.code for e in ir.errors} == {
+    assert {p.name for p in ir.prompts} >= {"humanize_clip", "build_arrangement", "batch_rename"}
+    assert {e.code for e in ir.errors} >= {
         "STALE_REFERENCE",
         "WRONG_TYPE",
         "BAD_INPUT",
