@@ -10,6 +10,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from codegen.loader import LoadedSpecs, SpecFile
 from codegen.schemas import field_schema, input_schema, output_schema
@@ -125,6 +126,7 @@ class ResourceIR:
     variables: tuple[VariableIR, ...]
     bridge_method: str
     args: dict[str, str]
+    example_uri: str
 
 
 @dataclass(frozen=True)
@@ -249,16 +251,19 @@ def range_label(schema: FieldSchema) -> str:
     return "; ".join(parts)
 
 
-def _default_label(schema: FieldSchema, required: bool) -> str:
+def _default_label(schema: FieldSchema, required: bool, output: bool) -> str:
     if "default" in schema.model_fields_set:
         return f"`{json.dumps(schema.default)}`"
+    if output:
+        return "always" if required else "optional"
     return "required" if required else "optional"
 
 
 def field_rows(
-    fields: dict[str, FieldSchema], required: set[str], prefix: str = ""
+    fields: dict[str, FieldSchema], required: set[str], prefix: str = "", *, output: bool = False
 ) -> tuple[FieldRow, ...]:
-    """Flatten fields into table rows; nested object fields get dotted names (`notes[].pitch`)."""
+    """Flatten fields into table rows; nested object fields get dotted names (`notes[].pitch`).
+    The fourth column is the default for inputs, and whether the field is always there for outputs."""
     rows: list[FieldRow] = []
     for name, schema in fields.items():
         full = f"{prefix}{name}"
@@ -267,13 +272,15 @@ def field_rows(
                 full,
                 type_label(schema),
                 range_label(schema),
-                _default_label(schema, name in required),
+                _default_label(schema, name in required, output),
                 " ".join((schema.description or "").split()),
             )
         )
         for child_prefix, child in _nested_objects(schema, full):
             child_required = set(child.required) if isinstance(child.required, list) else set()
-            rows.extend(field_rows(child.properties or {}, child_required, child_prefix))
+            rows.extend(
+                field_rows(child.properties or {}, child_required, child_prefix, output=output)
+            )
     return tuple(rows)
 
 
@@ -315,7 +322,7 @@ def _tool_ir(spec_file: SpecFile, tool: ToolSpec, hints: dict[str, str]) -> Tool
         input_model=pascal(tool.name) + "Input",
         output_model=pascal(tool.name) + "Output",
         input_rows=field_rows(tool.input, set(in_schema["required"])),
-        output_rows=field_rows(tool.output, set(out_schema["required"])),
+        output_rows=field_rows(tool.output, set(out_schema["required"]), output=True),
         bridge_method=tool.bridge.method,
         undo=tool.bridge.undo,
         undo_text=UNDO_TEXT[tool.bridge.undo],
@@ -361,7 +368,19 @@ def _resource_ir(resource: ResourceSpec) -> ResourceIR:
         variables=variables,
         bridge_method=resource.bridge.method,
         args=dict(resource.bridge.args),
+        example_uri=example_uri(resource),
     )
+
+
+def example_uri(resource: ResourceSpec) -> str:
+    """The URI with every variable set to its example (percent-encoded where the URI wants it)."""
+    if resource.uri is not None:
+        return resource.uri
+    values = {
+        name: quote(str(var.example), safe="") if var.percent_encoded else str(var.example)
+        for name, var in resource.variables.items()
+    }
+    return (resource.uri_template or "").format(**values)
 
 
 def _version_tuple(since: str) -> tuple[int, int, int]:

@@ -112,6 +112,10 @@ def rule_every_field_described(specs: LoadedSpecs) -> Iterator[SpecProblem]:
         for name, schema in resource.variables.items():
             if not schema.description:
                 yield _problem(spec_file, (index, "variables", name), "variable has no description")
+            if schema.example is None:
+                yield _problem(
+                    spec_file, (index, "variables", name), "variable has no example (for the docs)"
+                )
 
 
 def rule_required_flag_only_on_input(specs: LoadedSpecs) -> Iterator[SpecProblem]:

@@ -9,7 +9,7 @@ from codegen.spec_model import FieldSchema, ToolSpec
 
 def field_schema(schema: FieldSchema) -> dict[str, Any]:
     """A field as plain JSON Schema: the spec-only `required: bool` is dropped; `default` kept if set."""
-    data = schema.model_dump(exclude_unset=True, exclude={"percent_encoded"})
+    data = schema.model_dump(exclude_unset=True, exclude={"percent_encoded", "example"})
     if isinstance(data.get("required"), bool):
         del data["required"]
     return _dump_children(schema, data)

@@ -45,6 +45,9 @@ class VariableSchema(FieldSchema):
     """A resource URI template variable: a field schema plus how it is encoded in the URI."""
 
     percent_encoded: bool = False
+    example: str | int | None = Field(
+        default=None, description="A value for the docs' example URI."
+    )
 
 
 class Annotations(_Strict):

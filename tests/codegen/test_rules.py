@@ -199,6 +199,15 @@ CASES = [
         "number",
     ),
     (
+        "template variable without an example",
+        "resources.yaml",
+        "n: {type: integer, minimum: 0, example: 3, description: Its number.}",
+        "n: {type: integer, minimum: 0, description: Its number.}",
+        0,
+        "widget.variables.n",
+        "no example",
+    ),
+    (
         "prompt names a missing argument",
         "prompts.yaml",
         "in a {style} way",
