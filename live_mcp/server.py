@@ -13,19 +13,12 @@ from typing import Any
 import mcp_types as types
 from mcp.server import Server
 
-from live_mcp import __version__
 from live_mcp.errors import BAD_INPUT, ToolFailure
 from live_mcp.prompts import PromptBook
 from live_mcp.resources import ResourceReader
 from live_mcp.tool_wrapper import BridgeLike, ToolHandler, error_result, make_tool_handler
 
 TOOLSET_META_KEY = "live-mcp/toolset"
-
-INSTRUCTIONS = (
-    "Tools that read and edit the Ableton Live Set that is open right now. Start with the "
-    "overview tool: the ids it returns are what the other tools take. Each write is one undo "
-    "step in Live. Live's Python API cannot render or export audio."
-)
 
 
 def load_registry() -> ModuleType:
@@ -49,7 +42,7 @@ def tool_definition(spec: Mapping[str, Any]) -> types.Tool:
     )
 
 
-def build_server(bridge: BridgeLike, registry: Any = None, *, name: str = "live-mcp") -> Server:
+def build_server(bridge: BridgeLike, registry: Any = None) -> Server:
     """The MCP server for `registry` (default: the generated one) speaking to Live via `bridge`."""
     reg = registry if registry is not None else load_registry()
     catalogue: Mapping[str, Mapping[str, str]] = reg.ERRORS
@@ -92,14 +85,14 @@ def build_server(bridge: BridgeLike, registry: Any = None, *, name: str = "live-
     ) -> types.GetPromptResult:
         return prompts.render(params.name, params.arguments)
 
-    # The server's identity is declared in the specs too (specs/server.yaml) when present.
-    identity: Mapping[str, Any] = getattr(reg, "SERVER", {})
+    # The server's identity is declared in the specs too (specs/server.yaml).
+    identity: Mapping[str, Any] = reg.SERVER
     return Server(
-        identity.get("name", name),
-        version=identity.get("version", __version__),
-        title=identity.get("display_name", "Ableton Live"),
-        description=identity.get("description"),
-        instructions=identity.get("instructions", INSTRUCTIONS),
+        identity["name"],
+        version=identity["version"],
+        title=identity["display_name"],
+        description=identity["description"],
+        instructions=identity["instructions"],
         on_list_tools=on_list_tools,
         on_call_tool=on_call_tool,
         on_list_resources=on_list_resources,

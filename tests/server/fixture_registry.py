@@ -56,6 +56,16 @@ _NOTE = {
 }
 
 SPEC_HASH = "sha256:" + "ab" * 32
+SERVER = {
+    "name": "fixture",
+    "display_name": "Fixture",
+    "version": "0.0.1",
+    "description": "A hand-written registry in the generated format.",
+    "instructions": "Use the fixture tools.",
+    "author": {"name": "tests", "url": None},
+    "license": "MIT",
+    "keywords": [],
+}
 ERRORS = {
     "BAD_INPUT": {"description": "bad", "hint": "Fix the named field."},
     "LIVE_UNAVAILABLE": {"description": "down", "hint": "Open Live."},
