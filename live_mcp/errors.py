@@ -17,6 +17,12 @@ LIVE_REJECTED = "LIVE_REJECTED"
 UNSUPPORTED = "UNSUPPORTED"
 STALE_REFERENCE = "STALE_REFERENCE"
 
+# JSON-RPC error codes the server itself answers with (resource and prompt reads are not tool
+# calls, so their failures are protocol errors carrying the catalogue code in `data`).
+INVALID_PARAMS = -32602
+INTERNAL_ERROR = -32603
+RESOURCE_NOT_FOUND = -32002  # MCP's code for an unknown resource URI
+
 # JSON-RPC codes the bridge maps when `data.code` is missing (older or foreign peers).
 _JSONRPC_TO_CODE = {
     -32700: BAD_INPUT,

@@ -9,9 +9,7 @@ import mcp_types as types
 from mcp.shared.exceptions import MCPError
 
 from live_mcp.capping import cap_text
-from live_mcp.errors import BAD_INPUT
-
-INVALID_PARAMS = -32602
+from live_mcp.errors import BAD_INPUT, INVALID_PARAMS
 
 
 class PromptBook:

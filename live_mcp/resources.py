@@ -18,14 +18,19 @@ import mcp_types as types
 from mcp.shared.exceptions import MCPError
 
 from live_mcp.capping import cap_text
-from live_mcp.errors import BAD_INPUT, STALE_REFERENCE, ToolFailure
+from live_mcp.errors import (
+    BAD_INPUT,
+    INTERNAL_ERROR,
+    INVALID_PARAMS,
+    RESOURCE_NOT_FOUND,
+    STALE_REFERENCE,
+    ToolFailure,
+)
 from live_mcp.tool_wrapper import BridgeLike, narrowing_fields
 
-RESOURCE_NOT_FOUND = -32002  # MCP's code for an unknown resource URI
-INVALID_PARAMS = -32602
-INTERNAL_ERROR = -32603
-
 _VARIABLE = re.compile(r"\{(\w+)\}")
+# A stale id reads as "no such resource", bad input as bad params, anything else as internal.
+_RPC_CODE_OF = {STALE_REFERENCE: RESOURCE_NOT_FOUND, BAD_INPUT: INVALID_PARAMS}
 
 
 @dataclass(frozen=True)
@@ -131,9 +136,7 @@ class ResourceReader:
             entry, args = self.resolve(uri)
             result = await self._bridge.call(entry["bridge_method"], args, write=False)
         except ToolFailure as failure:
-            code = RESOURCE_NOT_FOUND if failure.code == STALE_REFERENCE else INVALID_PARAMS
-            if failure.code not in (STALE_REFERENCE, BAD_INPUT):
-                code = INTERNAL_ERROR
+            code = _RPC_CODE_OF.get(failure.code, INTERNAL_ERROR)
             raise MCPError(
                 code, failure.render(self._catalogue), data=failure.as_dict(self._catalogue)
             ) from None
