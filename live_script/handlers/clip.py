@@ -9,7 +9,6 @@ from ..errors import bad_input, rejected, wrong_type
 
 # "The whole clip" in time: notes may lie outside the markers, so read far beyond them.
 _ALL_TIME = 1e7
-_LEGACY_VELOCITY = 100.0
 
 
 def list_clips(ctx, params):
@@ -228,11 +227,10 @@ def _replace_legacy(ctx, clip, notes, before_count):
                     note["pitch"],
                     float(note["start_time"]),
                     float(note["duration"]),
-                    float(note.get("velocity", _LEGACY_VELOCITY)),
+                    float(note["velocity"]),
                     note["mute"],
                 )
                 for note in notes
             )
         )
         ctx.wrote()
-    return []
