@@ -18,7 +18,7 @@ EMITTERS = (emit_models, emit_python, emit_docs, emit_json)
 
 def load_ir(spec_dir: Path) -> ProjectIR:
     """The IR of a spec folder, or SpecError listing every problem found."""
-    specs = load_specs(spec_dir.parent, spec_dir)
+    specs = load_specs(spec_dir)
     problems = list(specs.problems)
     if not problems:
         problems = check_all(specs)

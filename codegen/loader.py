@@ -22,7 +22,7 @@ KeyPath = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class SpecFile:
-    """One spec file: where it is (relative to the repo root), its kind, its hash and its entries."""
+    """One spec file: where it is (`specs/...`), its kind, its hash and its entries."""
 
     path: str
     kind: str
@@ -56,7 +56,6 @@ class SpecFile:
 
 @dataclass
 class LoadedSpecs:
-    root: Path
     files: list[SpecFile] = field(default_factory=list)
     problems: list[SpecProblem] = field(default_factory=list)
 
@@ -102,8 +101,8 @@ def line_map(node: yaml.Node, path: KeyPath = ()) -> dict[KeyPath, int]:
     return lines
 
 
-def load_specs(root: Path, spec_dir: Path) -> LoadedSpecs:
-    loaded = LoadedSpecs(root=root)
+def load_specs(spec_dir: Path) -> LoadedSpecs:
+    loaded = LoadedSpecs()
     for path in spec_paths(spec_dir):
         rel = _display_path(spec_dir.parent, path)
         kind = kind_of(spec_dir, path)
