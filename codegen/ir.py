@@ -26,6 +26,7 @@ from codegen.spec_model import (
 UNDO_TEXT = {
     "none": "Read only: adds nothing to Live's undo history.",
     "one_step": "One undo step: a single Undo in Live reverts the whole call; a failure part-way leaves the Set as it was.",
+    "transport": "Playback only: changes no Set data and adds nothing to Live's undo history.",
     "file_only": "Writes a file only: the Set and its undo history are not changed.",
 }
 ANNOTATION_KEYS = (

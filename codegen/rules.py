@@ -155,7 +155,7 @@ def rule_undo_matches_annotations(specs: LoadedSpecs) -> Iterator[SpecProblem]:
             yield _problem(
                 spec_file,
                 (index, "bridge", "undo"),
-                "a write (read_only: false) must have undo one_step (or file_only if the Set is not changed)",
+                "a write (read_only: false) must have undo one_step (or transport for playback-only actions, file_only if only a file is written)",
             )
         if ann.read_only and ann.destructive:
             yield _problem(

@@ -59,8 +59,12 @@ class Annotations(_Strict):
 
 class Bridge(_Strict):
     method: str = Field(description="The Remote Script method, `{domain}.{verb}`.")
-    undo: Literal["none", "one_step", "file_only"] = Field(
-        description="none for reads; one_step for writes; file_only where the Set is not changed."
+    undo: Literal["none", "one_step", "transport", "file_only"] = Field(
+        description=(
+            "none for reads; one_step for writes; transport for actions that change playback "
+            "state only (play, stop, jump, launch: no Set data, no undo entry); file_only where "
+            "only a file is written."
+        )
     )
     since: str = Field(pattern=VERSION_PATTERN, description='Oldest Live version, e.g. "11.0".')
 

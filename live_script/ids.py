@@ -14,13 +14,14 @@ _SEGMENT = re.compile(r"^([a-z]+)(?::(\d+))?(?:@(\d+))?$")
 
 # Which segment may follow which, and whether it takes an index.
 _CHILDREN = {
-    None: ("song", "track", "return"),
+    None: ("song", "track", "return", "main", "scene"),
     "track": ("clipslot", "arrclip", "device"),
     "return": ("device",),
+    "main": ("device",),
     "clipslot": ("clip",),
     "device": ("param",),
 }
-_UNINDEXED = ("song", "clip")
+_UNINDEXED = ("song", "main", "clip")
 
 # Kinds a field may ask for; arrangement clips are clips too.
 CLIP_KINDS = ("clip", "arrclip")
@@ -91,12 +92,16 @@ def _child(parent, segment):
     name, index = segment.name, segment.index
     if name == "song":
         return parent
+    if name == "main":
+        return parent.master_track
     if name == "clip":
         return parent.clip if parent.has_clip else None
     if name == "track":
         items = parent.tracks
     elif name == "return":
         items = parent.return_tracks
+    elif name == "scene":
+        items = parent.scenes
     elif name == "clipslot":
         items = parent.clip_slots
     elif name == "arrclip":

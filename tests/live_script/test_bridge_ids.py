@@ -19,6 +19,9 @@ from live_script.errors import RpcError
         "track:2@7/clipslot:4@8/clip@31",
         "track:2/arrclip:0",
         "track:2/device:1/param:6@9",
+        "main",
+        "main@4/device:0/param:1",
+        "scene:3@9",
     ],
 )
 def test_parse_valid(text):
@@ -40,6 +43,9 @@ def test_parse_valid(text):
         "track:1@",
         "Track:1",
         "track:1/",
+        "main:0",
+        "scene",
+        "scene:1/device:0",
     ],
 )
 def test_parse_invalid_is_bad_input(text):
@@ -117,3 +123,20 @@ def test_wrong_kind_of_id_is_wrong_type(client):
 def test_tag_of_unknown_object_is_stale(client):
     error = client.error("track.set_props", {"track_id": "track:0@999", "mute": True})
     assert error["data"]["code"] == "STALE_REFERENCE"
+
+
+
+def test_main_and_scene_ids_resolve_with_the_identity_guard(host):
+    def check(live):
+        song = song_of(live)
+        registry = ids.IdRegistry()
+        main = registry.resolve(song, "main", ("main",), "track_id")
+        assert main.obj is song.master_track and main.path == "main"
+        tagged = registry.issue(song.scenes[1], "scene:1")
+        assert registry.resolve(song, tagged, ("scene",), "scene_id").obj is song.scenes[1]
+        song.create_scene(0)  # shifts every scene down one row
+        with pytest.raises(RpcError) as info:
+            registry.resolve(song, tagged, ("scene",), "scene_id")
+        return info.value.code
+
+    assert host.call_on_main(check) == "STALE_REFERENCE"

@@ -48,8 +48,8 @@ def test_each_write_adds_exactly_one_undo_step(host, client, method):
     assert not host.call_on_main(lambda live: live._world.undo.step_open)
 
 
-@pytest.mark.parametrize("method", _methods("none", "file_only"))
-def test_reads_and_file_only_add_no_undo_step(host, client, method):
+@pytest.mark.parametrize("method", _methods("none", "transport", "file_only"))
+def test_reads_transport_and_file_only_add_no_undo_step(host, client, method):
     params, _tool, _error = _example(method)
     before = undo_depth(host)
     client.request(method, params)
