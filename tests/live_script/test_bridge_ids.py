@@ -125,7 +125,6 @@ def test_tag_of_unknown_object_is_stale(client):
     assert error["data"]["code"] == "STALE_REFERENCE"
 
 
-
 def test_main_and_scene_ids_resolve_with_the_identity_guard(host):
     def check(live):
         song = song_of(live)
