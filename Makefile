@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 JOBS   ?= 2
 
-.PHONY: demo test generate check lint docs docs-serve bench clean inspector chromium
+.PHONY: demo test generate check lint typecheck docs docs-serve bench clean inspector chromium
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH (or make PYTHON=/path/to/python3.11)"; exit 1; }
@@ -23,6 +23,10 @@ generate: $(STAMP)
 
 check: $(STAMP)
 	$(PY) -m codegen --check
+
+# The Remote Script against Live's own signatures (ableton-live-stubs); settings in pyproject.toml.
+typecheck: $(STAMP)
+	$(PY) -m mypy
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
@@ -47,6 +51,7 @@ chromium:
 test: $(STAMP) inspector chromium
 	$(PY) -m codegen --check
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m pytest -q -n $(JOBS)
 
 docs: $(STAMP)

@@ -148,6 +148,15 @@ class PromptIR:
 
 
 @dataclass(frozen=True)
+class TypedField:
+    """One key of a generated TypedDict: its Python type, and whether a value may be absent."""
+
+    name: str
+    python_type: str
+    required: bool
+
+
+@dataclass(frozen=True)
 class MethodIR:
     """One Remote Script bridge method, shared by the tools and resources that call it."""
 
@@ -160,6 +169,10 @@ class MethodIR:
     params: dict[str, Any]
     param_rows: tuple[FieldRow, ...]
     result_fields: tuple[str, ...]
+    # For the typed stubs: `<Domain><Verb>Params` / `…Result` TypedDicts from the schemas.
+    type_prefix: str
+    param_types: tuple[TypedField, ...]
+    result_types: tuple[TypedField, ...]
 
 
 @dataclass(frozen=True)
@@ -389,6 +402,56 @@ def _version_tuple(since: str) -> tuple[int, int, int]:
     return (parts[0], parts[1], parts[2])
 
 
+_PYTHON_TYPES = {
+    "string": "str",
+    "integer": "int",
+    "number": "float",
+    "boolean": "bool",
+    "null": "None",
+}
+
+
+def python_type(schema: dict[str, Any]) -> str:
+    """The Python type (as written in a stub, for Python 3.7-compatible `typing`) of a schema."""
+    if "anyOf" in schema:
+        options = sorted({python_type(option) for option in schema["anyOf"]})
+        return _union(options)
+    kinds = schema.get("type")
+    if isinstance(kinds, list):
+        return _union(sorted({python_type({**schema, "type": kind}) for kind in kinds}))
+    if kinds == "array":
+        return f"List[{python_type(schema.get('items', {}))}]"
+    if kinds == "object":
+        return "Dict[str, Any]"
+    return _PYTHON_TYPES.get(kinds or "", "Any")
+
+
+def _union(options: list[str]) -> str:
+    if "Any" in options:
+        return "Any"
+    if "None" in options and len(options) == 2:
+        return f"Optional[{next(o for o in options if o != 'None')}]"
+    return options[0] if len(options) == 1 else f"Union[{', '.join(options)}]"
+
+
+def typed_fields(schema: dict[str, Any], filled_defaults: bool) -> tuple[TypedField, ...]:
+    """An object schema's properties as TypedDict keys. The script fills defaults before a
+    handler runs, so for params a field with a default is always present."""
+    required = set(schema.get("required", ()))
+    return tuple(
+        TypedField(
+            name,
+            python_type(prop),
+            name in required or (filled_defaults and "default" in prop),
+        )
+        for name, prop in schema.get("properties", {}).items()
+    )
+
+
+def _type_prefix(method: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in method.replace("_", ".").split("."))
+
+
 def _methods(
     tools: list[ToolIR], resources: list[tuple[ResourceSpec, ResourceIR]]
 ) -> tuple[MethodIR, ...]:
@@ -406,6 +469,9 @@ def _methods(
             params=params,
             param_rows=tool.input_rows,
             result_fields=tuple(tool.output_schema["properties"]),
+            type_prefix=_type_prefix(tool.bridge_method),
+            param_types=typed_fields(params, filled_defaults=True),
+            result_types=typed_fields(tool.output_schema, filled_defaults=False),
         )
     for spec, res in resources:
         user = res.uri or res.uri_template or res.name
@@ -438,6 +504,9 @@ def _methods(
                 for n, t in res.args.items()
             ),
             result_fields=(),
+            type_prefix=_type_prefix(res.bridge_method),
+            param_types=typed_fields(params, filled_defaults=True),
+            result_types=(),
         )
     return tuple(sorted(methods.values(), key=lambda m: m.method))
 

@@ -14,21 +14,53 @@ share one process). `HandlerContext` wraps it for one request and adds the per-r
                                           failure in the same request then undoes the step
     ctx.later(poll, timeout, on_timeout)  return this to finish on a later tick (see pending.py)
     ctx.log(message)
+
+The annotations are for mypy (checked against `ableton-live-stubs`, see tests/live_script/
+test_types.py); `Live` is imported only while type checking, so this still runs on Python 3.7.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Tuple, Union, overload
 
 from . import ids as _ids
 from .errors import UNSUPPORTED, BridgeError
 from .pending import Pending
 
+if TYPE_CHECKING:
+    import types
+    from typing import Literal  # novermin: read by the type checker only, never at run time
 
-def version_text(version):
+    from Live.Application import Application
+    from Live.Clip import Clip
+    from Live.ClipSlot import ClipSlot
+    from Live.Device import Device
+    from Live.DeviceParameter import DeviceParameter
+    from Live.Scene import Scene
+    from Live.Song import Song
+    from Live.Track import Track
+
+    from .ids import Target
+
+    TrackKind = Literal["track", "return", "main"]
+    ClipKind = Literal["clip", "arrclip"]
+
+# What a handler receives and returns: the validated JSON params, and the JSON result.
+Params = Dict[str, Any]
+Result = Dict[str, Any]
+Version = Tuple[int, ...]
+# A handler that finishes on a later tick returns `ctx.later(...)` instead of its result.
+Reply = Union[Result, Pending]
+
+
+def version_text(version: Version) -> str:
     """(12, 3, 0) -> "12.3"; (12, 3, 6) -> "12.3.6"."""
     if len(version) > 2 and version[2] == 0:
         version = version[:2]
     return ".".join(str(part) for part in version)
 
 
-def read_live_version(application):
+def read_live_version(application: Application) -> Tuple[int, int, int]:
     return (
         int(application.get_major_version()),
         int(application.get_minor_version()),
@@ -39,22 +71,28 @@ def read_live_version(application):
 class ScriptContext(object):
     """Session-wide facts and services, shared by every request."""
 
-    def __init__(self, live, song, application, log=None):
+    def __init__(
+        self,
+        live: types.ModuleType,
+        song: Song,
+        application: Application,
+        log: Optional[Callable[[str], None]] = None,
+    ) -> None:
         self.live = live
         self.song = song
         self.application = application
         self.live_version = read_live_version(application)
         self.ids = _ids.IdRegistry()
-        self.log = log or (lambda message: None)
+        self.log: Callable[[str], None] = log or (lambda message: None)
 
     @property
-    def live_version_text(self):
+    def live_version_text(self) -> str:
         return "%d.%d.%d" % self.live_version
 
-    def supports(self, version):
+    def supports(self, version: Version) -> bool:
         return tuple(self.live_version) >= tuple(version)
 
-    def unsupported(self, version, what):
+    def unsupported(self, version: Version, what: str) -> BridgeError:
         return BridgeError(
             UNSUPPORTED,
             "%s needs Live %s or later; this is Live %s"
@@ -66,7 +104,7 @@ class ScriptContext(object):
 class HandlerContext(object):
     """The `ctx` a handler receives: the script context plus this request's state."""
 
-    def __init__(self, script):
+    def __init__(self, script: ScriptContext) -> None:
         self.script = script
         self.live = script.live
         self.song = script.song
@@ -75,18 +113,47 @@ class HandlerContext(object):
         self.log = script.log
         self.dirty = False
 
-    def resolve(self, text, expect, field):
+    # The resolved object's type follows from the kinds asked for, so mypy checks what a handler
+    # does with it against Live's own class (a Track method called on a Clip is a type error).
+    @overload
+    def resolve(self, text: str, expect: Tuple[Literal["song"]], field: str) -> Target[Song]: ...
+    @overload
+    def resolve(self, text: str, expect: Tuple[TrackKind, ...], field: str) -> Target[Track]: ...
+    @overload
+    def resolve(self, text: str, expect: Tuple[Literal["scene"]], field: str) -> Target[Scene]: ...
+    @overload
+    def resolve(
+        self, text: str, expect: Tuple[Literal["clipslot"]], field: str
+    ) -> Target[ClipSlot]: ...
+    @overload
+    def resolve(self, text: str, expect: Tuple[ClipKind, ...], field: str) -> Target[Clip]: ...
+    @overload
+    def resolve(
+        self, text: str, expect: Tuple[Literal["device"]], field: str
+    ) -> Target[Device]: ...
+    @overload
+    def resolve(
+        self, text: str, expect: Tuple[Literal["param"]], field: str
+    ) -> Target[DeviceParameter]: ...
+    @overload
+    def resolve(self, text: str, expect: Tuple[str, ...], field: str) -> Target[Any]: ...
+    def resolve(self, text: str, expect: Tuple[str, ...], field: str) -> Target[Any]:
         return self.script.ids.resolve(self.song, text, expect, field)
 
-    def issue(self, obj, path):
+    def issue(self, obj: Any, path: str) -> str:
         return self.script.ids.issue(obj, path)
 
-    def require(self, version, what):
+    def require(self, version: Version, what: str) -> None:
         if not self.script.supports(version):
             raise self.script.unsupported(version, what)
 
-    def wrote(self):
+    def wrote(self) -> None:
         self.dirty = True
 
-    def later(self, poll, timeout=5.0, on_timeout=None):
+    def later(
+        self,
+        poll: Callable[[], Optional[Result]],
+        timeout: float = 5.0,
+        on_timeout: Optional[Callable[[], Exception]] = None,
+    ) -> Pending:
         return Pending(poll, timeout, on_timeout)

@@ -6,9 +6,21 @@ the object's `_live_ptr` (which never leaves the script). A tag that no longer m
 that path means indices shifted or the object is gone: STALE_REFERENCE, never a silent retarget.
 """
 
+from __future__ import annotations
+
 import re
+from typing import TYPE_CHECKING, Any, Dict, Generic, List, Optional, Tuple, TypeVar
 
 from .errors import RpcError, bad_input, stale, wrong_type
+
+if TYPE_CHECKING:
+    from typing import Literal  # novermin: read by the type checker only, never at run time
+
+    from Live.Clip import Clip
+    from Live.Song import Song
+    from Live.Track import Track
+
+T = TypeVar("T")
 
 _SEGMENT = re.compile(r"^([a-z]+)(?::(\d+))?(?:@(\d+))?$")
 
@@ -24,41 +36,41 @@ _CHILDREN = {
 _UNINDEXED = ("song", "main", "clip")
 
 # Kinds a field may ask for; arrangement clips are clips too.
-CLIP_KINDS = ("clip", "arrclip")
+CLIP_KINDS: Tuple[Literal["clip", "arrclip"], ...] = ("clip", "arrclip")
 
 
 class Segment(object):
     __slots__ = ("index", "name", "tag")
 
-    def __init__(self, name, index, tag):
+    def __init__(self, name: str, index: Optional[int], tag: Optional[int]) -> None:
         self.name = name
         self.index = index
         self.tag = tag
 
-    def text(self, with_tag=True):
+    def text(self, with_tag: bool = True) -> str:
         out = self.name if self.index is None else "%s:%d" % (self.name, self.index)
         if with_tag and self.tag is not None:
             out += "@%d" % self.tag
         return out
 
 
-class Target(object):
+class Target(Generic[T]):
     """A resolved id: the LOM object, its kind, its untagged path and each segment's index."""
 
     __slots__ = ("indices", "kind", "obj", "path")
 
-    def __init__(self, obj, kind, path, indices):
+    def __init__(self, obj: T, kind: str, path: str, indices: Dict[str, int]) -> None:
         self.obj = obj
         self.kind = kind
         self.path = path
         self.indices = indices
 
 
-def parse(text, field="id"):
+def parse(text: Any, field: str = "id") -> List[Segment]:
     """Split an id into segments; BAD_INPUT (naming `field`) when it is not a well-formed id."""
     if not isinstance(text, str) or not text:
         raise bad_input("%s is not an id" % field, field=field)
-    segments = []
+    segments: List[Segment] = []
     parent = None
     for part in text.split("/"):
         match = _SEGMENT.match(part)
@@ -74,7 +86,7 @@ def parse(text, field="id"):
     return segments
 
 
-def kind_of(text):
+def kind_of(text: Any) -> Optional[str]:
     """The kind an id names ("track", "clip", …), or None when it does not parse."""
     try:
         return parse(text)[-1].name
@@ -82,12 +94,12 @@ def kind_of(text):
         return None
 
 
-def arrangement_clips(track):
+def arrangement_clips(track: Track) -> List[Clip]:
     """A track's Arrangement clips in time order (the order `arrclip:N` counts in)."""
     return sorted(track.arrangement_clips, key=lambda clip: clip.start_time)
 
 
-def _child(parent, segment):
+def _child(parent: Any, segment: Segment) -> Any:
     """The object a segment names below `parent`, or None when there is none."""
     name, index = segment.name, segment.index
     if name == "song":
@@ -111,17 +123,17 @@ def _child(parent, segment):
     else:
         items = parent.parameters
     items = list(items)
-    return items[index] if 0 <= index < len(items) else None
+    return items[index] if index is not None and 0 <= index < len(items) else None
 
 
 class IdRegistry(object):
     """Identity tags for one script session. Main thread only, like every LOM access."""
 
-    def __init__(self):
-        self._tags = {}
+    def __init__(self) -> None:
+        self._tags: Dict[int, int] = {}
         self._next_tag = 1
 
-    def tag(self, obj):
+    def tag(self, obj: Any) -> int:
         """The object's tag, assigned on first use."""
         ptr = obj._live_ptr
         tag = self._tags.get(ptr)
@@ -130,11 +142,11 @@ class IdRegistry(object):
             self._next_tag += 1
         return tag
 
-    def issue(self, obj, path):
+    def issue(self, obj: Any, path: str) -> str:
         """`path` with `obj`'s identity tag on its last segment: "track:2" -> "track:2@7"."""
         return "%s@%d" % (path, self.tag(obj))
 
-    def resolve(self, song, text, expect, field):
+    def resolve(self, song: Song, text: str, expect: Tuple[str, ...], field: str) -> Target[Any]:
         """Walk `text` from the Song. `expect` is a tuple of acceptable kinds."""
         segments = parse(text, field)
         kind = segments[-1].name
@@ -142,9 +154,9 @@ class IdRegistry(object):
             raise wrong_type(
                 "%s names a %s, but a %s is needed" % (field, kind, " or ".join(expect))
             )
-        obj = song
-        walked = []
-        indices = {}
+        obj: Any = song
+        walked: List[str] = []
+        indices: Dict[str, int] = {}
         for segment in segments:
             obj = _child(obj, segment)
             walked.append(segment.text(with_tag=False))
@@ -157,5 +169,6 @@ class IdRegistry(object):
                 raise stale(
                     "%s: %s now names another object than when the id was issued" % (field, text)
                 )
-            indices[segment.name] = segment.index
+            if segment.index is not None:
+                indices[segment.name] = segment.index
         return Target(obj, kind, "/".join(walked), indices)

@@ -6,18 +6,179 @@
 # specs/tools/song.yaml sha256:baeae1367fd7760019d3fb296175273c4c23259942a5e2b865629e6fc33969bc
 # specs/tools/tracks.yaml sha256:f48b1b24e84ea687016cd5525a735d952ae6dbe894eff429441bbe4b88eda091
 
-"""Skeletons of every bridge handler, generated from the specs. Nothing imports this module.
+"""Skeletons of every bridge handler, generated from the specs, typed for mypy. Nothing imports this
+module at run time.
 
 To implement a method, copy its function into live_script/handlers/<domain>.py (the class name below
-is the module), drop one indent level, and fill it in. Handlers run on Live's main thread; raise
+is the module), drop `@staticmethod` and one indent level, and fill it in. Handlers run on Live's main thread; raise
 `live_script.errors` exceptions for failures. See docs/bridge-protocol.md.
+
+The `…Params` and `…Result` TypedDicts describe what the dispatcher hands a handler (defaults filled
+in) and what its spec says it returns; a handler may annotate with them instead of the general
+`Params` / `Result` of live_script/context.py.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Optional, Union  # noqa: F401 (what the specs need varies)
+
+    from typing_extensions import NotRequired, TypedDict
+
+    from .context import HandlerContext
+
+    class ClipCreateMidiParams(TypedDict):
+        track_id: str
+        slot_index: int
+        length: float
+        name: NotRequired[str]
+
+    class ClipCreateMidiResult(TypedDict):
+        clip_id: str
+        slot_id: str
+        name: str
+        length: float
+
+    class ClipGetNotesParams(TypedDict):
+        clip_id: str
+        from_pitch: int
+        pitch_span: int
+        from_time: float
+        time_span: NotRequired[float]
+        max_notes: int
+
+    class ClipGetNotesResult(TypedDict):
+        clip_id: str
+        count: int
+        total: int
+        truncated: bool
+        api: str
+        notes: List[Dict[str, Any]]
+
+    class ClipListParams(TypedDict):
+        track_id: str
+        include_empty: bool
+
+    class ClipListResult(TypedDict):
+        track_id: str
+        slots: List[Dict[str, Any]]
+        arrangement: List[Dict[str, Any]]
+        slot_count: int
+        clip_count: int
+
+    class ClipSetNotesParams(TypedDict):
+        clip_id: str
+        notes: List[Dict[str, Any]]
+
+    class ClipSetNotesResult(TypedDict):
+        clip_id: str
+        before_count: int
+        after_count: int
+        note_ids: List[int]
+
+    class DeviceInsertParams(TypedDict):
+        track_id: str
+        device_name: str
+        index: int
+
+    class DeviceInsertResult(TypedDict):
+        track_id: str
+        device_id: str
+        name: str
+        class_name: str
+        index: int
+        method: str
+
+    class DeviceSetParamParams(TypedDict):
+        param_id: str
+        value: NotRequired[float]
+        value_item: NotRequired[str]
+
+    class DeviceSetParamResult(TypedDict):
+        param_id: str
+        name: str
+        before: float
+        after: float
+        display: str
+        min: float
+        max: float
+        is_quantized: bool
+
+    class SongGetOverviewParams(TypedDict):
+        pass
+
+    class SongGetOverviewResult(TypedDict):
+        live_version: str
+        tempo: float
+        signature_numerator: int
+        signature_denominator: int
+        is_playing: bool
+        root_note: int
+        scale_name: str
+        track_count: int
+        scene_count: int
+        return_track_count: int
+        tracks: List[Dict[str, Any]]
+
+    class SongSetTempoParams(TypedDict):
+        bpm: float
+
+    class SongSetTempoResult(TypedDict):
+        before: float
+        after: float
+
+    class TrackCreateParams(TypedDict):
+        kind: str
+        index: int
+        name: NotRequired[str]
+
+    class TrackCreateResult(TypedDict):
+        track_id: str
+        index: int
+        name: str
+        kind: str
+        track_count: int
+
+    class TrackFindParams(TypedDict):
+        query: str
+        limit: int
+
+    class TrackFindResult(TypedDict):
+        query: str
+        count: int
+        matches: List[Dict[str, Any]]
+
+    class TrackGetParams(TypedDict):
+        track_id: str
+
+    class TrackRenderParams(TypedDict):
+        track_id: str
+
+    class TrackRenderResult(TypedDict):
+        track_id: str
+        file_path: str
+
+    class TrackSetPropsParams(TypedDict):
+        track_id: str
+        name: NotRequired[str]
+        mute: NotRequired[bool]
+        solo: NotRequired[bool]
+        arm: NotRequired[bool]
+
+    class TrackSetPropsResult(TypedDict):
+        track_id: str
+        changed: List[str]
+        before: Dict[str, Any]
+        after: Dict[str, Any]
 
 
 class clip:
     """live_script/handlers/clip.py"""
 
-    def create_midi(ctx, params):
+    @staticmethod
+    def create_midi(ctx: HandlerContext, params: ClipCreateMidiParams) -> ClipCreateMidiResult:
         r"""clip.create_midi — for live_create_midi_clip. Undo: one_step. Since Live 11.0.0.
 
         params:
@@ -29,7 +190,8 @@ class clip:
         """
         raise NotImplementedError("clip.create_midi")
 
-    def get_notes(ctx, params):
+    @staticmethod
+    def get_notes(ctx: HandlerContext, params: ClipGetNotesParams) -> ClipGetNotesResult:
         r"""clip.get_notes — for live_get_notes, ableton://clip/{path}/notes. Undo: none. Since Live 11.0.0.
 
         params:
@@ -43,7 +205,8 @@ class clip:
         """
         raise NotImplementedError("clip.get_notes")
 
-    def list(ctx, params):
+    @staticmethod
+    def list(ctx: HandlerContext, params: ClipListParams) -> ClipListResult:
         r"""clip.list — for live_list_clips. Undo: none. Since Live 11.0.0.
 
         params:
@@ -53,7 +216,8 @@ class clip:
         """
         raise NotImplementedError("clip.list")
 
-    def set_notes(ctx, params):
+    @staticmethod
+    def set_notes(ctx: HandlerContext, params: ClipSetNotesParams) -> ClipSetNotesResult:
         r"""clip.set_notes — for live_set_notes. Undo: one_step. Since Live 11.0.0.
 
         params:
@@ -75,7 +239,8 @@ class clip:
 class device:
     """live_script/handlers/device.py"""
 
-    def insert(ctx, params):
+    @staticmethod
+    def insert(ctx: HandlerContext, params: DeviceInsertParams) -> DeviceInsertResult:
         r"""device.insert — for live_insert_device. Undo: one_step. Since Live 11.0.0.
 
         params:
@@ -86,7 +251,8 @@ class device:
         """
         raise NotImplementedError("device.insert")
 
-    def set_param(ctx, params):
+    @staticmethod
+    def set_param(ctx: HandlerContext, params: DeviceSetParamParams) -> DeviceSetParamResult:
         r"""device.set_param — for live_set_param. Undo: one_step. Since Live 11.0.0.
 
         params:
@@ -101,7 +267,8 @@ class device:
 class song:
     """live_script/handlers/song.py"""
 
-    def get_overview(ctx, params):
+    @staticmethod
+    def get_overview(ctx: HandlerContext, params: SongGetOverviewParams) -> SongGetOverviewResult:
         r"""song.get_overview — for live_get_song_overview, ableton://song. Undo: none. Since Live 11.0.0.
 
         params:
@@ -110,7 +277,8 @@ class song:
         """
         raise NotImplementedError("song.get_overview")
 
-    def set_tempo(ctx, params):
+    @staticmethod
+    def set_tempo(ctx: HandlerContext, params: SongSetTempoParams) -> SongSetTempoResult:
         r"""song.set_tempo — for live_set_tempo. Undo: one_step. Since Live 11.0.0.
 
         params:
@@ -123,7 +291,8 @@ class song:
 class track:
     """live_script/handlers/track.py"""
 
-    def create(ctx, params):
+    @staticmethod
+    def create(ctx: HandlerContext, params: TrackCreateParams) -> TrackCreateResult:
         r"""track.create — for live_create_track. Undo: one_step. Since Live 11.0.0.
 
         params:
@@ -134,7 +303,8 @@ class track:
         """
         raise NotImplementedError("track.create")
 
-    def find(ctx, params):
+    @staticmethod
+    def find(ctx: HandlerContext, params: TrackFindParams) -> TrackFindResult:
         r"""track.find — for live_find_track. Undo: none. Since Live 11.0.0.
 
         params:
@@ -144,7 +314,8 @@ class track:
         """
         raise NotImplementedError("track.find")
 
-    def get(ctx, params):
+    @staticmethod
+    def get(ctx: HandlerContext, params: TrackGetParams) -> Dict[str, Any]:
         r"""track.get — for ableton://track/{i}. Undo: none. Since Live 11.0.0.
 
         params:
@@ -153,7 +324,8 @@ class track:
         """
         raise NotImplementedError("track.get")
 
-    def render(ctx, params):
+    @staticmethod
+    def render(ctx: HandlerContext, params: TrackRenderParams) -> TrackRenderResult:
         r"""track.render — for live_render_track. Undo: file_only. Since Live 11.0.0.
 
         params:
@@ -162,7 +334,8 @@ class track:
         """
         raise NotImplementedError("track.render")
 
-    def set_props(ctx, params):
+    @staticmethod
+    def set_props(ctx: HandlerContext, params: TrackSetPropsParams) -> TrackSetPropsResult:
         r"""track.set_props — for live_set_track_props. Undo: one_step. Since Live 11.0.0.
 
         params:

@@ -10,7 +10,7 @@ import copy
 import math
 import re
 
-_PATTERNS = {}
+_PATTERNS = {}  # type: dict
 
 
 class SchemaError(Exception):

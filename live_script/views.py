@@ -1,24 +1,37 @@
 """LOM objects as the plain dicts the specs' outputs describe. Shared by the handler modules."""
 
-from .errors import rejected
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Dict, Optional
+
+from .errors import RpcError, rejected
+
+if TYPE_CHECKING:
+    from Live.Clip import Clip
+    from Live.ClipSlot import ClipSlot
+    from Live.Device import Device
+    from Live.Song import Song
+    from Live.Track import Track
+
+    from .context import HandlerContext, Result
 
 
-def track_kind(track):
+def track_kind(track: Track) -> str:
     if track.is_foldable:
         return "group"
     return "midi" if track.has_midi_input else "audio"
 
 
-def track_arm(track):
+def track_arm(track: Track) -> bool:
     # Group and return tracks cannot be armed: report False there rather than reading `arm`.
     return bool(track.arm) if track.can_be_armed else False
 
 
-def track_id(ctx, track, index):
+def track_id(ctx: HandlerContext, track: Track, index: int) -> str:
     return ctx.issue(track, "track:%d" % index)
 
 
-def track_index(song, track):
+def track_index(song: Song, track: Track) -> Optional[int]:
     """Position of `track` in the Set, matched by identity (`_live_ptr`), or None."""
     ptr = track._live_ptr
     for index, candidate in enumerate(song.tracks):
@@ -27,7 +40,7 @@ def track_index(song, track):
     return None
 
 
-def track_row(ctx, track, index):
+def track_row(ctx: HandlerContext, track: Track, index: int) -> Result:
     return {
         "id": track_id(ctx, track, index),
         "index": index,
@@ -40,7 +53,7 @@ def track_row(ctx, track, index):
     }
 
 
-def track_props(track):
+def track_props(track: Track) -> Dict[str, Any]:
     return {
         "name": track.name,
         "mute": bool(track.mute),
@@ -49,7 +62,7 @@ def track_props(track):
     }
 
 
-def clip_info(ctx, clip, path):
+def clip_info(ctx: HandlerContext, clip: Clip, path: str) -> Result:
     return {
         "id": ctx.issue(clip, path),
         "name": clip.name,
@@ -64,7 +77,7 @@ def clip_info(ctx, clip, path):
     }
 
 
-def slot_info(ctx, slot, track_index, scene_index):
+def slot_info(ctx: HandlerContext, slot: ClipSlot, track_index: int, scene_index: int) -> Result:
     path = "track:%d/clipslot:%d" % (track_index, scene_index)
     has_clip = bool(slot.has_clip)
     return {
@@ -75,7 +88,7 @@ def slot_info(ctx, slot, track_index, scene_index):
     }
 
 
-def device_row(ctx, device, track_index, index):
+def device_row(ctx: HandlerContext, device: Device, track_index: int, index: int) -> Result:
     return {
         "id": ctx.issue(device, "track:%d/device:%d" % (track_index, index)),
         "index": index,
@@ -85,6 +98,6 @@ def device_row(ctx, device, track_index, index):
     }
 
 
-def live_rejected(exc, what):
+def live_rejected(exc: Exception, what: str) -> RpcError:
     """A LOM call raised (Boost.Python turns Live's refusals into RuntimeError)."""
     return rejected("Live refused to %s: %s" % (what, exc))

@@ -4,14 +4,24 @@ Notes go through Live's extended API (ids, probability, velocity deviation, rele
 where the clip has it, and through the legacy tuple API otherwise.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Dict, List, Tuple
+
 from .. import ids, views
 from ..errors import bad_input, rejected, wrong_type
+
+if TYPE_CHECKING:
+    from Live.Clip import Clip, MidiNote
+
+    from ..context import HandlerContext, Params, Result
+    from ..ids import Target
 
 # "The whole clip" in time: notes may lie outside the markers, so read far beyond them.
 _ALL_TIME = 1e7
 
 
-def list_clips(ctx, params):
+def list_clips(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["track_id"], ("track",), "track_id")
     track = target.obj
     index = target.indices["track"]
@@ -37,7 +47,7 @@ def list_clips(ctx, params):
 list = list_clips
 
 
-def create_midi(ctx, params):
+def create_midi(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["track_id"], ("track",), "track_id")
     track = target.obj
     index = target.indices["track"]
@@ -80,18 +90,18 @@ def create_midi(ctx, params):
     }
 
 
-def _midi_clip(ctx, params):
+def _midi_clip(ctx: HandlerContext, params: Params) -> Target[Clip]:
     target = ctx.resolve(params["clip_id"], ids.CLIP_KINDS, "clip_id")
     if not target.obj.is_midi_clip:
         raise wrong_type("clip_id names an audio clip; notes exist only in MIDI clips")
     return target
 
 
-def _extended(clip):
+def _extended(clip: Clip) -> bool:
     return hasattr(clip, "get_notes_extended") and hasattr(clip, "add_new_notes")
 
 
-def _note_row(note):
+def _note_row(note: MidiNote) -> Dict[str, Any]:
     return {
         "note_id": int(note.note_id),
         "pitch": int(note.pitch),
@@ -105,7 +115,7 @@ def _note_row(note):
     }
 
 
-def _legacy_row(note):
+def _legacy_row(note: Tuple[Any, ...]) -> Dict[str, Any]:
     pitch, start, duration, velocity, mute = note[:5]
     return {
         "note_id": None,
@@ -120,14 +130,16 @@ def _legacy_row(note):
     }
 
 
-def _read_notes(clip, from_pitch, pitch_span, from_time, time_span):
+def _read_notes(
+    clip: Clip, from_pitch: int, pitch_span: int, from_time: float, time_span: float
+) -> Tuple[str, List[Dict[str, Any]]]:
     """(api, rows) for notes starting in the half-open pitch and time range."""
     if _extended(clip):
         found = clip.get_notes_extended(from_pitch, pitch_span, from_time, time_span)
         api, rows = "extended", [_note_row(note) for note in found]
     else:
-        found = clip.get_notes(from_time, from_pitch, time_span, pitch_span)
-        api, rows = "legacy", [_legacy_row(note) for note in found]
+        legacy = clip.get_notes(from_time, from_pitch, time_span, pitch_span)
+        api, rows = "legacy", [_legacy_row(note) for note in legacy]
     # Live already filters like this; repeating it keeps both APIs to one documented rule.
     rows = [
         row
@@ -139,13 +151,13 @@ def _read_notes(clip, from_pitch, pitch_span, from_time, time_span):
     return api, rows
 
 
-def _count_all(clip):
+def _count_all(clip: Clip) -> int:
     if _extended(clip) and hasattr(clip, "get_all_notes_extended"):
         return len(clip.get_all_notes_extended())
     return len(_read_notes(clip, 0, 128, -_ALL_TIME, 2 * _ALL_TIME)[1])
 
 
-def get_notes(ctx, params):
+def get_notes(ctx: HandlerContext, params: Params) -> Result:
     target = _midi_clip(ctx, params)
     clip = target.obj
     time_span = params.get("time_span", _ALL_TIME)
@@ -163,7 +175,7 @@ def get_notes(ctx, params):
     }
 
 
-def set_notes(ctx, params):
+def set_notes(ctx: HandlerContext, params: Params) -> Result:
     target = _midi_clip(ctx, params)
     clip = target.obj
     notes = params["notes"]
@@ -188,7 +200,9 @@ def set_notes(ctx, params):
 # (a later failure would then undo the user's previous action instead of ours).
 
 
-def _replace_extended(ctx, clip, notes, before_count):
+def _replace_extended(
+    ctx: HandlerContext, clip: Clip, notes: List[Dict[str, Any]], before_count: int
+) -> List[int]:
     if before_count and hasattr(clip, "get_all_notes_extended"):
         clip.remove_notes_by_id([note.note_id for note in clip.get_all_notes_extended()])
         ctx.wrote()
@@ -216,7 +230,9 @@ def _replace_extended(ctx, clip, notes, before_count):
     return [int(note_id) for note_id in new_ids]
 
 
-def _replace_legacy(ctx, clip, notes, before_count):
+def _replace_legacy(
+    ctx: HandlerContext, clip: Clip, notes: List[Dict[str, Any]], before_count: int
+) -> None:
     if before_count:
         clip.remove_notes(-_ALL_TIME, 0, 2 * _ALL_TIME, 128)
         ctx.wrote()

@@ -5,10 +5,22 @@ name, select the track, `Browser.load_item`, and since Live loads asynchronously
 tick (`ctx.later`) once the device has appeared; the undo step stays open until then.
 """
 
+from __future__ import annotations
+
 import collections
+from typing import TYPE_CHECKING, Deque, Optional, Tuple
 
 from .. import views
 from ..errors import bad_input, rejected, unsupported
+
+if TYPE_CHECKING:
+    from Live.Browser import Browser, BrowserItem
+    from Live.Device import Device
+    from Live.DeviceParameter import DeviceParameter
+    from Live.Track import Track
+
+    from ..context import HandlerContext, Params, Reply, Result
+    from ..ids import Target
 
 INSERT_DEVICE_SINCE = (12, 3, 0)
 LOAD_TIMEOUT_SECONDS = 5.0
@@ -16,7 +28,7 @@ LOAD_TIMEOUT_SECONDS = 5.0
 _SEARCH_LIMIT = 20000
 
 
-def set_param(ctx, params):
+def set_param(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["param_id"], ("param",), "param_id")
     param = target.obj
     if ("value" in params) == ("value_item" in params):
@@ -53,7 +65,7 @@ def set_param(ctx, params):
     }
 
 
-def _item_index(param, wanted):
+def _item_index(param: DeviceParameter, wanted: str) -> int:
     if not param.is_quantized:
         raise rejected(
             "parameter %r is continuous; pass value (%s..%s) instead of value_item"
@@ -69,7 +81,7 @@ def _item_index(param, wanted):
     )
 
 
-def insert(ctx, params):
+def insert(ctx: HandlerContext, params: Params) -> Reply:
     target = ctx.resolve(params["track_id"], ("track",), "track_id")
     track = target.obj
     index = params["index"]
@@ -84,7 +96,9 @@ def insert(ctx, params):
     return _insert_by_browser(ctx, target, params["device_name"], index)
 
 
-def _result(ctx, track, track_index, device, method):
+def _result(
+    ctx: HandlerContext, track: Track, track_index: int, device: Device, method: str
+) -> Result:
     position = [candidate._live_ptr for candidate in track.devices].index(device._live_ptr)
     return {
         "track_id": views.track_id(ctx, track, track_index),
@@ -96,7 +110,7 @@ def _result(ctx, track, track_index, device, method):
     }
 
 
-def _insert_native(ctx, target, name, index):
+def _insert_native(ctx: HandlerContext, target: Target[Track], name: str, index: int) -> Result:
     track = target.obj
     try:
         # Live's default index is -1 (append); pass it only when a position is asked for.
@@ -107,7 +121,7 @@ def _insert_native(ctx, target, name, index):
     return _result(ctx, track, target.indices["track"], device, "insert_device")
 
 
-def _find_browser_item(browser, name):
+def _find_browser_item(browser: Browser, name: str) -> Optional[Tuple[BrowserItem, bool, bool]]:
     """(item, is_instrument, needs_midi) for the loadable device called `name`
     (case-insensitive), or None."""
     wanted = name.casefold()
@@ -118,7 +132,7 @@ def _find_browser_item(browser, name):
         (browser.audio_effects, False, False),
     )
     for root, is_instrument, needs_midi in roots:
-        queue = collections.deque([root])
+        queue: Deque[BrowserItem] = collections.deque([root])
         while queue and seen < _SEARCH_LIMIT:
             item = queue.popleft()
             seen += 1
@@ -130,7 +144,7 @@ def _find_browser_item(browser, name):
     return None
 
 
-def _insert_by_browser(ctx, target, name, index):
+def _insert_by_browser(ctx: HandlerContext, target: Target[Track], name: str, index: int) -> Reply:
     track = target.obj
     if index != -1:
         raise unsupported(
@@ -168,7 +182,7 @@ def _insert_by_browser(ctx, target, name, index):
         view.selected_track = previous
         raise views.live_rejected(exc, "load %r" % item.name) from exc
 
-    def poll():
+    def poll() -> Optional[Result]:
         for device in track.devices:
             if device._live_ptr not in before:
                 ctx.wrote()
@@ -176,7 +190,7 @@ def _insert_by_browser(ctx, target, name, index):
                 return _result(ctx, track, target.indices["track"], device, "browser")
         return None
 
-    def timed_out():
+    def timed_out() -> Exception:
         view.selected_track = previous
         return rejected(
             "Live did not load %r onto track %r within %d s"

@@ -1,9 +1,16 @@
 """Handlers on the Song as a whole: overview and tempo."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .. import views
 
+if TYPE_CHECKING:
+    from ..context import HandlerContext, Params, Result
 
-def get_overview(ctx, params):
+
+def get_overview(ctx: HandlerContext, params: Params) -> Result:
     song = ctx.song
     tracks = list(song.tracks)
     return {
@@ -21,7 +28,7 @@ def get_overview(ctx, params):
     }
 
 
-def set_tempo(ctx, params):
+def set_tempo(ctx: HandlerContext, params: Params) -> Result:
     song = ctx.song
     before = float(song.tempo)
     try:

@@ -1,12 +1,19 @@
 """Handlers on tracks: find, change properties, create, read one (the track resource), render."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
 from .. import views
 from ..errors import bad_input, rejected, unsupported
+
+if TYPE_CHECKING:
+    from ..context import HandlerContext, Params, Result
 
 _PROPS = ("name", "mute", "solo", "arm")
 
 
-def _score(name, query):
+def _score(name: str, query: str) -> Optional[float]:
     """1 for an exact match; prefixes rank above substrings; a closer length ranks higher."""
     name = name.casefold()
     if name == query:
@@ -19,7 +26,7 @@ def _score(name, query):
     return None
 
 
-def find(ctx, params):
+def find(ctx: HandlerContext, params: Params) -> Result:
     query = params["query"]
     needle = query.casefold()
     scored = []
@@ -41,7 +48,7 @@ def find(ctx, params):
     return {"query": query, "count": len(matches), "matches": matches}
 
 
-def set_props(ctx, params):
+def set_props(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["track_id"], ("track",), "track_id")
     track = target.obj
     wanted = [prop for prop in _PROPS if prop in params]
@@ -75,7 +82,7 @@ def set_props(ctx, params):
     }
 
 
-def create(ctx, params):
+def create(ctx: HandlerContext, params: Params) -> Result:
     song = ctx.song
     count = len(song.tracks)
     index = params["index"]
@@ -98,6 +105,8 @@ def create(ctx, params):
         except RuntimeError as exc:
             raise views.live_rejected(exc, "name the new track") from exc
     position = views.track_index(song, track)
+    if position is None:
+        raise rejected("Live created the track but it is not in the Set's track list")
     return {
         "track_id": views.track_id(ctx, track, position),
         "index": position,
@@ -107,7 +116,7 @@ def create(ctx, params):
     }
 
 
-def get(ctx, params):
+def get(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["track_id"], ("track",), "track_id")
     track = target.obj
     index = target.indices["track"]
@@ -123,7 +132,7 @@ def get(ctx, params):
     return row
 
 
-def render(ctx, params):
+def render(ctx: HandlerContext, params: Params) -> Result:
     raise unsupported(
         "Live's Python API has no render/export: rendering a track cannot be done from a "
         "Remote Script. Use File > Export Audio/Video in Live."

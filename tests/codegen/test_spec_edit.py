@@ -63,7 +63,8 @@ def test_add_then_remove_a_tool(tmp_path):
     assert "live_get_track_color" in (tmp_path / "docs" / "reference" / "index.md").read_text()
     dispatch = (tmp_path / "live_script" / "dispatch_gen.py").read_text()
     assert '"color.get": {' in dispatch
-    assert "def get(ctx, params):" in (tmp_path / "live_script" / "stubs_gen.py").read_text()
+    stubs = (tmp_path / "live_script" / "stubs_gen.py").read_text()
+    assert "def get(ctx: HandlerContext, params: ColorGetParams) -> ColorGetResult:" in stubs
     assert "live_get_track_color" in (tmp_path / "manifest.json").read_text()
 
     new_spec.unlink()

@@ -3,18 +3,54 @@
 # specs/resources.yaml sha256:cb32f7bf23b6b7e8fea20ece3a538e3b3c4377f89c354ae760e225735e4b1200
 # specs/tools/widgets.yaml sha256:5664188e4286dc5d0fa407103b0a96f6e604ab70d29a811ac015ed6343a95a7c
 
-"""Skeletons of every bridge handler, generated from the specs. Nothing imports this module.
+"""Skeletons of every bridge handler, generated from the specs, typed for mypy. Nothing imports this
+module at run time.
 
 To implement a method, copy its function into live_script/handlers/<domain>.py (the class name below
-is the module), drop one indent level, and fill it in. Handlers run on Live's main thread; raise
+is the module), drop `@staticmethod` and one indent level, and fill it in. Handlers run on Live's main thread; raise
 `live_script.errors` exceptions for failures. See docs/bridge-protocol.md.
+
+The `…Params` and `…Result` TypedDicts describe what the dispatcher hands a handler (defaults filled
+in) and what its spec says it returns; a handler may annotate with them instead of the general
+`Params` / `Result` of live_script/context.py.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Optional, Union  # noqa: F401 (what the specs need varies)
+
+    from typing_extensions import NotRequired, TypedDict
+
+    from .context import HandlerContext
+
+    class WidgetGetParams(TypedDict):
+        widget_id: str
+
+    class WidgetListParams(TypedDict):
+        limit: int
+
+    class WidgetListResult(TypedDict):
+        count: int
+        widgets: List[Dict[str, Any]]
+
+    class WidgetSetLevelParams(TypedDict):
+        widget_id: str
+        level: float
+        label: NotRequired[str]
+
+    class WidgetSetLevelResult(TypedDict):
+        before: float
+        after: float
 
 
 class widget:
     """live_script/handlers/widget.py"""
 
-    def get(ctx, params):
+    @staticmethod
+    def get(ctx: HandlerContext, params: WidgetGetParams) -> Dict[str, Any]:
         r"""widget.get — for golden://widget/{n}. Undo: none. Since Live 11.0.0.
 
         params:
@@ -23,7 +59,8 @@ class widget:
         """
         raise NotImplementedError("widget.get")
 
-    def list(ctx, params):
+    @staticmethod
+    def list(ctx: HandlerContext, params: WidgetListParams) -> WidgetListResult:
         r"""widget.list — for live_list_widgets, golden://widgets. Undo: none. Since Live 11.0.0.
 
         params:
@@ -32,7 +69,8 @@ class widget:
         """
         raise NotImplementedError("widget.list")
 
-    def set_level(ctx, params):
+    @staticmethod
+    def set_level(ctx: HandlerContext, params: WidgetSetLevelParams) -> WidgetSetLevelResult:
         r"""widget.set_level — for live_set_widget_level. Undo: one_step. Since Live 12.3.0.
 
         params:

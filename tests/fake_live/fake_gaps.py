@@ -1,0 +1,285 @@
+"""Every member the stubs declare that the fake does not offer, each with its reason: one place.
+
+`stub_conformance.missing_members` fails on a member Live has that the fake lacks and this file does
+not list, and `stale_gaps` on a listed member the fake has gained. Adding a member to the fake means
+deleting it here; the member must match live12_api.json and the stubs.
+"""
+
+from __future__ import annotations
+
+LISTENERS = (
+    "The Remote Script reads state on its main-thread tick and registers no listener; the fake has "
+    "the listeners of the properties it emulates and no others."
+)
+NOT_YET_USED = (
+    "No handler uses it yet. It joins the fake together with the first handler that needs it."
+)
+NO_WINDOW = (
+    "User-interface or real-time state (dialogs, messages, meters, scrubbing, Link, tap tempo) with "
+    "no meaning in a Set that has no window and plays no audio."
+)
+
+# {class: {reason: member names}}
+GAPS: dict[str, dict[str, tuple[str, ...]]] = {
+    "Application": {
+        NOT_YET_USED: ("view",),
+        NO_WINDOW: (
+            "control_surfaces",
+            "number_of_push_apps_running",
+            "press_current_dialog_button",
+            "show_message",
+            "show_on_the_fly_message",
+            "unavailable_features",
+        ),
+    },
+    "Browser": {
+        NOT_YET_USED: ("relation_to_hotswap_target",),
+    },
+    "Clip": {
+        NOT_YET_USED: (
+            "add_warp_marker",
+            "automation_envelope",
+            "automation_envelopes",
+            "available_warp_modes",
+            "beat_to_sample_time",
+            "clear_all_envelopes",
+            "clear_envelope",
+            "color",
+            "create_automation_envelope",
+            "crop",
+            "deselect_all_notes",
+            "duplicate_loop",
+            "duplicate_notes_by_id",
+            "duplicate_region",
+            "gain",
+            "gain_display_string",
+            "get_selected_notes",
+            "get_selected_notes_extended",
+            "groove",
+            "has_envelopes",
+            "has_groove",
+            "is_overdubbing",
+            "is_recording",
+            "is_take_lane_clip",
+            "is_triggered",
+            "launch_mode",
+            "launch_quantization",
+            "legato",
+            "move_playing_pos",
+            "move_warp_marker",
+            "note_number_to_name",
+            "pitch_coarse",
+            "pitch_fine",
+            "playing_position",
+            "position",
+            "quantize",
+            "quantize_pitch",
+            "ram_mode",
+            "remove_warp_marker",
+            "replace_selected_notes",
+            "sample_length",
+            "sample_rate",
+            "sample_to_beat_time",
+            "seconds_to_sample_time",
+            "select_all_notes",
+            "select_notes_by_id",
+            "signature_denominator",
+            "signature_numerator",
+            "velocity_amount",
+            "view",
+            "warp_markers",
+            "warp_mode",
+            "warping",
+            "will_record_on_start",
+        ),
+        NO_WINDOW: (
+            "scrub",
+            "set_fire_button_state",
+            "stop_scrub",
+        ),
+    },
+    "ClipSlot": {
+        NOT_YET_USED: ("color",),
+        NO_WINDOW: ("set_fire_button_state",),
+    },
+    "Device": {
+        NOT_YET_USED: (
+            "can_compare_ab",
+            "is_using_compare_preset_b",
+            "save_preset_to_compare_ab_slot",
+            "view",
+        ),
+        NO_WINDOW: (
+            "latency_in_ms",
+            "latency_in_samples",
+        ),
+    },
+    "DeviceParameter": {
+        NOT_YET_USED: ("display_value",),
+    },
+    "MixerDevice": {
+        NOT_YET_USED: (
+            "crossfader",
+            "cue_volume",
+            "left_split_stereo",
+            "right_split_stereo",
+            "song_tempo",
+        ),
+    },
+    "Scene": {
+        NOT_YET_USED: (
+            "color",
+            "fire_as_selected",
+            "tempo_enabled",
+            "time_signature_denominator",
+            "time_signature_enabled",
+            "time_signature_numerator",
+        ),
+        NO_WINDOW: ("set_fire_button_state",),
+    },
+    "Song": {
+        NOT_YET_USED: (
+            "arrangement_overdub",
+            "back_to_arranger",
+            "can_capture_midi",
+            "can_jump_to_next_cue",
+            "can_jump_to_prev_cue",
+            "capture_and_insert_scene",
+            "capture_midi",
+            "clip_trigger_quantization",
+            "count_in_duration",
+            "duplicate_scene",
+            "duplicate_track",
+            "find_device_position",
+            "get_beats_loop_length",
+            "get_beats_loop_start",
+            "get_current_beats_song_time",
+            "get_current_smpte_song_time",
+            "groove_amount",
+            "groove_pool",
+            "is_counting_in",
+            "jump_by",
+            "jump_to_next_cue",
+            "jump_to_prev_cue",
+            "midi_recording_quantization",
+            "move_device",
+            "overdub",
+            "play_selection",
+            "punch_in",
+            "punch_out",
+            "re_enable_automation",
+            "re_enable_automation_enabled",
+            "select_on_launch",
+            "session_automation_record",
+            "session_record",
+            "session_record_status",
+            "start_time",
+            "swing_amount",
+            "trigger_session_record",
+            "tuning_system",
+        ),
+        NO_WINDOW: (
+            "force_link_beat_time",
+            "is_ableton_link_enabled",
+            "is_ableton_link_start_stop_sync_enabled",
+            "nudge_down",
+            "nudge_up",
+            "scrub_by",
+            "tap_tempo",
+            "tempo_follower_enabled",
+        ),
+    },
+    "Song.View": {
+        NOT_YET_USED: (
+            "selected_chain",
+            "selected_parameter",
+        ),
+        NO_WINDOW: (
+            "draw_mode",
+            "follow_song",
+        ),
+    },
+    "Track": {
+        NOT_YET_USED: (
+            "available_input_routing_channels",
+            "available_input_routing_types",
+            "available_output_routing_channels",
+            "available_output_routing_types",
+            "back_to_arranger",
+            "can_show_chains",
+            "color",
+            "create_audio_clip",
+            "create_take_lane",
+            "current_input_routing",
+            "current_input_sub_routing",
+            "current_monitoring_state",
+            "current_output_routing",
+            "current_output_sub_routing",
+            "duplicate_clip_to_arrangement",
+            "duplicate_device",
+            "fold_state",
+            "implicit_arm",
+            "input_routing_channel",
+            "input_routing_type",
+            "input_routings",
+            "input_sub_routings",
+            "is_showing_chains",
+            "jump_in_running_session_clip",
+            "output_routing_channel",
+            "output_routing_type",
+            "output_routings",
+            "output_sub_routings",
+            "take_lanes",
+        ),
+        NO_WINDOW: (
+            "input_meter_left",
+            "input_meter_level",
+            "input_meter_right",
+            "output_meter_left",
+            "output_meter_level",
+            "output_meter_right",
+        ),
+    },
+}
+
+# Properties the stubs declare settable whose setter the fake leaves out.
+SETTERS: dict[tuple[str, str], str] = {
+    (
+        "Browser",
+        "hotswap_target",
+    ): "Hot-swap mode is entered from Live's window; scripts only read it.",
+    ("Song.View", "highlighted_clip_slot"): NOT_YET_USED,
+}
+
+# Property values whose type on the fake differs from the stubs' annotation, and why that is right.
+VALUE_TYPES: dict[tuple[str, str], str] = {
+    (
+        "ClipSlot",
+        "color_index",
+    ): "Live returns None for a slot without a color (its own doc says so).",
+    (
+        "Clip",
+        "canonical_parent",
+    ): "An Arrangement clip's parent is its Track; the stubs say ClipSlot.",
+    ("DeviceParameter", "canonical_parent"): (
+        "A mixer parameter's parent is the MixerDevice; the stubs say Device."
+    ),
+    ("Track.View", "device_insert_mode"): (
+        "Live 12 documents and accepts a Track.DeviceInsertMode; the fake keeps that int enum where "
+        "the stubs say bool. live_script does not read it."
+    ),
+}
+
+
+def gap_reason(key: str, name: str) -> str | None:
+    """Why the fake may lack `key.name`, or None when it may not."""
+    if name.endswith("_listener"):
+        return LISTENERS
+    for reason, names in GAPS.get(key, {}).items():
+        if name in names:
+            return reason
+    return None
+
+
+def listed(key: str) -> set[str]:
+    return {name for names in GAPS.get(key, {}).values() for name in names}
