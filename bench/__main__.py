@@ -10,7 +10,12 @@ from __future__ import annotations
 import importlib
 import sys
 
-MODULES = ("bench.codegen_bench", "bench.bridge_bench", "bench.server_bench")
+MODULES = (
+    "bench.codegen_bench",
+    "bench.bridge_bench",
+    "bench.server_bench",
+    "bench.typecheck_bench",
+)
 
 
 def _fmt(value: float | None, unit: str = "") -> str:
