@@ -5,8 +5,77 @@ from __future__ import annotations
 import random
 from typing import ClassVar
 
-from .lom import LomObject, new
+from .lom import LomObject, install_listeners, new, reject
 from .version import format_version
+
+# Application.View's identifiers (available_main_views), and the two the main window alternates.
+MAIN_VIEWS = ("Browser", "Arranger", "Session", "Detail", "Detail/Clip", "Detail/DeviceChain")
+DOCUMENT_VIEWS = ("Session", "Arranger")
+_DETAIL_PANES = ("Detail/Clip", "Detail/DeviceChain")
+
+
+class ApplicationViewImpl(LomObject):
+    """The window's views. Not part of the Set: nothing here is undoable."""
+
+    def _init(self, application):
+        self._setup(application)
+        self._document = "Session"
+        self._visible = {"Browser", "Detail", "Detail/DeviceChain"}
+        self._focused = "Session"
+
+    def _known(self, identifier) -> str:
+        name = str(identifier)
+        if name not in MAIN_VIEWS:
+            raise reject(f"Unknown view '{name}'")
+        return name
+
+    @property
+    def focused_document_view(self) -> str:
+        return self._document
+
+    @property
+    def browse_mode(self) -> bool:
+        return False  # the fake's browser has no hot-swap mode
+
+    def available_main_views(self) -> tuple:
+        return MAIN_VIEWS
+
+    def show_view(self, arg2) -> None:
+        name = self._known(arg2)
+        if name in DOCUMENT_VIEWS:
+            if name != self._document:
+                self._document = name
+                self._notify("focused_document_view")
+            return
+        if name in _DETAIL_PANES:
+            self._visible.difference_update(_DETAIL_PANES)
+            self._visible.add("Detail")
+        self._visible.add(name)
+
+    def focus_view(self, arg2) -> None:
+        self.show_view(arg2)
+        self._focused = self._known(arg2)
+        self._notify("view_focus_changed")
+
+    def hide_view(self, arg2) -> None:
+        name = self._known(arg2)
+        if name in DOCUMENT_VIEWS:
+            if name == self._document:  # the main window always shows one of the two
+                other = DOCUMENT_VIEWS[1 - DOCUMENT_VIEWS.index(name)]
+                self.show_view(other)
+            return
+        self._visible.discard(name)
+        if name == "Detail":
+            self._visible.difference_update(_DETAIL_PANES)
+
+    def is_view_visible(self, identifier, main_window_only=True) -> bool:
+        name = self._known(identifier)
+        if name in DOCUMENT_VIEWS:
+            return name == self._document
+        return name in self._visible
+
+
+install_listeners(ApplicationViewImpl, "focused_document_view", "browse_mode", "view_focus_changed")
 
 
 class ApplicationImpl(LomObject):
@@ -21,6 +90,11 @@ class ApplicationImpl(LomObject):
     def _init(self):
         self._setup(None)
         self._browser = new(self._w.cls["Browser"])
+        self._view = new(self._w.cls["Application.View"], self)
+
+    @property
+    def view(self):
+        return self._view
 
     @property
     def browser(self):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from .envelope import ClipEnvelopes
 from .lom import LomObject, install_listeners, new, reject
 from .notes import FIELDS, NoteStore
 
@@ -32,6 +33,7 @@ class ClipImpl(LomObject):
         self._playing = False
         self._store = NoteStore()
         self._file_path = ""
+        self._envelopes = ClipEnvelopes(self)
 
     def _copy_for(self, parent, at=None):
         """A new clip with this one's settings and notes, for ``parent`` (duplication)."""
@@ -42,6 +44,7 @@ class ClipImpl(LomObject):
         clip._file_path = self._file_path
         clip._store.restore(self._store.snapshot())
         clip._store._next_id = self._store._next_id
+        clip._envelopes = self._envelopes.copy_for(clip)
         return clip
 
     # --- identity -------------------------------------------------------------------------------
@@ -175,6 +178,46 @@ class ClipImpl(LomObject):
     def stop(self) -> None:
         self._playing = False
         self._notify("playing_status")
+
+    # --- automation envelopes -------------------------------------------------------------------
+    def _track(self):
+        parent = self._parent
+        return parent if isinstance(parent, self._w.cls["Track"]) else parent._parent
+
+    def _own_param(self, param) -> bool:
+        """Whether ``param`` belongs to a device (or the mixer) of this clip's track."""
+        if not isinstance(param, self._w.cls["DeviceParameter"]):
+            raise TypeError("expected a Live.DeviceParameter.DeviceParameter")
+        owner = param._parent
+        while owner is not None and not isinstance(owner, self._w.cls["Track"]):
+            owner = owner._parent
+        return owner is self._track()
+
+    def automation_envelope(self, arg2):
+        # Live: None if there is none, for Arrangement clips, and for another track's parameters.
+        if self.is_arrangement_clip or not self._own_param(arg2):
+            return None
+        return self._envelopes.get(arg2)
+
+    def create_automation_envelope(self, arg2):
+        if self.is_arrangement_clip:
+            raise reject("Cannot create an automation envelope for an Arrangement clip")
+        if not self._own_param(arg2):
+            raise reject("The parameter belongs to another track")
+        if self._envelopes.get(arg2) is not None:
+            raise reject("The envelope already exists")
+        return self._envelopes.create(arg2)
+
+    def clear_envelope(self, arg2) -> None:
+        self._own_param(arg2)  # type check
+        self._envelopes.clear({arg2})
+
+    def clear_all_envelopes(self) -> None:
+        self._envelopes.clear(set(self._envelopes.params()))
+
+    @property
+    def has_envelopes(self) -> bool:
+        return bool(self._envelopes.params())
 
     # --- notes ----------------------------------------------------------------------------------
     def _need_midi(self) -> None:

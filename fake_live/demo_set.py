@@ -9,6 +9,7 @@ from __future__ import annotations
 from .catalog import BY_NAME
 
 SCENE_COUNT = 8
+LOCATORS = ((0.0, "Intro"), (32.0, "Verse"))
 RETURNS = (("A-Reverb", "Reverb"), ("B-Delay", "Delay"))
 
 # (pitch, start, duration, velocity): kick on every beat, snare on 2 and 4, two off-beat hats.
@@ -65,11 +66,22 @@ def build_demo_set(world) -> None:
     line.name = "Bassline"
     _add_notes(world, line, BASSLINE)
 
+    # The bass filter opens over the clip: a clip envelope on Operator's Filter Freq.
+    cutoff = bass.devices[0].parameters[1]
+    line._envelopes.create(cutoff)._replace(((0.0, 0.35), (4.0, 0.85)))
+
     keys = song.create_midi_track(-1)
     keys.name = "Keys"
     keys._add_device(BY_NAME["Electric"], 0)
     intro = keys._new_arrangement_clip(0.0, 8.0, name="Keys Intro")
     _add_notes(world, intro, KEYS_CHORDS)
+
+    # Locators, added the way Live does it: at the song position.
+    for time, name in LOCATORS:
+        song.current_song_time = time
+        song.set_or_delete_cue()
+        song.cue_points[-1].name = name
+    song.current_song_time = 0.0
 
     song.view.selected_track = drums
     song.view.selected_scene = song.scenes[0]

@@ -8,6 +8,7 @@ import types
 from . import enums
 from .application import module_functions
 from .song import get_all_scales_ordered
+from .version import parse_version
 from .world import CLASSES, World
 
 SUBMODULES = (
@@ -18,6 +19,7 @@ SUBMODULES = (
     "ClipSlot",
     "Device",
     "DeviceParameter",
+    "Envelope",
     "MixerDevice",
     "Scene",
     "Song",
@@ -25,12 +27,20 @@ SUBMODULES = (
 )
 
 
+_MODULE_DUNDERS = frozenset(vars(types.ModuleType("empty")))
+
+
 def build_module(world: World) -> types.ModuleType:
     live = types.ModuleType("Live", "Fake Ableton Live API (fake_live), Live " + _ver(world))
     subs = {name: types.ModuleType(f"Live.{name}") for name in SUBMODULES}
-    for key, (_impl, module, qualname) in CLASSES.items():
+    for key, (impl, module, qualname) in CLASSES.items():
+        since = getattr(impl, "_CLASS_SINCE", None)
+        if since is not None and parse_version(since) > world.version:
+            continue  # a class this Live does not have (its members are gated off too)
         if "." not in qualname:  # nested classes hang off their outer class
             setattr(subs[module], qualname, world.cls[key])
+    for name in [n for n, sub in subs.items() if not vars(sub).keys() - _MODULE_DUNDERS]:
+        del subs[name]  # a submodule with nothing in it at this version (Live.Envelope before 12.2)
     for module, members in enums.BY_MODULE.items():
         for enum in members:
             setattr(subs[module], enum.__name__, enum)

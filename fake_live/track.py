@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from typing import ClassVar
 
 from .catalog import BY_NAME, DeviceSpec
+from .clip_slot import wav_beats
 from .enums import DeviceInsertMode, DeviceType
 from .lom import LomObject, install_listeners, new, reject
 
@@ -13,6 +15,13 @@ ARRANGEMENT_END = 1576800.0
 
 # Device chain order Live enforces: MIDI effects, then the instrument, then audio effects.
 _RANK = {DeviceType.midi_effect: 0, DeviceType.instrument: 1, DeviceType.audio_effect: 2}
+
+
+def _arrangement_time(value) -> float:
+    time = float(value)
+    if not 0.0 <= time <= ARRANGEMENT_END:
+        raise reject(f"Clip time {time} is outside [0, {ARRANGEMENT_END}]")
+    return time
 
 
 class TrackViewImpl(LomObject):
@@ -63,6 +72,7 @@ class TrackImpl(LomObject):
     _SINCE: ClassVar[dict[str, str]] = {
         "insert_device": "12.3.0",
         "create_midi_clip": "12.2.0",
+        "create_audio_clip": "11.3.25",
         "performance_impact": "11.1.0",
     }
 
@@ -224,13 +234,43 @@ class TrackImpl(LomObject):
     def create_midi_clip(self, start_time, length):
         if self._kind != "midi":
             raise reject("Can only create MIDI clips on MIDI tracks")
-        start_time = float(start_time)
-        if not 0.0 <= start_time <= ARRANGEMENT_END:
-            raise reject(f"Clip time {start_time} is outside [0, {ARRANGEMENT_END}]")
+        start_time = _arrangement_time(start_time)
         return self._new_arrangement_clip(start_time, length)
+
+    def create_audio_clip(self, arg2, arg3):
+        # The fake reads only WAV files (stdlib ``wave``); Live reads every format it supports.
+        if self._kind != "audio":
+            raise reject("Can only create audio clips on audio tracks")
+        start_time = _arrangement_time(arg3)
+        path = os.fspath(arg2)
+        if not os.path.isabs(path):
+            raise reject("create_audio_clip needs an absolute path")
+        length = wav_beats(path, self._w.song._tempo)
+        clip = new(
+            self._w.cls["Clip"],
+            self,
+            length,
+            midi=False,
+            name=os.path.basename(path),
+            at=start_time,
+        )
+        clip._file_path = path
+        return self._add_arrangement_clip(clip)
+
+    def duplicate_clip_to_arrangement(self, clip, destination_time):
+        if not isinstance(clip, self._w.cls["Clip"]):
+            raise TypeError("duplicate_clip_to_arrangement expects a Live.Clip.Clip")
+        if clip._midi != (self._kind == "midi"):
+            raise reject("The clip's type does not match the type of the track")
+        return self._add_arrangement_clip(
+            clip._copy_for(self, at=_arrangement_time(destination_time))
+        )
 
     def _new_arrangement_clip(self, start_time: float, length, name: str = ""):
         clip = new(self._w.cls["Clip"], self, length, at=float(start_time), name=name)
+        return self._add_arrangement_clip(clip)
+
+    def _add_arrangement_clip(self, clip):
         before = self._arrangement_clips
         after = tuple(sorted((*before, clip), key=lambda c: c._arrangement_start))
         self._w.change(

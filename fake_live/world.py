@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .application import ApplicationImpl
+from .application import ApplicationImpl, ApplicationViewImpl
 from .browser import BrowserImpl, BrowserItemImpl
 from .clip import ClipImpl
 from .clip_slot import ClipSlotImpl
 from .device import DeviceImpl, DeviceParameterImpl
+from .envelope import EnvelopeEventImpl, EnvelopeImpl
 from .lom import build_class, new
 from .mixer import MixerDeviceImpl
 from .notes import MidiNoteImpl, MidiNoteSpecificationImpl
@@ -27,6 +28,7 @@ from .version import check_supported
 # Key (as in live12_api.json's "classes") -> (implementation, Live module, qualified name there)
 CLASSES: dict[str, tuple[type, str, str]] = {
     "Application": (ApplicationImpl, "Application", "Application"),
+    "Application.View": (ApplicationViewImpl, "Application", "Application.View"),
     "Song": (SongImpl, "Song", "Song"),
     "Song.View": (SongViewImpl, "Song", "Song.View"),
     "CuePoint": (CuePointImpl, "Song", "CuePoint"),
@@ -43,10 +45,16 @@ CLASSES: dict[str, tuple[type, str, str]] = {
     "Browser": (BrowserImpl, "Browser", "Browser"),
     "BrowserItem": (BrowserItemImpl, "Browser", "BrowserItem"),
     "Timer": (TimerImpl, "Base", "Timer"),
+    "Envelope": (EnvelopeImpl, "Envelope", "Envelope"),
+    "EnvelopeEvent": (EnvelopeEventImpl, "Envelope", "EnvelopeEvent"),
 }
 
-# Nested view classes: Live.Song.Song.View, Live.Track.Track.View
-NESTED = {"Song.View": ("Song", "View"), "Track.View": ("Track", "View")}
+# Nested view classes: Live.Application.Application.View, Live.Song.Song.View, Live.Track.Track.View
+NESTED = {
+    "Application.View": ("Application", "View"),
+    "Song.View": ("Song", "View"),
+    "Track.View": ("Track", "View"),
+}
 
 
 class World:

@@ -121,14 +121,17 @@ def test_selection(song, live):
 
 
 def test_cue_points(song):
+    demo = [c.time for c in song.cue_points]  # the demo Set's locators
+    assert demo == [0.0, 32.0]
     song.current_song_time = 4.0
     song.set_or_delete_cue()
-    assert [c.time for c in song.cue_points] == [4.0]
+    assert [c.time for c in song.cue_points] == [0.0, 4.0, 32.0]
     song.current_song_time = 0.0
-    song.cue_points[0].jump()
+    song.cue_points[1].jump()
     assert song.current_song_time == 4.0
+    assert song.is_cue_point_selected()
     song.set_or_delete_cue()
-    assert song.cue_points == ()
+    assert [c.time for c in song.cue_points] == demo
 
 
 def test_create_and_delete_return_tracks_keep_sends_in_step(song):
