@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from typing import Literal  # novermin: read by the type checker only, never at run time
 
     from Live.Clip import Clip
-    from Live.Song import Song
+    from Live.Song import CuePoint, Song
     from Live.Track import Track
 
 T = TypeVar("T")
@@ -26,17 +26,25 @@ _SEGMENT = re.compile(r"^([a-z]+)(?::(\d+))?(?:@(\d+))?$")
 
 # Which segment may follow which, and whether it takes an index.
 _CHILDREN = {
-    None: ("song", "track", "return", "main", "scene"),
-    "track": ("clipslot", "arrclip", "device"),
-    "return": ("device",),
-    "main": ("device",),
+    None: ("song", "track", "return", "main", "scene", "cue"),
+    "track": ("clipslot", "arrclip", "device", "mixer"),
+    "return": ("device", "mixer"),
+    "main": ("device", "mixer"),
     "clipslot": ("clip",),
     "device": ("param",),
+    "mixer": ("volume", "panning", "send"),
 }
-_UNINDEXED = ("song", "main", "clip")
+_UNINDEXED = ("song", "main", "clip", "mixer", "volume", "panning")
 
-# Kinds a field may ask for; arrangement clips are clips too.
+# Kinds a field may ask for; arrangement clips are clips too, and the mixer's controls are
+# parameters (`track:0/mixer/volume`, `track:0/mixer/send:1`) like a device's.
 CLIP_KINDS: Tuple[Literal["clip", "arrclip"], ...] = ("clip", "arrclip")
+PARAM_KINDS: Tuple[Literal["param", "volume", "panning", "send"], ...] = (
+    "param",
+    "volume",
+    "panning",
+    "send",
+)
 
 
 class Segment(object):
@@ -99,6 +107,15 @@ def arrangement_clips(track: Track) -> List[Clip]:
     return sorted(track.arrangement_clips, key=lambda clip: clip.start_time)
 
 
+def cue_points(song: Song) -> List[CuePoint]:
+    """The Set's cue points (locators) in time order (the order `cue:N` counts in)."""
+    return sorted(song.cue_points, key=lambda cue: cue.time)
+
+
+# Segments that name one fixed member of their parent: the mixer and its volume and pan.
+_MEMBER = {"mixer": "mixer_device", "volume": "volume", "panning": "panning"}
+
+
 def _child(parent: Any, segment: Segment) -> Any:
     """The object a segment names below `parent`, or None when there is none."""
     name, index = segment.name, segment.index
@@ -108,6 +125,8 @@ def _child(parent: Any, segment: Segment) -> Any:
         return parent.master_track
     if name == "clip":
         return parent.clip if parent.has_clip else None
+    if name in _MEMBER:
+        return getattr(parent, _MEMBER[name])
     if name == "track":
         items = parent.tracks
     elif name == "return":
@@ -120,6 +139,10 @@ def _child(parent: Any, segment: Segment) -> Any:
         items = arrangement_clips(parent)
     elif name == "device":
         items = parent.devices
+    elif name == "cue":
+        items = cue_points(parent)
+    elif name == "send":
+        items = parent.sends
     else:
         items = parent.parameters
     items = list(items)
