@@ -1,0 +1,194 @@
+"""Handlers on clip automation: read one parameter's envelope, write steps or a ramp, clear.
+
+Live's API reaches clip envelopes of Session clips only (`Clip.automation_envelope` answers None
+for Arrangement clips and for parameters of another track). It writes envelopes in steps
+(`Envelope.insert_step`), so a ramp is written as short steps. Times are clip beats, as for notes.
+"""
+
+from .. import ids, views
+from ..errors import bad_input, rejected
+
+ENVELOPE_SINCE = (12, 2, 0)
+MAX_SAMPLES = 2000
+MAX_STEPS = 4096
+# Events at the end of a written range belong to it (insert_step puts one exactly there).
+_END_SLACK = 1e-9
+
+
+def _need_envelope_api(ctx, envelope):
+    """UNSUPPORTED unless Live's Envelope reads and writes breakpoints (the record has them from
+    12.2, which the tools also declare; this guards a script run against an older Live)."""
+    if not (
+        hasattr(envelope, "value_at_time")
+        and hasattr(envelope, "events_in_range")
+        and hasattr(envelope, "insert_step")
+        and hasattr(envelope, "delete_events_in_range")
+    ):
+        raise ctx.script.unsupported(ENVELOPE_SINCE, "reading and writing envelope breakpoints")
+
+
+def _clip_end(clip):
+    return float(clip.loop_end) if clip.looping else float(clip.end_marker)
+
+
+def _clip(ctx, params):
+    return ctx.resolve(params["clip_id"], ("clip",), "clip_id")
+
+
+def _param(ctx, params, clip_target):
+    target = ctx.resolve(params["param_id"], ids.PARAM_KINDS, "param_id")
+    if target.indices["track"] != clip_target.indices["track"]:
+        raise bad_input(
+            "param_id is on track %d, but a clip's envelopes automate its own track's "
+            "parameters (track %d)" % (target.indices["track"], clip_target.indices["track"]),
+            field="param_id",
+        )
+    return target
+
+
+def _range_result(ctx, clip_target, param_target):
+    param = param_target.obj
+    return {
+        "clip_id": ctx.issue(clip_target.obj, clip_target.path),
+        "param_id": ctx.issue(param, param_target.path),
+        "name": param.name,
+        "min": float(param.min),
+        "max": float(param.max),
+    }
+
+
+def get_envelope(ctx, params):
+    clip_target = _clip(ctx, params)
+    param_target = _param(ctx, params, clip_target)
+    clip, param = clip_target.obj, param_target.obj
+    start = float(params["from_time"])
+    end = start + float(params["time_span"]) if "time_span" in params else _clip_end(clip)
+    if end <= start:
+        raise bad_input(
+            "from_time %s is at or after the clip's end (%s); pass time_span" % (start, end),
+            field="from_time",
+        )
+    step = float(params["resolution"])
+    count = int((end - start) / step + _END_SLACK) + 1
+    if count > MAX_SAMPLES:
+        raise bad_input(
+            "%d samples of %s beats is more than %d; raise resolution or narrow time_span"
+            % (count, step, MAX_SAMPLES),
+            field="resolution",
+        )
+    envelope = clip.automation_envelope(param)
+    result = _range_result(ctx, clip_target, param_target)
+    result.update(from_time=start, to_time=end, exists=envelope is not None)
+    if envelope is None:
+        result.update(event_count=0, events=[], samples=[], value=float(param.value))
+        return result
+    _need_envelope_api(ctx, envelope)
+    events = [
+        {"time": float(e.time), "value": float(e.value), "display": param.str_for_value(e.value)}
+        for e in envelope.events_in_range(start, end + _END_SLACK)
+    ]
+    times = [start + i * step for i in range(count)]
+    samples = [{"time": t, "value": float(envelope.value_at_time(t))} for t in times]
+    result.update(event_count=len(events), events=events, samples=samples, value=float(param.value))
+    return result
+
+
+def _steps(points, shape, end, resolution):
+    """(start, length, value) steps for the sorted points, the last one lasting until `end`."""
+    steps = []
+    for i, point in enumerate(points):
+        start, value = float(point["time"]), float(point["value"])
+        last = i == len(points) - 1
+        stop = end if last else float(points[i + 1]["time"])
+        if shape == "steps" or last:
+            steps.append((start, stop - start, value))
+            continue
+        count = max(1, int((stop - start) / resolution + 1 - _END_SLACK))
+        length = (stop - start) / count
+        rise = float(points[i + 1]["value"]) - value
+        for k in range(count):
+            steps.append((start + k * length, length, value + rise * k / count))
+    return steps
+
+
+def write_envelope(ctx, params):
+    clip_target = _clip(ctx, params)
+    param_target = _param(ctx, params, clip_target)
+    clip, param = clip_target.obj, param_target.obj
+    points = sorted(params["points"], key=lambda p: p["time"])
+    times = [p["time"] for p in points]
+    if len(set(times)) != len(times):
+        raise bad_input("two points have the same time; give one value per time", field="points")
+    end = float(params["end_time"]) if "end_time" in params else _clip_end(clip)
+    if end <= times[-1]:
+        raise bad_input(
+            "end_time %s must be after the last point (%s); the clip ends at %s"
+            % (end, times[-1], _clip_end(clip)),
+            field="end_time",
+        )
+    low, high = float(param.min), float(param.max)
+    for point in points:
+        if not low <= point["value"] <= high:
+            raise rejected(
+                "value %s is outside the range of %r: %s..%s"
+                % (point["value"], param.name, low, high),
+                hint="Pass values between %s and %s (live_get_clip_envelope shows them)."
+                % (low, high),
+            )
+    steps = _steps(points, params["shape"], end, float(params["resolution"]))
+    if len(steps) > MAX_STEPS:
+        raise bad_input(
+            "the ramp needs %d steps, more than %d; raise resolution" % (len(steps), MAX_STEPS),
+            field="resolution",
+        )
+    envelope = clip.automation_envelope(param)
+    created = envelope is None
+    try:
+        if created:
+            envelope = clip.create_automation_envelope(param)
+            ctx.wrote()
+        _need_envelope_api(ctx, envelope)
+        envelope.delete_events_in_range(times[0], end)
+        ctx.wrote()
+        for start, length, value in steps:
+            envelope.insert_step(start, length, value)
+    except RuntimeError as exc:
+        raise views.live_rejected(exc, "write the envelope of %r" % param.name) from exc
+    result = _range_result(ctx, clip_target, param_target)
+    result.update(
+        created=created,
+        from_time=float(times[0]),
+        to_time=end,
+        step_count=len(steps),
+        event_count=len(envelope.events_in_range(times[0], end + _END_SLACK)),
+    )
+    return result
+
+
+def clear(ctx, params):
+    clip_target = _clip(ctx, params)
+    clip = clip_target.obj
+    param = param_id = None
+    if "param_id" in params:
+        param_target = _param(ctx, params, clip_target)
+        param = param_target.obj
+        param_id = ctx.issue(param, param_target.path)
+        had = clip.automation_envelope(param) is not None
+    else:
+        had = bool(clip.has_envelopes)
+    if had:
+        try:
+            if param is not None:
+                clip.clear_envelope(param)
+            else:
+                clip.clear_all_envelopes()
+        except RuntimeError as exc:
+            raise views.live_rejected(exc, "clear the envelope") from exc
+        ctx.wrote()
+    return {
+        "clip_id": ctx.issue(clip, clip_target.path),
+        "param_id": param_id,
+        "cleared": "one" if param_id is not None else "all",
+        "had_envelope": had,
+        "has_envelopes": bool(clip.has_envelopes),
+    }
