@@ -83,12 +83,11 @@ def _optional_without_default(document: dict[str, Any]) -> list[tuple[str, str]]
         required = set(schema.get("required", []))
         for field, prop in schema.get("properties", {}).items():
             types = prop.get("type") if isinstance(prop.get("type"), list) else [prop.get("type")]
-            if (
-                field not in required
-                and "default" not in prop
-                and "null" not in types
-                and "anyOf" not in prop
-            ):
+            # A field of several forms (anyOf) is nullable only if one of its forms is null.
+            for option in prop.get("anyOf", []):
+                kind = option.get("type")
+                types += kind if isinstance(kind, list) else [kind]
+            if field not in required and "default" not in prop and "null" not in types:
                 pairs.append((cls, field))
     return pairs
 
