@@ -24,7 +24,7 @@ def _all_objects(live):
     """Every reachable LOM object of a demo Set, to check instances as well as classes."""
     app = live.Application.get_application()
     song = app.get_document()
-    out = [app, app.browser, song, song.view]
+    out = [app, app.browser, app.view, song, song.view, *song.cue_points]
     for track in (*song.tracks, *song.return_tracks, song.master_track):
         out += [track, track.view, track.mixer_device, *track.mixer_device.sends]
         out += [track.mixer_device.volume, track.mixer_device.panning]
@@ -34,6 +34,11 @@ def _all_objects(live):
             out.append(slot)
             if slot.clip is not None:
                 out += [slot.clip, *slot.clip.get_notes_extended(0, 128, 0, 1000)]
+                for device in track.devices:
+                    for param in device.parameters:
+                        envelope = slot.clip.automation_envelope(param)
+                        if envelope is not None:
+                            out += [envelope, *envelope.events_in_range(0, 1000)]
         out += list(track.arrangement_clips)
     out += list(song.scenes)
     out += [app.browser.instruments, *app.browser.instruments.children]
@@ -101,6 +106,9 @@ def test_the_fake_covers_the_classes_a_remote_script_needs():
         "MixerDevice",
         "Scene",
         "CuePoint",
+        "Application.View",
+        "Envelope",
+        "EnvelopeEvent",
         "Browser",
         "BrowserItem",
         "Timer",
