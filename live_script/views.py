@@ -101,3 +101,12 @@ def device_row(ctx: HandlerContext, device: Device, track_index: int, index: int
 def live_rejected(exc: Exception, what: str) -> RpcError:
     """A LOM call raised (Boost.Python turns Live's refusals into RuntimeError)."""
     return rejected("Live refused to %s: %s" % (what, exc))
+
+
+def name_new(obj, params, what):
+    """Give a just-created object the name the call asked for, if it asked for one."""
+    if "name" in params:
+        try:
+            obj.name = params["name"]
+        except RuntimeError as exc:
+            raise live_rejected(exc, what) from exc

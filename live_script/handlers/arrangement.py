@@ -141,11 +141,7 @@ def create_midi(ctx, params):
     except RuntimeError as exc:
         raise views.live_rejected(exc, "create the clip") from exc
     ctx.wrote()
-    if "name" in params:
-        try:
-            clip.name = params["name"]
-        except RuntimeError as exc:
-            raise views.live_rejected(exc, "name the clip") from exc
+    views.name_new(clip, params, "name the clip")
     return _new_clip_row(ctx, track, index, clip)
 
 
@@ -249,11 +245,7 @@ def add_cue(ctx, params):
     if len(added) != 1 or abs(float(added[0].time) - time) >= _SAME_TIME:
         raise rejected("Live did not add a cue point at %s" % beat_time.song_position(song, time))
     cue = added[0]
-    if "name" in params:
-        try:
-            cue.name = params["name"]
-        except RuntimeError as exc:
-            raise views.live_rejected(exc, "name the cue point") from exc
+    views.name_new(cue, params, "name the cue point")
     return _cue_result(ctx, cue)
 
 

@@ -22,6 +22,12 @@ from live_script.errors import RpcError
         "main",
         "main@4/device:0/param:1",
         "scene:3@9",
+        "cue:2@5",
+        "track:1/mixer/volume",
+        "track:1/mixer/panning@12",
+        "track:1/mixer/send:1@13",
+        "return:0/mixer/volume",
+        "main/mixer/panning",
     ],
 )
 def test_parse_valid(text):
@@ -46,6 +52,12 @@ def test_parse_valid(text):
         "main:0",
         "scene",
         "scene:1/device:0",
+        "cue",
+        "track:1/cue:0",
+        "track:1/mixer:0",
+        "track:1/mixer/send",
+        "track:1/mixer/volume:0",
+        "track:1/device:0/mixer/volume",
     ],
 )
 def test_parse_invalid_is_bad_input(text):
@@ -136,6 +148,27 @@ def test_main_and_scene_ids_resolve_with_the_identity_guard(host):
         song.create_scene(0)  # shifts every scene down one row
         with pytest.raises(RpcError) as info:
             registry.resolve(song, tagged, ("scene",), "scene_id")
+        return info.value.code
+
+    assert host.call_on_main(check) == "STALE_REFERENCE"
+
+
+def test_mixer_parameter_ids_resolve_to_the_tracks_mixer(host):
+    def check(live):
+        song = song_of(live)
+        registry = ids.IdRegistry()
+        mixer = song.tracks[1].mixer_device
+        kinds = ids.PARAM_KINDS
+        found = [
+            registry.resolve(song, text, kinds, "param_id").obj
+            for text in ("track:1/mixer/volume", "track:1/mixer/panning", "track:1/mixer/send:1")
+        ]
+        assert found == [mixer.volume, mixer.panning, mixer.sends[1]]
+        assert registry.resolve(song, "main/mixer/volume", kinds, "param_id").obj is (
+            song.master_track.mixer_device.volume
+        )
+        with pytest.raises(RpcError) as info:
+            registry.resolve(song, "track:1/mixer/send:5", kinds, "param_id")
         return info.value.code
 
     assert host.call_on_main(check) == "STALE_REFERENCE"
