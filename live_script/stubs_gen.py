@@ -25,11 +25,205 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from typing import Any, Dict, List, Optional, Union  # noqa: F401 (what the specs need varies)
+    from typing import Any, Dict, List, Optional, Union
 
     from typing_extensions import NotRequired, TypedDict
 
     from .context import HandlerContext
+
+    class ArrangementAddCueParams(TypedDict):
+        time: Union[float, str]
+        name: NotRequired[str]
+
+    class ArrangementAddCueResult(TypedDict):
+        cue_id: str
+        name: str
+        time: float
+        position: str
+        count: int
+
+    class ArrangementCreateAudioParams(TypedDict):
+        track_id: str
+        file_path: str
+        time: Union[float, str]
+
+    class ArrangementCreateAudioResult(TypedDict):
+        clip_id: str
+        track_id: str
+        file_path: str
+        name: str
+        kind: str
+        start_time: float
+        start_position: str
+        end_time: float
+        end_position: str
+        length: float
+        muted: bool
+
+    class ArrangementCreateMidiParams(TypedDict):
+        track_id: str
+        time: Union[float, str]
+        length: float
+        name: NotRequired[str]
+
+    class ArrangementCreateMidiResult(TypedDict):
+        clip_id: str
+        track_id: str
+        name: str
+        kind: str
+        start_time: float
+        start_position: str
+        end_time: float
+        end_position: str
+        length: float
+        muted: bool
+
+    class ArrangementDeleteParams(TypedDict):
+        clip_id: str
+
+    class ArrangementDeleteResult(TypedDict):
+        clip_id: str
+        name: str
+        kind: str
+        start_time: float
+        start_position: str
+        end_time: float
+        end_position: str
+        length: float
+        muted: bool
+        remaining: int
+
+    class ArrangementDeleteCueParams(TypedDict):
+        cue_id: str
+
+    class ArrangementDeleteCueResult(TypedDict):
+        cue_id: str
+        name: str
+        time: float
+        position: str
+        remaining: int
+
+    class ArrangementDuplicateClipParams(TypedDict):
+        clip_id: str
+        time: Union[float, str]
+        track_id: NotRequired[str]
+
+    class ArrangementDuplicateClipResult(TypedDict):
+        clip_id: str
+        track_id: str
+        source_id: str
+        name: str
+        kind: str
+        start_time: float
+        start_position: str
+        end_time: float
+        end_position: str
+        length: float
+        muted: bool
+
+    class ArrangementJumpToCueParams(TypedDict):
+        cue_id: str
+
+    class ArrangementJumpToCueResult(TypedDict):
+        cue_id: str
+        name: str
+        time: float
+        position: str
+        is_playing: bool
+        song_time: float
+        song_position: str
+
+    class ArrangementListClipsParams(TypedDict):
+        track_id: str
+        from_time: Union[float, str]
+        to_time: NotRequired[Union[float, str]]
+
+    class ArrangementListClipsResult(TypedDict):
+        track_id: str
+        from_time: float
+        to_time: Optional[float]
+        clips: List[Dict[str, Any]]
+        count: int
+        total: int
+
+    class ArrangementListCuesParams(TypedDict):
+        pass
+
+    class ArrangementListCuesResult(TypedDict):
+        cues: List[Dict[str, Any]]
+        count: int
+
+    class ArrangementRenameCueParams(TypedDict):
+        cue_id: str
+        name: str
+
+    class ArrangementRenameCueResult(TypedDict):
+        cue_id: str
+        before: str
+        after: str
+        time: float
+        position: str
+
+    class ArrangementShowParams(TypedDict):
+        view: str
+        focus: bool
+
+    class ArrangementShowResult(TypedDict):
+        before: str
+        after: str
+        focused: bool
+
+    class AutomationClearParams(TypedDict):
+        clip_id: str
+        param_id: NotRequired[str]
+
+    class AutomationClearResult(TypedDict):
+        clip_id: str
+        param_id: Optional[str]
+        cleared: str
+        had_envelope: bool
+        has_envelopes: bool
+
+    class AutomationGetEnvelopeParams(TypedDict):
+        clip_id: str
+        param_id: str
+        from_time: float
+        time_span: NotRequired[float]
+        resolution: float
+
+    class AutomationGetEnvelopeResult(TypedDict):
+        clip_id: str
+        param_id: str
+        name: str
+        min: float
+        max: float
+        value: float
+        exists: bool
+        from_time: float
+        to_time: float
+        event_count: int
+        events: List[Dict[str, Any]]
+        samples: List[Dict[str, Any]]
+
+    class AutomationWriteEnvelopeParams(TypedDict):
+        clip_id: str
+        param_id: str
+        points: List[Dict[str, Any]]
+        shape: str
+        end_time: NotRequired[float]
+        resolution: float
+
+    class AutomationWriteEnvelopeResult(TypedDict):
+        clip_id: str
+        param_id: str
+        name: str
+        min: float
+        max: float
+        created: bool
+        from_time: float
+        to_time: float
+        step_count: int
+        event_count: int
 
     class ClipCreateMidiParams(TypedDict):
         track_id: str
@@ -179,7 +373,8 @@ if TYPE_CHECKING:
 class arrangement:
     """live_script/handlers/arrangement.py"""
 
-    def add_cue(ctx, params):
+    @staticmethod
+    def add_cue(ctx: HandlerContext, params: ArrangementAddCueParams) -> ArrangementAddCueResult:
         r"""arrangement.add_cue — for live_add_cue_point. Undo: one_step. Since Live 11.0.0.
 
         params:
@@ -189,7 +384,10 @@ class arrangement:
         """
         raise NotImplementedError("arrangement.add_cue")
 
-    def create_audio(ctx, params):
+    @staticmethod
+    def create_audio(
+        ctx: HandlerContext, params: ArrangementCreateAudioParams
+    ) -> ArrangementCreateAudioResult:
         r"""arrangement.create_audio — for live_create_arrangement_audio_clip. Undo: one_step. Since Live 11.3.25.
 
         params:
@@ -200,7 +398,10 @@ class arrangement:
         """
         raise NotImplementedError("arrangement.create_audio")
 
-    def create_midi(ctx, params):
+    @staticmethod
+    def create_midi(
+        ctx: HandlerContext, params: ArrangementCreateMidiParams
+    ) -> ArrangementCreateMidiResult:
         r"""arrangement.create_midi — for live_create_arrangement_midi_clip. Undo: one_step. Since Live 12.2.0.
 
         params:
@@ -212,7 +413,8 @@ class arrangement:
         """
         raise NotImplementedError("arrangement.create_midi")
 
-    def delete(ctx, params):
+    @staticmethod
+    def delete(ctx: HandlerContext, params: ArrangementDeleteParams) -> ArrangementDeleteResult:
         r"""arrangement.delete — for live_delete_arrangement_clip. Undo: one_step. Since Live 11.0.0.
 
         params:
@@ -221,7 +423,10 @@ class arrangement:
         """
         raise NotImplementedError("arrangement.delete")
 
-    def delete_cue(ctx, params):
+    @staticmethod
+    def delete_cue(
+        ctx: HandlerContext, params: ArrangementDeleteCueParams
+    ) -> ArrangementDeleteCueResult:
         r"""arrangement.delete_cue — for live_delete_cue_point. Undo: one_step. Since Live 11.0.0.
 
         params:
@@ -230,7 +435,10 @@ class arrangement:
         """
         raise NotImplementedError("arrangement.delete_cue")
 
-    def duplicate_clip(ctx, params):
+    @staticmethod
+    def duplicate_clip(
+        ctx: HandlerContext, params: ArrangementDuplicateClipParams
+    ) -> ArrangementDuplicateClipResult:
         r"""arrangement.duplicate_clip — for live_duplicate_clip_to_arrangement. Undo: one_step. Since Live 11.0.0.
 
         params:
@@ -241,7 +449,10 @@ class arrangement:
         """
         raise NotImplementedError("arrangement.duplicate_clip")
 
-    def jump_to_cue(ctx, params):
+    @staticmethod
+    def jump_to_cue(
+        ctx: HandlerContext, params: ArrangementJumpToCueParams
+    ) -> ArrangementJumpToCueResult:
         r"""arrangement.jump_to_cue — for live_jump_to_cue_point. Undo: transport. Since Live 11.0.0.
 
         params:
@@ -250,7 +461,10 @@ class arrangement:
         """
         raise NotImplementedError("arrangement.jump_to_cue")
 
-    def list_clips(ctx, params):
+    @staticmethod
+    def list_clips(
+        ctx: HandlerContext, params: ArrangementListClipsParams
+    ) -> ArrangementListClipsResult:
         r"""arrangement.list_clips — for live_list_arrangement_clips. Undo: none. Since Live 11.0.0.
 
         params:
@@ -261,7 +475,10 @@ class arrangement:
         """
         raise NotImplementedError("arrangement.list_clips")
 
-    def list_cues(ctx, params):
+    @staticmethod
+    def list_cues(
+        ctx: HandlerContext, params: ArrangementListCuesParams
+    ) -> ArrangementListCuesResult:
         r"""arrangement.list_cues — for live_list_cue_points. Undo: none. Since Live 11.0.0.
 
         params:
@@ -270,7 +487,10 @@ class arrangement:
         """
         raise NotImplementedError("arrangement.list_cues")
 
-    def rename_cue(ctx, params):
+    @staticmethod
+    def rename_cue(
+        ctx: HandlerContext, params: ArrangementRenameCueParams
+    ) -> ArrangementRenameCueResult:
         r"""arrangement.rename_cue — for live_rename_cue_point. Undo: one_step. Since Live 11.0.0.
 
         params:
@@ -280,7 +500,8 @@ class arrangement:
         """
         raise NotImplementedError("arrangement.rename_cue")
 
-    def show(ctx, params):
+    @staticmethod
+    def show(ctx: HandlerContext, params: ArrangementShowParams) -> ArrangementShowResult:
         r"""arrangement.show — for live_show_view. Undo: transport. Since Live 11.0.0.
 
         params:
@@ -294,7 +515,8 @@ class arrangement:
 class automation:
     """live_script/handlers/automation.py"""
 
-    def clear(ctx, params):
+    @staticmethod
+    def clear(ctx: HandlerContext, params: AutomationClearParams) -> AutomationClearResult:
         r"""automation.clear — for live_clear_clip_envelope. Undo: one_step. Since Live 11.0.0.
 
         params:
@@ -304,7 +526,10 @@ class automation:
         """
         raise NotImplementedError("automation.clear")
 
-    def get_envelope(ctx, params):
+    @staticmethod
+    def get_envelope(
+        ctx: HandlerContext, params: AutomationGetEnvelopeParams
+    ) -> AutomationGetEnvelopeResult:
         r"""automation.get_envelope — for live_get_clip_envelope. Undo: none. Since Live 12.2.0.
 
         params:
@@ -317,7 +542,10 @@ class automation:
         """
         raise NotImplementedError("automation.get_envelope")
 
-    def write_envelope(ctx, params):
+    @staticmethod
+    def write_envelope(
+        ctx: HandlerContext, params: AutomationWriteEnvelopeParams
+    ) -> AutomationWriteEnvelopeResult:
         r"""automation.write_envelope — for live_write_clip_envelope. Undo: one_step. Since Live 12.2.0.
 
         params:

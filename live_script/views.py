@@ -103,7 +103,7 @@ def live_rejected(exc: Exception, what: str) -> RpcError:
     return rejected("Live refused to %s: %s" % (what, exc))
 
 
-def name_new(obj, params, what):
+def name_new(obj: Any, params: Dict[str, Any], what: str) -> None:
     """Give a just-created object the name the call asked for, if it asked for one."""
     if "name" in params:
         try:

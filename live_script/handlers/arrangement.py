@@ -4,8 +4,21 @@ Times come in as beats or "bar.beat" positions (beat_time) and go out as both. A
 are `track:N/arrclip:K` and cue points `cue:N`, each counted in time order (ids.py).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Optional
+
 from .. import audio_files, beat_time, ids, views
 from ..errors import bad_input, rejected
+
+if TYPE_CHECKING:
+    from Live.Application import Application
+    from Live.Clip import Clip
+    from Live.Song import CuePoint, Song
+    from Live.Track import Track
+
+    from ..context import HandlerContext, Params, Result
+    from ..ids import Target
 
 # Live's Arrangement spans [0, 1576800] beats (Track.create_midi_clip's doc string).
 ARRANGEMENT_END = 1576800.0
@@ -15,7 +28,7 @@ _SAME_TIME = 1e-6
 _VIEWS = {"session": "Session", "arrangement": "Arranger"}
 
 
-def _time(ctx, params, field):
+def _time(ctx: HandlerContext, params: Params, field: str) -> float:
     beats = beat_time.to_beats(params[field], ctx.song, field)
     if not 0.0 <= beats <= ARRANGEMENT_END:
         raise bad_input(
@@ -26,7 +39,7 @@ def _time(ctx, params, field):
     return beats
 
 
-def _clip_row(ctx, clip, track_index, position):
+def _clip_row(ctx: HandlerContext, clip: Clip, track_index: int, position: int) -> Result:
     song = ctx.song
     start, end = float(clip.start_time), float(clip.end_time)
     return {
@@ -42,7 +55,7 @@ def _clip_row(ctx, clip, track_index, position):
     }
 
 
-def _arrangement_row(ctx, track, track_index, clip):
+def _arrangement_row(ctx: HandlerContext, track: Track, track_index: int, clip: Clip) -> Result:
     """The row of `clip`, now on `track`'s Arrangement, with the id it has there."""
     ptr = clip._live_ptr
     for position, candidate in enumerate(ids.arrangement_clips(track)):
@@ -51,7 +64,7 @@ def _arrangement_row(ctx, track, track_index, clip):
     raise rejected("Live did not put the clip into the Arrangement of track %r" % track.name)
 
 
-def _new_clip_row(ctx, track, track_index, clip):
+def _new_clip_row(ctx: HandlerContext, track: Track, track_index: int, clip: Clip) -> Result:
     """A tool's result for a clip it just put on `track`'s Arrangement."""
     row = _arrangement_row(ctx, track, track_index, clip)
     row["clip_id"] = row.pop("id")
@@ -59,7 +72,7 @@ def _new_clip_row(ctx, track, track_index, clip):
     return row
 
 
-def _arrangement_track(ctx, params, field="track_id"):
+def _arrangement_track(ctx: HandlerContext, params: Params, field: str = "track_id") -> Target[Any]:
     target = ctx.resolve(params[field], ("track",), field)
     track = target.obj
     if track.is_foldable:
@@ -73,7 +86,7 @@ def _arrangement_track(ctx, params, field="track_id"):
 # --- Arrangement clips -----------------------------------------------------------------------
 
 
-def list_clips(ctx, params):
+def list_clips(ctx: HandlerContext, params: Params) -> Result:
     target = _arrangement_track(ctx, params)
     track, index = target.obj, target.indices["track"]
     start = _time(ctx, params, "from_time")
@@ -97,7 +110,7 @@ def list_clips(ctx, params):
     }
 
 
-def duplicate_clip(ctx, params):
+def duplicate_clip(ctx: HandlerContext, params: Params) -> Result:
     source = ctx.resolve(params["clip_id"], ids.CLIP_KINDS, "clip_id")
     clip = source.obj
     field = "track_id" if "track_id" in params else "clip_id"
@@ -128,7 +141,7 @@ def duplicate_clip(ctx, params):
     return row
 
 
-def create_midi(ctx, params):
+def create_midi(ctx: HandlerContext, params: Params) -> Result:
     target = _arrangement_track(ctx, params)
     track, index = target.obj, target.indices["track"]
     if not track.has_midi_input:
@@ -145,7 +158,7 @@ def create_midi(ctx, params):
     return _new_clip_row(ctx, track, index, clip)
 
 
-def create_audio(ctx, params):
+def create_audio(ctx: HandlerContext, params: Params) -> Result:
     path = audio_files.checked_audio_path(params["file_path"])
     time = _time(ctx, params, "time")
     target = _arrangement_track(ctx, params)
@@ -164,7 +177,7 @@ def create_audio(ctx, params):
     return row
 
 
-def delete(ctx, params):
+def delete(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["clip_id"], ("arrclip",), "clip_id")
     clip = target.obj
     track = ctx.resolve("track:%d" % target.indices["track"], ("track",), "clip_id").obj
@@ -182,7 +195,7 @@ def delete(ctx, params):
 # --- cue points ------------------------------------------------------------------------------
 
 
-def _cue_row(ctx, cue, position):
+def _cue_row(ctx: HandlerContext, cue: CuePoint, position: int) -> Result:
     time = float(cue.time)
     return {
         "id": ctx.issue(cue, "cue:%d" % position),
@@ -192,14 +205,14 @@ def _cue_row(ctx, cue, position):
     }
 
 
-def _cue_at(song, time):
+def _cue_at(song: Song, time: float) -> Optional[CuePoint]:
     for cue in song.cue_points:
         if abs(float(cue.time) - time) < _SAME_TIME:
             return cue
     return None
 
 
-def _stopped_transport(song, what):
+def _stopped_transport(song: Song, what: str) -> None:
     # Live adds and removes a cue point at the playing position, which moves while playing.
     if song.is_playing:
         raise rejected(
@@ -209,7 +222,7 @@ def _stopped_transport(song, what):
         )
 
 
-def _toggle_cue_at(ctx, time):
+def _toggle_cue_at(ctx: HandlerContext, time: float) -> None:
     """Live's own way: move the song position there and set_or_delete_cue; put it back after."""
     song = ctx.song
     before = song.current_song_time
@@ -223,12 +236,12 @@ def _toggle_cue_at(ctx, time):
         song.current_song_time = before
 
 
-def list_cues(ctx, params):
+def list_cues(ctx: HandlerContext, params: Params) -> Result:
     rows = [_cue_row(ctx, cue, i) for i, cue in enumerate(ids.cue_points(ctx.song))]
     return {"cues": rows, "count": len(rows)}
 
 
-def add_cue(ctx, params):
+def add_cue(ctx: HandlerContext, params: Params) -> Result:
     song = ctx.song
     time = _time(ctx, params, "time")
     existing = _cue_at(song, time)
@@ -249,7 +262,7 @@ def add_cue(ctx, params):
     return _cue_result(ctx, cue)
 
 
-def _cue_result(ctx, cue):
+def _cue_result(ctx: HandlerContext, cue: CuePoint) -> Result:
     cues = ids.cue_points(ctx.song)
     position = [c._live_ptr for c in cues].index(cue._live_ptr)
     row = _cue_row(ctx, cue, position)
@@ -258,7 +271,7 @@ def _cue_result(ctx, cue):
     return row
 
 
-def rename_cue(ctx, params):
+def rename_cue(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["cue_id"], ("cue",), "cue_id")
     cue = target.obj
     before = cue.name
@@ -278,7 +291,7 @@ def rename_cue(ctx, params):
     }
 
 
-def delete_cue(ctx, params):
+def delete_cue(ctx: HandlerContext, params: Params) -> Result:
     song = ctx.song
     target = ctx.resolve(params["cue_id"], ("cue",), "cue_id")
     cue = target.obj
@@ -292,7 +305,7 @@ def delete_cue(ctx, params):
     return row
 
 
-def jump_to_cue(ctx, params):
+def jump_to_cue(ctx: HandlerContext, params: Params) -> Result:
     song = ctx.song
     target = ctx.resolve(params["cue_id"], ("cue",), "cue_id")
     cue = target.obj
@@ -316,11 +329,11 @@ def jump_to_cue(ctx, params):
 # --- the main window -------------------------------------------------------------------------
 
 
-def _shown(view):
+def _shown(view: Application.View) -> str:
     return "arrangement" if view.focused_document_view == "Arranger" else "session"
 
 
-def show(ctx, params):
+def show(ctx: HandlerContext, params: Params) -> Result:
     view = ctx.application.view
     before = _shown(view)
     name = _VIEWS[params["view"]]

@@ -5,8 +5,19 @@ for Arrangement clips and for parameters of another track). It writes envelopes 
 (`Envelope.insert_step`), so a ramp is written as short steps. Times are clip beats, as for notes.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Dict, List, Tuple
+
 from .. import ids, views
 from ..errors import bad_input, rejected
+
+if TYPE_CHECKING:
+    from Live.Clip import Clip
+    from Live.Envelope import Envelope
+
+    from ..context import HandlerContext, Params, Result
+    from ..ids import Target
 
 ENVELOPE_SINCE = (12, 2, 0)
 MAX_SAMPLES = 2000
@@ -15,7 +26,7 @@ MAX_STEPS = 4096
 _END_SLACK = 1e-9
 
 
-def _need_envelope_api(ctx, envelope):
+def _need_envelope_api(ctx: HandlerContext, envelope: Envelope) -> None:
     """UNSUPPORTED unless Live's Envelope reads and writes breakpoints (the record has them from
     12.2, which the tools also declare; this guards a script run against an older Live)."""
     if not (
@@ -27,15 +38,15 @@ def _need_envelope_api(ctx, envelope):
         raise ctx.script.unsupported(ENVELOPE_SINCE, "reading and writing envelope breakpoints")
 
 
-def _clip_end(clip):
+def _clip_end(clip: Clip) -> float:
     return float(clip.loop_end) if clip.looping else float(clip.end_marker)
 
 
-def _clip(ctx, params):
+def _clip(ctx: HandlerContext, params: Params) -> Target[Any]:
     return ctx.resolve(params["clip_id"], ("clip",), "clip_id")
 
 
-def _param(ctx, params, clip_target):
+def _param(ctx: HandlerContext, params: Params, clip_target: Target[Any]) -> Target[Any]:
     target = ctx.resolve(params["param_id"], ids.PARAM_KINDS, "param_id")
     if target.indices["track"] != clip_target.indices["track"]:
         raise bad_input(
@@ -46,7 +57,9 @@ def _param(ctx, params, clip_target):
     return target
 
 
-def _range_result(ctx, clip_target, param_target):
+def _range_result(
+    ctx: HandlerContext, clip_target: Target[Any], param_target: Target[Any]
+) -> Result:
     param = param_target.obj
     return {
         "clip_id": ctx.issue(clip_target.obj, clip_target.path),
@@ -57,7 +70,7 @@ def _range_result(ctx, clip_target, param_target):
     }
 
 
-def get_envelope(ctx, params):
+def get_envelope(ctx: HandlerContext, params: Params) -> Result:
     clip_target = _clip(ctx, params)
     param_target = _param(ctx, params, clip_target)
     clip, param = clip_target.obj, param_target.obj
@@ -93,7 +106,9 @@ def get_envelope(ctx, params):
     return result
 
 
-def _steps(points, shape, end, resolution):
+def _steps(
+    points: List[Dict[str, Any]], shape: str, end: float, resolution: float
+) -> List[Tuple[float, float, float]]:
     """(start, length, value) steps for the sorted points, the last one lasting until `end`."""
     steps = []
     for i, point in enumerate(points):
@@ -111,7 +126,7 @@ def _steps(points, shape, end, resolution):
     return steps
 
 
-def write_envelope(ctx, params):
+def write_envelope(ctx: HandlerContext, params: Params) -> Result:
     clip_target = _clip(ctx, params)
     param_target = _param(ctx, params, clip_target)
     clip, param = clip_target.obj, param_target.obj
@@ -165,7 +180,7 @@ def write_envelope(ctx, params):
     return result
 
 
-def clear(ctx, params):
+def clear(ctx: HandlerContext, params: Params) -> Result:
     clip_target = _clip(ctx, params)
     clip = clip_target.obj
     param = param_id = None

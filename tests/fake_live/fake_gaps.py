@@ -22,7 +22,6 @@ NO_WINDOW = (
 # {class: {reason: member names}}
 GAPS: dict[str, dict[str, tuple[str, ...]]] = {
     "Application": {
-        NOT_YET_USED: ("view",),
         NO_WINDOW: (
             "control_surfaces",
             "number_of_push_apps_running",
@@ -32,20 +31,19 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
             "unavailable_features",
         ),
     },
+    "Application.View": {
+        NO_WINDOW: ("scroll_view", "toggle_browse", "zoom_view"),
+    },
     "Browser": {
         NOT_YET_USED: ("relation_to_hotswap_target",),
     },
     "Clip": {
         NOT_YET_USED: (
             "add_warp_marker",
-            "automation_envelope",
             "automation_envelopes",
             "available_warp_modes",
             "beat_to_sample_time",
-            "clear_all_envelopes",
-            "clear_envelope",
             "color",
-            "create_automation_envelope",
             "crop",
             "deselect_all_notes",
             "duplicate_loop",
@@ -56,7 +54,6 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
             "get_selected_notes",
             "get_selected_notes_extended",
             "groove",
-            "has_envelopes",
             "has_groove",
             "is_overdubbing",
             "is_recording",
@@ -208,14 +205,12 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
             "back_to_arranger",
             "can_show_chains",
             "color",
-            "create_audio_clip",
             "create_take_lane",
             "current_input_routing",
             "current_input_sub_routing",
             "current_monitoring_state",
             "current_output_routing",
             "current_output_sub_routing",
-            "duplicate_clip_to_arrangement",
             "duplicate_device",
             "fold_state",
             "implicit_arm",
@@ -263,6 +258,10 @@ VALUE_TYPES: dict[tuple[str, str], str] = {
     ): "An Arrangement clip's parent is its Track; the stubs say ClipSlot.",
     ("DeviceParameter", "canonical_parent"): (
         "A mixer parameter's parent is the MixerDevice; the stubs say Device."
+    ),
+    ("EnvelopeEvent", "control_coefficients"): (
+        "Live's EnvelopeEventControlCoefficients is not in the record; the fake draws straight "
+        "segments and hands out the neutral pair (0.0, 0.0). live_script does not read it."
     ),
     ("Track.View", "device_insert_mode"): (
         "Live 12 documents and accepts a Track.DeviceInsertMode; the fake keeps that int enum where "
