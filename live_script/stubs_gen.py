@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from typing import Any, Dict, List, Optional, Union
+    from typing import Any, Dict, List, Optional, Union  # noqa: F401 (what the specs need varies)
 
     from typing_extensions import NotRequired, TypedDict
 
