@@ -172,6 +172,12 @@ class ClipImpl(LomObject):
         self._notify("playing_status")
 
     def fire(self) -> None:
+        # A track plays one Session clip at a time, and launching a clip starts the transport.
+        if self.is_session_clip:
+            for slot in self._parent._parent._clip_slots:
+                if slot._clip is not None and slot._clip is not self:
+                    slot._clip.stop()
+            self._w.song._set_playing(True)
         self._playing = True
         self._notify("playing_status")
 

@@ -142,8 +142,11 @@ class ClipSlotImpl(LomObject):
         self._notify("has_clip")
 
     def fire(self) -> None:
+        # Live: "Fire a Clip if this Clipslot owns one, else trigger the stop button, if we have one."
         if self._clip is not None:
             self._clip.fire()
+        elif self._has_stop_button:
+            self._parent.stop_all_clips()
 
     def stop(self) -> None:
         if self._clip is not None:

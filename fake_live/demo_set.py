@@ -10,6 +10,7 @@ from .catalog import BY_NAME
 
 SCENE_COUNT = 8
 LOCATORS = ((0.0, "Intro"), (32.0, "Verse"))
+SCENE_NAMES = ("Intro", "Verse", "Chorus", "Verse 2", "Bridge", "Chorus 2", "Break", "Outro")
 RETURNS = (("A-Reverb", "Reverb"), ("B-Delay", "Delay"))
 
 # (pitch, start, duration, velocity): kick on every beat, snare on 2 and 4, two off-beat hats.
@@ -51,6 +52,8 @@ def _base(world) -> None:
 def build_demo_set(world) -> None:
     song = world.song
     _base(world)
+    for scene, name in zip(song.scenes, SCENE_NAMES, strict=True):
+        scene.name = name
 
     drums = song.create_midi_track(-1)
     drums.name = "Drums"

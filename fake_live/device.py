@@ -8,10 +8,18 @@ from typing import ClassVar
 from .catalog import DeviceSpec, ParamSpec
 from .enums import AutomationState, ParameterState
 from .lom import LomObject, install_listeners, new, reject
+from .taper import db_text, pan_text, send_db, volume_db
 
 
 def _format(spec: ParamSpec, value: float) -> str:
-    """Display text for a value; a plausible rendering, not Live's exact strings."""
+    """Display text for a value. The mixer's volume, send and pan follow Live (see taper.py); the
+    other devices' strings are plausible renderings, not Live's exact text."""
+    if spec.unit == "volume":
+        return db_text(volume_db(value))
+    if spec.unit == "send":
+        return db_text(send_db(value))
+    if spec.unit == "pan":
+        return pan_text(value)
     if spec.quantized and spec.items:
         index = round(value - spec.min)
         return spec.items[index] if 0 <= index < len(spec.items) else str(index)

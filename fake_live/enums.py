@@ -60,6 +60,25 @@ class Relation(IntEnum):
     none = 3
 
 
+class Quantization(IntEnum):
+    """Live.Song.Quantization: the global launch quantization (Live's own spellings)."""
+
+    q_no_q = 0
+    q_8_bars = 1
+    q_4_bars = 2
+    q_2_bars = 3
+    q_bar = 4
+    q_half = 5
+    q_half_triplet = 6
+    q_quarter = 7
+    q_quarter_triplet = 8
+    q_eight = 9
+    q_eight_triplet = 10
+    q_sixtenth = 11
+    q_sixtenth_triplet = 12
+    q_thirtytwoth = 13
+
+
 # module name in Live -> enums it holds
 BY_MODULE: dict[str, tuple[type[IntEnum], ...]] = {
     "Device": (DeviceType,),
@@ -67,4 +86,5 @@ BY_MODULE: dict[str, tuple[type[IntEnum], ...]] = {
     "ClipSlot": (ClipSlotPlayingState,),
     "Track": (DeviceInsertMode,),
     "Browser": (FilterType, Relation),
+    "Song": (Quantization,),
 }

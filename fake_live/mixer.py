@@ -5,8 +5,8 @@ from __future__ import annotations
 from .catalog import ParamSpec
 from .lom import LomObject, install_listeners, new
 
-VOLUME = ParamSpec("Track Volume", 0.0, 1.0, 0.85, unit="dB")  # 0.85 is 0 dB in Live
-PANNING = ParamSpec("Track Panning", -1.0, 1.0, 0.0)
+VOLUME = ParamSpec("Track Volume", 0.0, 1.0, 0.85, unit="volume")  # 0.85 is 0 dB in Live
+PANNING = ParamSpec("Track Panning", -1.0, 1.0, 0.0, unit="pan")
 ACTIVATOR = ParamSpec("Speaker On", 0.0, 1.0, 1.0, True, ("Off", "On"))
 
 
@@ -38,7 +38,7 @@ class MixerDeviceImpl(LomObject):
         return self._sends
 
     def _new_send(self, index: int):
-        spec = ParamSpec(f"{chr(ord('A') + index)}-Send", 0.0, 1.0, 0.0, unit="dB")
+        spec = ParamSpec(f"{chr(ord('A') + index)}-Send", 0.0, 1.0, 0.0, unit="send")
         return new(self._w.cls["DeviceParameter"], self, spec)
 
     def _set_sends(self, sends: tuple) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from .enums import Quantization
 from .lom import LomObject, install_listeners, new, reject
 
 TEMPO_MIN, TEMPO_MAX = 20.0, 999.0
@@ -149,6 +150,10 @@ class SongImpl(LomObject):
         self._loop_start = 0.0
         self._loop_length = 16.0
         self._record_mode = False
+        self._session_record = False
+        self._arrangement_overdub = False
+        self._swing_amount = 0.0
+        self._clip_trigger_quantization = Quantization.q_bar  # Live's default: 1 Bar
         self._tracks: tuple = ()
         self._return_tracks: tuple = ()
         self._scenes: tuple = ()
@@ -287,6 +292,49 @@ class SongImpl(LomObject):
         self._record_mode = bool(value)
         self._notify("record_mode")
 
+    @property
+    def session_record(self) -> bool:
+        return self._session_record
+
+    @session_record.setter
+    def session_record(self, value) -> None:
+        self._session_record = bool(value)
+        self._notify("session_record")
+
+    @property
+    def arrangement_overdub(self) -> bool:
+        return self._arrangement_overdub
+
+    @arrangement_overdub.setter
+    def arrangement_overdub(self, value) -> None:
+        self._arrangement_overdub = bool(value)
+        self._notify("arrangement_overdub")
+
+    # --- launch and groove settings (saved with the Set, so undoable) ---------------------------
+    @property
+    def clip_trigger_quantization(self):
+        return self._clip_trigger_quantization
+
+    @clip_trigger_quantization.setter
+    def clip_trigger_quantization(self, value) -> None:
+        try:
+            value = Quantization(int(value))
+        except ValueError as exc:
+            raise reject(f"Invalid quantization {value}") from exc
+        self._set("_clip_trigger_quantization", value, "clip_trigger_quantization")
+
+    @property
+    def swing_amount(self) -> float:
+        return self._swing_amount
+
+    @swing_amount.setter
+    def swing_amount(self, value) -> None:
+        value = float(value)
+        if not 0.0 <= value <= 1.0:
+            raise reject(f"Invalid swing amount {value}: must be within 0..1")
+        self._set("_swing_amount", value, "swing_amount")
+
+    # --- the global loop (Set data) -------------------------------------------------------------
     @property
     def loop(self) -> bool:
         return self._loop
@@ -546,6 +594,23 @@ class SongImpl(LomObject):
             lambda: self._set_scenes(before, slots_before, scene, alive=True),
         )
 
+    def duplicate_scene(self, index) -> None:
+        index = int(index)
+        if not 0 <= index < len(self._scenes):
+            raise reject(f"Scene index {index} out of range")
+        source = self._scenes[index]
+        undo = self._w.undo
+        undo.begin_step()  # the new row and its copied clips are one action in Live
+        try:
+            copy = self.create_scene(index + 1)
+            source._copy_settings_to(copy)
+            for track in self._tracks:
+                if track._clip_slots[index]._clip is not None:
+                    track._clip_slots[index].duplicate_clip_to(track._clip_slots[index + 1])
+        finally:
+            undo.end_step()
+        self._view.selected_scene = copy  # Live: "Duplicates a scene and selects the new one"
+
     def _set_scenes(self, scenes: tuple, slots: dict, scene, alive: bool) -> None:
         self._scenes = scenes
         scene._removed = not alive
@@ -588,4 +653,5 @@ install_listeners(SongImpl, "tempo", "signature_numerator", "signature_denominat
 install_listeners(SongImpl, "scale_name", "scale_intervals", "scale_mode", "is_playing")
 install_listeners(SongImpl, "current_song_time", "metronome", "record_mode", "loop", "loop_start")
 install_listeners(SongImpl, "loop_length", "tracks", "visible_tracks", "return_tracks", "scenes")
-install_listeners(SongImpl, "cue_points", "appointed_device", "song_length")
+install_listeners(SongImpl, "cue_points", "appointed_device", "song_length", "session_record")
+install_listeners(SongImpl, "arrangement_overdub", "clip_trigger_quantization", "swing_amount")

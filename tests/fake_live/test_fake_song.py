@@ -162,17 +162,18 @@ def test_return_track_limit(song):
 
 def test_scene_properties(song):
     scene = song.scenes[2]
-    scene.name = "Chorus"
+    assert scene.name == "Chorus"  # the demo Set names its scenes
+    scene.name = "Hook"
     assert scene.tempo == -1.0  # no tempo of its own
     scene.tempo = 128.0
     with pytest.raises(RuntimeError):
         scene.tempo = 5.0
-    assert (scene.name, scene.tempo) == ("Chorus", 128.0)
+    assert (scene.name, scene.tempo, scene.tempo_enabled) == ("Hook", 128.0, True)
     song.scenes[0].fire()
     assert song.is_playing and song.tracks[0].clip_slots[0].is_playing
     song.undo()
     song.undo()
-    assert (scene.name, scene.tempo) == ("", -1.0)
+    assert (scene.name, scene.tempo) == ("Chorus", -1.0)
 
 
 def test_module_functions(live):

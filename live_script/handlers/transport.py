@@ -1,0 +1,217 @@
+"""Handlers on the transport: read it, start/continue/stop, jump, and the Set's playback settings.
+
+Play, continue, stop and jump change playback state only (the spec's `transport` undo policy: no
+undo step is opened). `set_props` changes Set data (loop, signature, quantization, swing) in one
+step; the metronome is not in Live's undo history, so it is written last: a failure before it
+rolls back everything else and leaves the metronome untouched.
+"""
+
+from .. import views
+from ..errors import bad_input
+from ..song_time import parse_position, position_text, region_text
+
+# Live.Song.Quantization member -> the name Live's launch quantization menu shows.
+QUANTIZATION_LABELS = (
+    ("q_no_q", "None"),
+    ("q_8_bars", "8 Bars"),
+    ("q_4_bars", "4 Bars"),
+    ("q_2_bars", "2 Bars"),
+    ("q_bar", "1 Bar"),
+    ("q_half", "1/2"),
+    ("q_half_triplet", "1/2T"),
+    ("q_quarter", "1/4"),
+    ("q_quarter_triplet", "1/4T"),
+    ("q_eight", "1/8"),
+    ("q_eight_triplet", "1/8T"),
+    ("q_sixtenth", "1/16"),
+    ("q_sixtenth_triplet", "1/16T"),
+    ("q_thirtytwoth", "1/32"),
+)
+_PROPS = (
+    "loop",
+    "loop_start",
+    "loop_length",
+    "metronome",
+    "launch_quantization",
+    "signature_numerator",
+    "signature_denominator",
+    "swing_amount",
+)
+
+
+def _quantizations(ctx):
+    """(enum member, Live's enum name, menu label) for every member this Live has."""
+    enum = ctx.live.Song.Quantization
+    found = []
+    for name, label in QUANTIZATION_LABELS:
+        member = getattr(enum, name, None)
+        if member is not None:
+            found.append((member, name, label))
+    return found
+
+
+def quantization_label(ctx, value):
+    for member, _name, label in _quantizations(ctx):
+        if int(member) == int(value):
+            return label
+    return str(value)
+
+
+def _quantization_member(ctx, wanted):
+    key = wanted.strip().casefold()
+    choices = _quantizations(ctx)
+    for member, name, label in choices:
+        if key in (name.casefold(), label.casefold()):
+            return member
+    raise bad_input(
+        "launch_quantization: Live has no quantization %r; choose one of: %s"
+        % (wanted, ", ".join(label for _, _, label in choices)),
+        field="launch_quantization",
+    )
+
+
+def _position(song, beats):
+    return position_text(beats, int(song.signature_numerator), int(song.signature_denominator))
+
+
+def state(song):
+    time = float(song.current_song_time)
+    return {
+        "is_playing": bool(song.is_playing),
+        "song_time": time,
+        "position": _position(song, time),
+    }
+
+
+def get(ctx, params):
+    song = ctx.song
+    numerator, denominator = int(song.signature_numerator), int(song.signature_denominator)
+    loop_start, loop_length = float(song.loop_start), float(song.loop_length)
+    result = state(song)
+    result.update(
+        {
+            "tempo": float(song.tempo),
+            "signature_numerator": numerator,
+            "signature_denominator": denominator,
+            "loop": bool(song.loop),
+            "loop_start": loop_start,
+            "loop_length": loop_length,
+            "loop_region": region_text(loop_start, loop_length, numerator, denominator),
+            "metronome": bool(song.metronome),
+            "record_mode": bool(song.record_mode),
+            "arrangement_overdub": bool(song.arrangement_overdub),
+            "session_record": bool(song.session_record),
+            "launch_quantization": quantization_label(ctx, song.clip_trigger_quantization),
+            "swing_amount": float(song.swing_amount),
+        }
+    )
+    return result
+
+
+def _playback(ctx, action, what):
+    song = ctx.song
+    before = state(song)
+    try:
+        action(song)
+    except RuntimeError as exc:
+        raise views.live_rejected(exc, what) from exc
+    return {"before": before, "after": state(song)}
+
+
+def start_playing(ctx, params):
+    return _playback(ctx, lambda song: song.start_playing(), "start playback")
+
+
+def continue_playing(ctx, params):
+    return _playback(ctx, lambda song: song.continue_playing(), "continue playback")
+
+
+def playing_clip_count(song):
+    return sum(1 for track in song.tracks for slot in track.clip_slots if slot.is_playing)
+
+
+def stop_playing(ctx, params):
+    song = ctx.song
+    playing = playing_clip_count(song)
+
+    def stop(song):
+        if params["stop_clips"]:
+            song.stop_all_clips(False)
+        song.stop_playing()
+
+    result = _playback(ctx, stop, "stop playback")
+    result["clips_stopped"] = max(0, playing - playing_clip_count(song))
+    return result
+
+
+def jump(ctx, params):
+    song = ctx.song
+    if ("beats" in params) == ("position" in params):
+        raise bad_input("give exactly one of beats or position", field="beats")
+    if "position" in params:
+        beats = parse_position(
+            params["position"], int(song.signature_numerator), int(song.signature_denominator)
+        )
+    else:
+        beats = float(params["beats"])
+
+    def move(song):
+        song.current_song_time = beats
+
+    return _playback(ctx, move, "move the song position")
+
+
+def _props(ctx, song):
+    return {
+        "loop": bool(song.loop),
+        "loop_start": float(song.loop_start),
+        "loop_length": float(song.loop_length),
+        "metronome": bool(song.metronome),
+        "launch_quantization": quantization_label(ctx, song.clip_trigger_quantization),
+        "signature_numerator": int(song.signature_numerator),
+        "signature_denominator": int(song.signature_denominator),
+        "swing_amount": float(song.swing_amount),
+    }
+
+
+def set_props(ctx, params):
+    song = ctx.song
+    wanted = [prop for prop in _PROPS if prop in params]
+    if not wanted:
+        raise bad_input("give at least one of %s" % ", ".join(_PROPS))
+    # Everything that can be refused without touching Live is checked before the first write.
+    values = dict((prop, params[prop]) for prop in wanted)
+    if "launch_quantization" in values:
+        values["launch_quantization"] = _quantization_member(ctx, values["launch_quantization"])
+    before = _props(ctx, song)
+    # Signature first (it redefines bars), metronome last (not undoable; see the module doc).
+    order = (
+        ("signature_numerator", "signature_numerator"),
+        ("signature_denominator", "signature_denominator"),
+        ("loop_start", "loop_start"),
+        ("loop_length", "loop_length"),
+        ("loop", "loop"),
+        ("launch_quantization", "clip_trigger_quantization"),
+        ("swing_amount", "swing_amount"),
+        ("metronome", "metronome"),
+    )
+    try:
+        for prop, member in order:
+            if prop not in values:
+                continue
+            value = values[prop]
+            if prop == "launch_quantization":
+                if int(value) == int(song.clip_trigger_quantization):
+                    continue
+            elif value == before[prop]:
+                continue
+            setattr(song, member, value)
+            ctx.wrote()
+    except RuntimeError as exc:
+        raise views.live_rejected(exc, "change the transport settings") from exc
+    after = _props(ctx, song)
+    return {
+        "changed": [prop for prop in _PROPS if before[prop] != after[prop]],
+        "before": before,
+        "after": after,
+    }
