@@ -1,72 +1,94 @@
-"""A full, comparable dump of a (fake) Live Set through Live's public API.
+"""A full, deterministic dump of a fake Live Set, to prove that a failed write changed nothing.
 
-Two dumps are equal when nothing a user could see changed: tracks, mixers, devices and their
-parameter values, Session and Arrangement clips with their notes and envelopes, scenes and cue
-points. Call it on Live's main thread (``host.call_on_main(dump_set)``).
+`dump_set(live)` walks every public property of every Live object reachable from the Song (tracks,
+returns, Main, mixers and their parameters, devices, slots, clips with their notes, scenes, cue
+points, the view's selection), keyed by `_live_ptr`, with each Session clip's automation envelopes,
+plus the undo depth. Two dumps are equal as
+JSON text exactly when nothing a script can read differs. Call it on Live's main thread:
+`host.call_on_main(dump_set)`.
+
+The redo side of the history is left out: a write that fails part-way is rolled back with
+`Song.undo()`, which leaves the rolled-back change on Live's redo stack (a script cannot clear it).
 """
 
+from __future__ import annotations
 
-def _param(param):
-    return (param.name, float(param.value))
+import json
+from typing import Any
+
+# Members that are not state: navigation back up the tree, and volatile measurements.
+_SKIP = frozenset({"canonical_parent", "performance_impact", "can_redo"})
 
 
-def _envelopes(clip, track):
-    if clip.is_arrangement_clip or not hasattr(clip, "automation_envelope"):
-        return None
-    params = [track.mixer_device.volume, track.mixer_device.panning, *track.mixer_device.sends]
+def _properties(obj: Any) -> list[str]:
+    cls = type(obj)
+    return sorted(
+        name
+        for name in dir(cls)
+        if not name.startswith("_")
+        and name not in _SKIP
+        and isinstance(getattr(cls, name, None), property)
+    )
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.objects: dict[str, dict[str, Any]] = {}
+
+    def value(self, value: Any) -> Any:
+        if hasattr(type(value), "_live_ptr"):
+            return self.obj(value)
+        if isinstance(value, (tuple, list)):
+            return [self.value(item) for item in value]
+        if isinstance(value, float) and value != value:
+            return "nan"
+        if isinstance(value, (str, int, float, bool)) or value is None:
+            return value
+        if hasattr(type(value), "__dict__") and _properties(value):
+            return {name: self.value(getattr(value, name)) for name in _properties(value)}
+        return repr(value)
+
+    def obj(self, obj: Any) -> dict[str, Any]:
+        """A reference to `obj`; its properties are recorded once, under its pointer."""
+        key = str(obj._live_ptr)
+        if key not in self.objects:
+            record: dict[str, Any] = {"class": type(obj).__qualname__}
+            self.objects[key] = record
+            for name in _properties(obj):
+                try:
+                    record[name] = self.value(getattr(obj, name))
+                except (RuntimeError, AttributeError) as exc:  # e.g. value_items of a knob
+                    record[name] = f"<raises {type(exc).__name__}>"
+            notes = getattr(obj, "get_all_notes_extended", None)
+            if notes is not None and getattr(obj, "is_midi_clip", False):
+                record["notes"] = self.value(notes())
+            if hasattr(obj, "automation_envelope") and not obj.is_arrangement_clip:
+                record["envelopes"] = _envelopes(obj)
+        return {"ref": key}
+
+
+def _envelopes(clip: Any) -> list[Any]:
+    """(parameter name, events) of every envelope the clip has, over the track's mixer and devices."""
+    track = clip.canonical_parent.canonical_parent
+    mixer = track.mixer_device
+    params = [mixer.volume, mixer.panning, *mixer.sends]
     params += [p for device in track.devices for p in device.parameters]
     out = []
     for param in params:
         envelope = clip.automation_envelope(param)
         if envelope is not None and hasattr(envelope, "events_in_range"):
             events = envelope.events_in_range(-1e7, 1e7)
-            out.append((param.name, tuple((e.time, e.value) for e in events)))
-    return (bool(clip.has_envelopes), tuple(out))
+            out.append([param.name, [[e.time, e.value] for e in events]])
+    return out
 
 
-def _clip(clip, track):
-    if clip is None:
-        return None
-    notes = None
-    if clip.is_midi_clip:
-        found = clip.get_notes_extended(0, 128, -1e7, 2e7)
-        notes = tuple(
-            sorted((n.pitch, n.start_time, n.duration, n.velocity, n.mute) for n in found)
-        )
-    return {
-        "name": clip.name,
-        "midi": bool(clip.is_midi_clip),
-        "start": float(clip.start_time) if clip.is_arrangement_clip else None,
-        "loop": (clip.looping, clip.loop_start, clip.loop_end),
-        "markers": (clip.start_marker, clip.end_marker),
-        "muted": clip.muted,
-        "notes": notes,
-        "envelopes": _envelopes(clip, track),
-    }
-
-
-def _track(track):
-    mixer = track.mixer_device
-    return {
-        "name": track.name,
-        "state": (track.mute, track.solo, track.color_index),
-        "mixer": (_param(mixer.volume), _param(mixer.panning), tuple(map(_param, mixer.sends))),
-        "devices": tuple(
-            (d.name, d.class_name, tuple(map(_param, d.parameters))) for d in track.devices
-        ),
-        "slots": tuple(_clip(slot.clip, track) for slot in track.clip_slots),
-        "arrangement": tuple(_clip(c, track) for c in track.arrangement_clips),
-    }
-
-
-def dump_set(live):
+def dump_set(live: Any) -> str:
     song = live.Application.get_application().get_document()
-    return {
-        "tempo": song.tempo,
-        "signature": (song.signature_numerator, song.signature_denominator),
-        "tracks": tuple(_track(t) for t in song.tracks),
-        "returns": tuple(_track(t) for t in song.return_tracks),
-        "main": _track(song.master_track),
-        "scenes": tuple(scene.name for scene in song.scenes),
-        "cues": tuple(sorted((c.time, c.name) for c in song.cue_points)),
+    walker = _Walker()
+    root = walker.obj(song)
+    state = {
+        "song": root,
+        "objects": walker.objects,
+        "undo_depth": song._undo_depth(),
     }
+    return json.dumps(state, sort_keys=True, indent=1)
