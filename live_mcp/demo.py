@@ -165,6 +165,24 @@ async def session(out: Transcript) -> None:
         out.detail(f"The clip is back as it was before the beat ({len(after['notes'])} notes);")
         out.detail("the track and the clip are still there: each call was its own undo step.")
 
+        await play_a_scene(client, out)
+
+
+async def play_a_scene(client: Any, out: Transcript) -> None:
+    """Launch the demo Set's first scene and read the transport back: is it playing?"""
+    scenes = await _call(client, out, "List the scenes", "live_list_scenes", {})
+    out.detail("  " + ", ".join(f"{s['id']} {s['name']}" for s in scenes["scenes"][:4]) + ", ...")
+    intro = next((s for s in scenes["scenes"] if not s["is_empty"]), None)
+    if intro is None:
+        raise DemoFailure("the demo Set has no scene with clips")
+    await _call(
+        client, out, f"Launch '{intro['name']}'", "live_fire_scene", {"scene_id": intro["id"]}
+    )
+    transport = await _call(client, out, "Read the transport", "live_get_transport", {})
+    if not transport["is_playing"]:
+        raise DemoFailure("the scene was launched but the transport is not playing")
+    out.detail(f"Live is playing from {transport['position']} at {transport['tempo']} BPM.")
+
 
 def run_demo(*, quiet: bool = False) -> int:
     import anyio

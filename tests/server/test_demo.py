@@ -32,6 +32,9 @@ def test_demo_runs_the_session_and_exits_zero():
         "Read the notes back",
         "Undo once",
         "Read the clip again",
+        "List the scenes",
+        "Launch 'Intro'",
+        "Read the transport",
     ]
     positions = [out.index(step) for step in steps]
     assert positions == sorted(positions)
@@ -39,6 +42,8 @@ def test_demo_runs_the_session_and_exits_zero():
     assert "0 -> 20 notes" in out
     assert "back as it was" in out
     assert "Demo only" in out  # the undo is labelled for what it is
+    assert "Launched 'Intro' (3 clip(s)); playing True" in out  # the demo's new clip too
+    assert "Live is playing from 1.1.1" in out
 
 
 def test_demo_exits_non_zero_when_a_step_fails(monkeypatch, capsys):
