@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Optional
 
 from .errors import RpcError, rejected
 
@@ -31,13 +31,27 @@ def track_id(ctx: HandlerContext, track: Track, index: int) -> str:
     return ctx.issue(track, "track:%d" % index)
 
 
-def track_index(song: Song, track: Track) -> Optional[int]:
-    """Position of `track` in the Set, matched by identity (`_live_ptr`), or None."""
-    ptr = track._live_ptr
-    for index, candidate in enumerate(song.tracks):
+def index_by_identity(items: Iterable[Any], obj: Any) -> Optional[int]:
+    """Position of `obj` in `items`, matched by identity (`_live_ptr`), or None."""
+    ptr = obj._live_ptr
+    for index, candidate in enumerate(items):
         if candidate._live_ptr == ptr:
             return index
     return None
+
+
+def track_index(song: Song, track: Track) -> Optional[int]:
+    """Position of `track` in the Set, or None."""
+    return index_by_identity(song.tracks, track)
+
+
+def check_insert_index(index: int, count: int, noun: str) -> None:
+    """LIVE_REJECTED for a position past the end of a list of `count` (-1 appends)."""
+    if index > count:
+        raise rejected(
+            "index %d is past the end: the Set has %d %s (0..%d, or -1 to append)"
+            % (index, count, noun, count)
+        )
 
 
 def track_row(ctx: HandlerContext, track: Track, index: int) -> Result:

@@ -16,14 +16,6 @@ def scene_id(ctx, scene, index):
     return ctx.issue(scene, "scene:%d" % index)
 
 
-def scene_index(song, scene):
-    ptr = scene._live_ptr
-    for index, candidate in enumerate(song.scenes):
-        if candidate._live_ptr == ptr:
-            return index
-    return None
-
-
 def _tempo(scene):
     if hasattr(scene, "tempo_enabled"):
         return float(scene.tempo) if scene.tempo_enabled else None
@@ -70,13 +62,8 @@ def list_scenes(ctx, params):
 
 def create(ctx, params):
     song = ctx.song
-    count = len(song.scenes)
     index = params["index"]
-    if index > count:
-        raise rejected(
-            "index %d is past the end: the Set has %d scenes (0..%d, or -1 to append)"
-            % (index, count, count)
-        )
+    views.check_insert_index(index, len(song.scenes), "scenes")
     try:
         scene = song.create_scene(index)
         ctx.wrote()
@@ -84,7 +71,7 @@ def create(ctx, params):
             scene.name = params["name"]
     except RuntimeError as exc:
         raise views.live_rejected(exc, "create a scene") from exc
-    position = scene_index(song, scene)
+    position = views.index_by_identity(song.scenes, scene)
     return {
         "scene_id": scene_id(ctx, scene, position),
         "index": position,

@@ -84,13 +84,8 @@ def set_props(ctx: HandlerContext, params: Params) -> Result:
 
 def create(ctx: HandlerContext, params: Params) -> Result:
     song = ctx.song
-    count = len(song.tracks)
     index = params["index"]
-    if index > count:
-        raise rejected(
-            "index %d is past the end: the Set has %d tracks (0..%d, or -1 to append)"
-            % (index, count, count)
-        )
+    views.check_insert_index(index, len(song.tracks), "tracks")
     try:
         if params["kind"] == "midi":
             track = song.create_midi_track(index)
