@@ -110,6 +110,124 @@ if TYPE_CHECKING:
         max: float
         is_quantized: bool
 
+    class LaunchFireParams(TypedDict):
+        target_id: str
+
+    class LaunchFireResult(TypedDict):
+        target_id: str
+        action: str
+        is_playing: bool
+        is_triggered: bool
+        song_playing: bool
+
+    class LaunchStopParams(TypedDict):
+        target_id: str
+
+    class LaunchStopResult(TypedDict):
+        target_id: str
+        was_playing: bool
+        is_playing: bool
+
+    class LaunchStopTrackParams(TypedDict):
+        track_id: str
+        quantized: bool
+
+    class LaunchStopTrackResult(TypedDict):
+        track_id: str
+        playing_slot_before: Optional[int]
+        playing_slot_after: Optional[int]
+
+    class MixerGetStripsParams(TypedDict):
+        pass
+
+    class MixerGetStripsResult(TypedDict):
+        tracks: List[Dict[str, Any]]
+        returns: List[Dict[str, Any]]
+        main: Dict[str, Any]
+        track_count: int
+        return_count: int
+
+    class MixerSetLevelsParams(TypedDict):
+        strip_id: str
+        volume_db: NotRequired[float]
+        volume: NotRequired[float]
+        pan: NotRequired[float]
+        sends: NotRequired[List[Dict[str, Any]]]
+
+    class MixerSetLevelsResult(TypedDict):
+        strip_id: str
+        changed: List[str]
+        before: Dict[str, Any]
+        after: Dict[str, Any]
+
+    class SceneCreateParams(TypedDict):
+        index: int
+        name: NotRequired[str]
+
+    class SceneCreateResult(TypedDict):
+        scene_id: str
+        index: int
+        name: str
+        scene_count: int
+
+    class SceneDeleteParams(TypedDict):
+        scene_id: str
+
+    class SceneDeleteResult(TypedDict):
+        scene_id: str
+        name: str
+        clips_deleted: int
+        scene_count: int
+
+    class SceneDuplicateParams(TypedDict):
+        scene_id: str
+
+    class SceneDuplicateResult(TypedDict):
+        source_id: str
+        scene_id: str
+        index: int
+        name: str
+        clip_count: int
+        scene_count: int
+
+    class SceneFireParams(TypedDict):
+        scene_id: str
+
+    class SceneFireResult(TypedDict):
+        scene_id: str
+        name: str
+        clips_launched: int
+        is_triggered: bool
+        is_playing: bool
+
+    class SceneListScenesParams(TypedDict):
+        pass
+
+    class SceneListScenesResult(TypedDict):
+        scene_count: int
+        scenes: List[Dict[str, Any]]
+
+    class SceneSetPropsParams(TypedDict):
+        scene_id: str
+        name: NotRequired[str]
+        color_index: NotRequired[int]
+        tempo: NotRequired[Optional[float]]
+        time_signature: NotRequired[Optional[str]]
+
+    class SceneSetPropsResult(TypedDict):
+        scene_id: str
+        changed: List[str]
+        before: Dict[str, Any]
+        after: Dict[str, Any]
+
+    class SceneStopAllParams(TypedDict):
+        quantized: bool
+
+    class SceneStopAllResult(TypedDict):
+        playing_before: int
+        playing_after: int
+        is_playing: bool
+
     class SongGetOverviewParams(TypedDict):
         pass
 
@@ -176,6 +294,72 @@ if TYPE_CHECKING:
         changed: List[str]
         before: Dict[str, Any]
         after: Dict[str, Any]
+
+    class TransportContinuePlayingParams(TypedDict):
+        pass
+
+    class TransportContinuePlayingResult(TypedDict):
+        before: Dict[str, Any]
+        after: Dict[str, Any]
+
+    class TransportGetParams(TypedDict):
+        pass
+
+    class TransportGetResult(TypedDict):
+        is_playing: bool
+        song_time: float
+        position: str
+        tempo: float
+        signature_numerator: int
+        signature_denominator: int
+        loop: bool
+        loop_start: float
+        loop_length: float
+        loop_region: str
+        metronome: bool
+        record_mode: bool
+        arrangement_overdub: bool
+        session_record: bool
+        launch_quantization: str
+        swing_amount: float
+
+    class TransportJumpParams(TypedDict):
+        beats: NotRequired[float]
+        position: NotRequired[str]
+
+    class TransportJumpResult(TypedDict):
+        before: Dict[str, Any]
+        after: Dict[str, Any]
+
+    class TransportSetPropsParams(TypedDict):
+        loop: NotRequired[bool]
+        loop_start: NotRequired[float]
+        loop_length: NotRequired[float]
+        metronome: NotRequired[bool]
+        launch_quantization: NotRequired[str]
+        signature_numerator: NotRequired[int]
+        signature_denominator: NotRequired[int]
+        swing_amount: NotRequired[float]
+
+    class TransportSetPropsResult(TypedDict):
+        changed: List[str]
+        before: Dict[str, Any]
+        after: Dict[str, Any]
+
+    class TransportStartPlayingParams(TypedDict):
+        pass
+
+    class TransportStartPlayingResult(TypedDict):
+        before: Dict[str, Any]
+        after: Dict[str, Any]
+
+    class TransportStopPlayingParams(TypedDict):
+        stop_clips: bool
+
+    class TransportStopPlayingResult(TypedDict):
+        before: Dict[str, Any]
+        after: Dict[str, Any]
+        clips_stopped: int
 
 
 class clip:
@@ -271,7 +455,8 @@ class device:
 class launch:
     """live_script/handlers/launch.py"""
 
-    def fire(ctx, params):
+    @staticmethod
+    def fire(ctx: HandlerContext, params: LaunchFireParams) -> LaunchFireResult:
         r"""launch.fire — for live_fire_clip. Undo: transport. Since Live 11.0.0.
 
         params:
@@ -280,7 +465,8 @@ class launch:
         """
         raise NotImplementedError("launch.fire")
 
-    def stop(ctx, params):
+    @staticmethod
+    def stop(ctx: HandlerContext, params: LaunchStopParams) -> LaunchStopResult:
         r"""launch.stop — for live_stop_clip. Undo: transport. Since Live 11.0.0.
 
         params:
@@ -289,7 +475,8 @@ class launch:
         """
         raise NotImplementedError("launch.stop")
 
-    def stop_track(ctx, params):
+    @staticmethod
+    def stop_track(ctx: HandlerContext, params: LaunchStopTrackParams) -> LaunchStopTrackResult:
         r"""launch.stop_track — for live_stop_track_clips. Undo: transport. Since Live 11.0.0.
 
         params:
@@ -303,7 +490,8 @@ class launch:
 class mixer:
     """live_script/handlers/mixer.py"""
 
-    def get_strips(ctx, params):
+    @staticmethod
+    def get_strips(ctx: HandlerContext, params: MixerGetStripsParams) -> MixerGetStripsResult:
         r"""mixer.get_strips — for live_get_mixer. Undo: none. Since Live 11.0.0.
 
         params:
@@ -312,7 +500,8 @@ class mixer:
         """
         raise NotImplementedError("mixer.get_strips")
 
-    def set_levels(ctx, params):
+    @staticmethod
+    def set_levels(ctx: HandlerContext, params: MixerSetLevelsParams) -> MixerSetLevelsResult:
         r"""mixer.set_levels — for live_set_mixer. Undo: one_step. Since Live 11.0.0.
 
         params:
@@ -332,7 +521,8 @@ class mixer:
 class scene:
     """live_script/handlers/scene.py"""
 
-    def create(ctx, params):
+    @staticmethod
+    def create(ctx: HandlerContext, params: SceneCreateParams) -> SceneCreateResult:
         r"""scene.create — for live_create_scene. Undo: one_step. Since Live 11.0.0.
 
         params:
@@ -342,7 +532,8 @@ class scene:
         """
         raise NotImplementedError("scene.create")
 
-    def delete(ctx, params):
+    @staticmethod
+    def delete(ctx: HandlerContext, params: SceneDeleteParams) -> SceneDeleteResult:
         r"""scene.delete — for live_delete_scene. Undo: one_step. Since Live 11.0.0.
 
         params:
@@ -351,7 +542,8 @@ class scene:
         """
         raise NotImplementedError("scene.delete")
 
-    def duplicate(ctx, params):
+    @staticmethod
+    def duplicate(ctx: HandlerContext, params: SceneDuplicateParams) -> SceneDuplicateResult:
         r"""scene.duplicate — for live_duplicate_scene. Undo: one_step. Since Live 11.0.0.
 
         params:
@@ -360,7 +552,8 @@ class scene:
         """
         raise NotImplementedError("scene.duplicate")
 
-    def fire(ctx, params):
+    @staticmethod
+    def fire(ctx: HandlerContext, params: SceneFireParams) -> SceneFireResult:
         r"""scene.fire — for live_fire_scene. Undo: transport. Since Live 11.0.0.
 
         params:
@@ -369,7 +562,8 @@ class scene:
         """
         raise NotImplementedError("scene.fire")
 
-    def list_scenes(ctx, params):
+    @staticmethod
+    def list_scenes(ctx: HandlerContext, params: SceneListScenesParams) -> SceneListScenesResult:
         r"""scene.list_scenes — for live_list_scenes. Undo: none. Since Live 11.0.0.
 
         params:
@@ -378,7 +572,8 @@ class scene:
         """
         raise NotImplementedError("scene.list_scenes")
 
-    def set_props(ctx, params):
+    @staticmethod
+    def set_props(ctx: HandlerContext, params: SceneSetPropsParams) -> SceneSetPropsResult:
         r"""scene.set_props — for live_set_scene_props. Undo: one_step. Since Live 11.0.0.
 
         params:
@@ -391,7 +586,8 @@ class scene:
         """
         raise NotImplementedError("scene.set_props")
 
-    def stop_all(ctx, params):
+    @staticmethod
+    def stop_all(ctx: HandlerContext, params: SceneStopAllParams) -> SceneStopAllResult:
         r"""scene.stop_all — for live_stop_all_clips. Undo: transport. Since Live 11.0.0.
 
         params:
@@ -489,7 +685,10 @@ class track:
 class transport:
     """live_script/handlers/transport.py"""
 
-    def continue_playing(ctx, params):
+    @staticmethod
+    def continue_playing(
+        ctx: HandlerContext, params: TransportContinuePlayingParams
+    ) -> TransportContinuePlayingResult:
         r"""transport.continue_playing — for live_continue_playback. Undo: transport. Since Live 11.0.0.
 
         params:
@@ -498,7 +697,8 @@ class transport:
         """
         raise NotImplementedError("transport.continue_playing")
 
-    def get(ctx, params):
+    @staticmethod
+    def get(ctx: HandlerContext, params: TransportGetParams) -> TransportGetResult:
         r"""transport.get — for live_get_transport. Undo: none. Since Live 11.0.0.
 
         params:
@@ -507,7 +707,8 @@ class transport:
         """
         raise NotImplementedError("transport.get")
 
-    def jump(ctx, params):
+    @staticmethod
+    def jump(ctx: HandlerContext, params: TransportJumpParams) -> TransportJumpResult:
         r"""transport.jump — for live_jump_to. Undo: transport. Since Live 11.0.0.
 
         params:
@@ -517,7 +718,8 @@ class transport:
         """
         raise NotImplementedError("transport.jump")
 
-    def set_props(ctx, params):
+    @staticmethod
+    def set_props(ctx: HandlerContext, params: TransportSetPropsParams) -> TransportSetPropsResult:
         r"""transport.set_props — for live_set_transport_props. Undo: one_step. Since Live 11.0.0.
 
         params:
@@ -533,7 +735,10 @@ class transport:
         """
         raise NotImplementedError("transport.set_props")
 
-    def start_playing(ctx, params):
+    @staticmethod
+    def start_playing(
+        ctx: HandlerContext, params: TransportStartPlayingParams
+    ) -> TransportStartPlayingResult:
         r"""transport.start_playing — for live_start_playback. Undo: transport. Since Live 11.0.0.
 
         params:
@@ -542,7 +747,10 @@ class transport:
         """
         raise NotImplementedError("transport.start_playing")
 
-    def stop_playing(ctx, params):
+    @staticmethod
+    def stop_playing(
+        ctx: HandlerContext, params: TransportStopPlayingParams
+    ) -> TransportStopPlayingResult:
         r"""transport.stop_playing — for live_stop_playback. Undo: transport. Since Live 11.0.0.
 
         params:

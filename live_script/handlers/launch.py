@@ -4,13 +4,24 @@ These change playback state only (the spec's `transport` undo policy). Launching
 launch quantization in Live, so results report `is_triggered` next to `is_playing`.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional, Tuple
+
 from .. import views
 from ..errors import rejected
+
+if TYPE_CHECKING:
+    from Live.ClipSlot import ClipSlot
+    from Live.Track import Track
+
+    from ..context import HandlerContext, Params, Result
+    from ..ids import Target
 
 _TARGET_KINDS = ("clip", "clipslot")
 
 
-def _slot(ctx, params):
+def _slot(ctx: HandlerContext, params: Params) -> Tuple[Target, ClipSlot, Track]:
     """(target, slot, track) for a clip id or a slot id."""
     target = ctx.resolve(params["target_id"], _TARGET_KINDS, "target_id")
     track = ctx.song.tracks[target.indices["track"]]
@@ -18,12 +29,12 @@ def _slot(ctx, params):
     return target, slot, track
 
 
-def _playing_slot(track):
+def _playing_slot(track: Track) -> Optional[int]:
     index = int(track.playing_slot_index)
     return index if index >= 0 else None  # -1: nothing plays; -2: the stop button fired
 
 
-def fire(ctx, params):
+def fire(ctx: HandlerContext, params: Params) -> Result:
     target, slot, track = _slot(ctx, params)
     if not slot.has_clip and not slot.has_stop_button:
         raise rejected(
@@ -46,7 +57,7 @@ def fire(ctx, params):
     }
 
 
-def stop(ctx, params):
+def stop(ctx: HandlerContext, params: Params) -> Result:
     target, slot, _track = _slot(ctx, params)
     was_playing = bool(slot.is_playing)
     try:
@@ -60,7 +71,7 @@ def stop(ctx, params):
     }
 
 
-def stop_track(ctx, params):
+def stop_track(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["track_id"], ("track",), "track_id")
     track = target.obj
     before = _playing_slot(track)

@@ -4,23 +4,34 @@ A strip is a track (`track:N`), a return track (`return:N`) or the Main track (`
 dB go through `levels.py`, which finds Live's value from Live's own display text.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, List, Optional, Tuple
+
 from .. import levels, views
 from ..errors import bad_input, rejected
+
+if TYPE_CHECKING:
+    from Live.DeviceParameter import DeviceParameter
+    from Live.MixerDevice import MixerDevice
+    from Live.Track import Track
+
+    from ..context import HandlerContext, Params, Result
 
 STRIP_KINDS = ("track", "return", "main")
 # Live.MixerDevice.MixerDevice.crossfade_assignments: A = 0, NONE = 1, B = 2.
 _CROSSFADE = {0: "A", 1: "none", 2: "B"}
 
 
-def strip_path(kind, index):
-    return "main" if kind == "main" else "%s:%d" % (kind, index)
+def strip_path(kind: str, index: Optional[int]) -> str:
+    return "main" if index is None else "%s:%d" % (kind, index)
 
 
-def _return_id(ctx, index):
+def _return_id(ctx: HandlerContext, index: int) -> str:
     return ctx.issue(ctx.song.return_tracks[index], "return:%d" % index)
 
 
-def _sends(ctx, mixer):
+def _sends(ctx: HandlerContext, mixer: MixerDevice) -> List[Result]:
     rows = []
     for index, send in enumerate(mixer.sends):
         row = {"return_id": _return_id(ctx, index)}
@@ -29,7 +40,7 @@ def _sends(ctx, mixer):
     return rows
 
 
-def _levels(ctx, track):
+def _levels(ctx: HandlerContext, track: Track) -> Result:
     mixer = track.mixer_device
     return {
         "volume": levels.level(mixer.volume),
@@ -38,9 +49,9 @@ def _levels(ctx, track):
     }
 
 
-def _strip(ctx, track, kind, index):
+def _strip(ctx: HandlerContext, track: Track, kind: str, index: Optional[int]) -> Result:
     main = kind == "main"
-    row = {"id": ctx.issue(track, strip_path(kind, index)), "name": track.name}
+    row: Result = {"id": ctx.issue(track, strip_path(kind, index)), "name": track.name}
     row.update(_levels(ctx, track))
     row["mute"] = None if main else bool(track.mute)
     row["solo"] = None if main else bool(track.solo)
@@ -51,7 +62,7 @@ def _strip(ctx, track, kind, index):
     return row
 
 
-def get_strips(ctx, params):
+def get_strips(ctx: HandlerContext, params: Params) -> Result:
     song = ctx.song
     tracks = [_strip(ctx, t, "track", i) for i, t in enumerate(song.tracks)]
     returns = [_strip(ctx, t, "return", i) for i, t in enumerate(song.return_tracks)]
@@ -64,15 +75,21 @@ def get_strips(ctx, params):
     }
 
 
-def _level_value(param, db, value, field, what):
+def _level_value(
+    param: DeviceParameter, db: Optional[float], value: Optional[float], field: str, what: str
+) -> float:
     if db is not None and value is not None:
         raise bad_input("give %s in dB or as a value, not both" % what, field=field)
-    if db is None:
-        return float(value)
-    return levels.value_for_db(param, float(db), what)
+    if db is not None:
+        return levels.value_for_db(param, float(db), what)
+    if value is None:
+        raise bad_input("give %s in dB or as a value" % what, field=field)
+    return float(value)
 
 
-def _planned(ctx, track, params):
+def _planned(
+    ctx: HandlerContext, track: Track, params: Params
+) -> List[Tuple[str, DeviceParameter, float]]:
     """[(change name, parameter, value)] for every control asked for, before any write."""
     mixer = track.mixer_device
     plan = []
@@ -98,7 +115,7 @@ def _planned(ctx, track, params):
     return plan
 
 
-def set_levels(ctx, params):
+def set_levels(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["strip_id"], STRIP_KINDS, "strip_id")
     track, kind = target.obj, target.kind
     plan = _planned(ctx, track, params)
@@ -111,15 +128,15 @@ def set_levels(ctx, params):
                 % (name, track.name)
             )
     before = _levels(ctx, track)
-    plan = [(name, param, value, float(param.value)) for name, param, value in plan]
+    steps = [(name, param, value, float(param.value)) for name, param, value in plan]
     try:
-        for _name, param, value, old in plan:
+        for _name, param, value, old in steps:
             if value != old:
                 param.value = value
                 ctx.wrote()
     except RuntimeError as exc:
         raise views.live_rejected(exc, "change the mixer") from exc
-    changed = [name for name, param, _value, old in plan if float(param.value) != old]
+    changed = [name for name, param, _value, old in steps if float(param.value) != old]
     return {
         "strip_id": ctx.issue(track, strip_path(kind, target.indices.get(kind))),
         "changed": changed,

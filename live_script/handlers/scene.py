@@ -4,37 +4,46 @@ Scene tempo and signature overrides: Live 11.0 has only `Scene.tempo` (-1 for no
 added `tempo_enabled` and the `time_signature_*` members, which report -1 while switched off.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional, Tuple
+
 from .. import views
 from ..errors import bad_input, rejected
 from .transport import playing_clip_count
+
+if TYPE_CHECKING:
+    from Live.Scene import Scene
+
+    from ..context import HandlerContext, Params, Result
 
 SIGNATURE_SINCE = (11, 1, 0)
 _PROPS = ("name", "color_index", "tempo", "time_signature")
 
 
-def scene_id(ctx, scene, index):
+def scene_id(ctx: HandlerContext, scene: Scene, index: int) -> str:
     return ctx.issue(scene, "scene:%d" % index)
 
 
-def _tempo(scene):
+def _tempo(scene: Scene) -> Optional[float]:
     if hasattr(scene, "tempo_enabled"):
         return float(scene.tempo) if scene.tempo_enabled else None
     tempo = float(scene.tempo)
     return None if tempo == -1.0 else tempo
 
 
-def _signature(scene):
+def _signature(scene: Scene) -> Optional[str]:
     if not hasattr(scene, "time_signature_enabled") or not scene.time_signature_enabled:
         return None
     return "%d/%d" % (scene.time_signature_numerator, scene.time_signature_denominator)
 
 
-def _color(scene):
+def _color(scene: Scene) -> Optional[int]:
     color = scene.color_index
     return None if color is None else int(color)
 
 
-def props(scene):
+def props(scene: Scene) -> Result:
     return {
         "name": scene.name,
         "color_index": _color(scene),
@@ -43,11 +52,11 @@ def props(scene):
     }
 
 
-def clip_count(scene):
+def clip_count(scene: Scene) -> int:
     return sum(1 for slot in scene.clip_slots if slot.has_clip)
 
 
-def _row(ctx, scene, index):
+def _row(ctx: HandlerContext, scene: Scene, index: int) -> Result:
     row = {"id": scene_id(ctx, scene, index), "index": index}
     row.update(props(scene))
     row["is_empty"] = bool(scene.is_empty)
@@ -55,12 +64,12 @@ def _row(ctx, scene, index):
     return row
 
 
-def list_scenes(ctx, params):
+def list_scenes(ctx: HandlerContext, params: Params) -> Result:
     rows = [_row(ctx, scene, index) for index, scene in enumerate(ctx.song.scenes)]
     return {"scene_count": len(rows), "scenes": rows}
 
 
-def create(ctx, params):
+def create(ctx: HandlerContext, params: Params) -> Result:
     song = ctx.song
     index = params["index"]
     views.check_insert_index(index, len(song.scenes), "scenes")
@@ -72,6 +81,8 @@ def create(ctx, params):
     except RuntimeError as exc:
         raise views.live_rejected(exc, "create a scene") from exc
     position = views.index_by_identity(song.scenes, scene)
+    if position is None:
+        raise rejected("Live did not keep the new scene")
     return {
         "scene_id": scene_id(ctx, scene, position),
         "index": position,
@@ -80,7 +91,7 @@ def create(ctx, params):
     }
 
 
-def duplicate(ctx, params):
+def duplicate(ctx: HandlerContext, params: Params) -> Result:
     song = ctx.song
     target = ctx.resolve(params["scene_id"], ("scene",), "scene_id")
     index = target.indices["scene"]
@@ -100,7 +111,7 @@ def duplicate(ctx, params):
     }
 
 
-def delete(ctx, params):
+def delete(ctx: HandlerContext, params: Params) -> Result:
     song = ctx.song
     target = ctx.resolve(params["scene_id"], ("scene",), "scene_id")
     scene, index = target.obj, target.indices["scene"]
@@ -123,12 +134,12 @@ def delete(ctx, params):
     }
 
 
-def _parse_signature(text):
+def _parse_signature(text: str) -> Tuple[int, int]:
     numerator, denominator = text.split("/")
     return int(numerator), int(denominator)
 
 
-def _write_tempo(scene, tempo):
+def _write_tempo(scene: Scene, tempo: Optional[float]) -> None:
     if tempo is None:
         if hasattr(scene, "tempo_enabled"):
             scene.tempo_enabled = False
@@ -140,7 +151,7 @@ def _write_tempo(scene, tempo):
         scene.tempo_enabled = True
 
 
-def _write_signature(scene, signature):
+def _write_signature(scene: Scene, signature: Optional[str]) -> None:
     if signature is None:
         scene.time_signature_enabled = False
         return
@@ -151,7 +162,7 @@ def _write_signature(scene, signature):
         scene.time_signature_enabled = True
 
 
-def set_props(ctx, params):
+def set_props(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["scene_id"], ("scene",), "scene_id")
     scene = target.obj
     wanted = [prop for prop in _PROPS if prop in params]
@@ -187,7 +198,7 @@ def set_props(ctx, params):
     }
 
 
-def fire(ctx, params):
+def fire(ctx: HandlerContext, params: Params) -> Result:
     song = ctx.song
     target = ctx.resolve(params["scene_id"], ("scene",), "scene_id")
     scene = target.obj
@@ -205,7 +216,7 @@ def fire(ctx, params):
     }
 
 
-def stop_all(ctx, params):
+def stop_all(ctx: HandlerContext, params: Params) -> Result:
     song = ctx.song
     before = playing_clip_count(song)
     try:

@@ -6,9 +6,18 @@ step; the metronome is not in Live's undo history, so it is written last: a fail
 rolls back everything else and leaves the metronome untouched.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable, List, Tuple
+
 from .. import views
 from ..errors import bad_input
 from ..song_time import parse_position, position_text, region_text
+
+if TYPE_CHECKING:
+    from Live.Song import Song
+
+    from ..context import HandlerContext, Params, Result
 
 # Live.Song.Quantization member -> the name Live's launch quantization menu shows.
 QUANTIZATION_LABELS = (
@@ -39,7 +48,7 @@ _PROPS = (
 )
 
 
-def _quantizations(ctx):
+def _quantizations(ctx: HandlerContext) -> List[Tuple[Any, str, str]]:
     """(enum member, Live's enum name, menu label) for every member this Live has."""
     enum = ctx.live.Song.Quantization
     found = []
@@ -50,14 +59,14 @@ def _quantizations(ctx):
     return found
 
 
-def quantization_label(ctx, value):
+def quantization_label(ctx: HandlerContext, value: Any) -> str:
     for member, _name, label in _quantizations(ctx):
         if int(member) == int(value):
             return label
     return str(value)
 
 
-def _quantization_member(ctx, wanted):
+def _quantization_member(ctx: HandlerContext, wanted: str) -> Any:
     key = wanted.strip().casefold()
     choices = _quantizations(ctx)
     for member, name, label in choices:
@@ -70,11 +79,11 @@ def _quantization_member(ctx, wanted):
     )
 
 
-def _position(song, beats):
+def _position(song: Song, beats: float) -> str:
     return position_text(beats, int(song.signature_numerator), int(song.signature_denominator))
 
 
-def state(song):
+def state(song: Song) -> Result:
     time = float(song.current_song_time)
     return {
         "is_playing": bool(song.is_playing),
@@ -83,7 +92,7 @@ def state(song):
     }
 
 
-def get(ctx, params):
+def get(ctx: HandlerContext, params: Params) -> Result:
     song = ctx.song
     numerator, denominator = int(song.signature_numerator), int(song.signature_denominator)
     loop_start, loop_length = float(song.loop_start), float(song.loop_length)
@@ -108,7 +117,7 @@ def get(ctx, params):
     return result
 
 
-def _playback(ctx, action, what):
+def _playback(ctx: HandlerContext, action: Callable[[Song], None], what: str) -> Result:
     song = ctx.song
     before = state(song)
     try:
@@ -118,23 +127,23 @@ def _playback(ctx, action, what):
     return {"before": before, "after": state(song)}
 
 
-def start_playing(ctx, params):
+def start_playing(ctx: HandlerContext, params: Params) -> Result:
     return _playback(ctx, lambda song: song.start_playing(), "start playback")
 
 
-def continue_playing(ctx, params):
+def continue_playing(ctx: HandlerContext, params: Params) -> Result:
     return _playback(ctx, lambda song: song.continue_playing(), "continue playback")
 
 
-def playing_clip_count(song):
+def playing_clip_count(song: Song) -> int:
     return sum(1 for track in song.tracks for slot in track.clip_slots if slot.is_playing)
 
 
-def stop_playing(ctx, params):
+def stop_playing(ctx: HandlerContext, params: Params) -> Result:
     song = ctx.song
     playing = playing_clip_count(song)
 
-    def stop(song):
+    def stop(song: Song) -> None:
         if params["stop_clips"]:
             song.stop_all_clips(False)
         song.stop_playing()
@@ -144,7 +153,7 @@ def stop_playing(ctx, params):
     return result
 
 
-def jump(ctx, params):
+def jump(ctx: HandlerContext, params: Params) -> Result:
     song = ctx.song
     if ("beats" in params) == ("position" in params):
         raise bad_input("give exactly one of beats or position", field="beats")
@@ -155,13 +164,13 @@ def jump(ctx, params):
     else:
         beats = float(params["beats"])
 
-    def move(song):
+    def move(song: Song) -> None:
         song.current_song_time = beats
 
     return _playback(ctx, move, "move the song position")
 
 
-def _props(ctx, song):
+def _props(ctx: HandlerContext, song: Song) -> Result:
     return {
         "loop": bool(song.loop),
         "loop_start": float(song.loop_start),
@@ -174,7 +183,7 @@ def _props(ctx, song):
     }
 
 
-def set_props(ctx, params):
+def set_props(ctx: HandlerContext, params: Params) -> Result:
     song = ctx.song
     wanted = [prop for prop in _PROPS if prop in params]
     if not wanted:
