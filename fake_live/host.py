@@ -121,12 +121,19 @@ class FakeHost:
         return self
 
     def stop(self) -> None:
+        """Stop the main thread (the surface disconnects there). Raises HostError if anything
+        touched a Live object off the main thread meanwhile, even if that error was caught."""
         if self._thread is None:
             return
         self._stop.set()
         self._wake.set()
         self._thread.join(10)
         self._thread = None
+        violations = self.live._world.thread_violations if self.live is not None else []
+        if violations:
+            raise HostError(
+                f"{len(violations)} Live access(es) off the main thread, first: {violations[0]}"
+            )
 
     def __enter__(self) -> FakeHost:
         return self.start()

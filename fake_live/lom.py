@@ -11,6 +11,7 @@ Methods must not use zero-argument ``super()``: the flattened copy is not a subc
 
 from __future__ import annotations
 
+import functools
 from typing import Any, ClassVar
 
 from .version import parse_version
@@ -28,6 +29,15 @@ class LiveError(RuntimeError):
 
 def reject(message: str) -> LiveError:
     return LiveError(message)
+
+
+class WrongThreadError(Exception):
+    """The fake's own alarm, not Live's: a Live object was touched off Live's main thread.
+
+    Real Live does not raise there; it may hang or crash later. Not a RuntimeError, so a script's
+    ``except RuntimeError`` (meant for Live's refusals) cannot hide it; the World also records
+    every violation, so a broad ``except Exception`` cannot hide it either.
+    """
 
 
 class Listenable:
@@ -84,10 +94,21 @@ def install_listeners(impl: type, *props: str, since_live: str | None = None) ->
 
 
 class PlainObject(Listenable):
-    """A Boost.Python object that is not a LomObject (MidiNote, BrowserItem, Timer ...)."""
+    """A Boost.Python object that is not a LomObject (MidiNote, BrowserItem, Timer ...).
+
+    Every public member access checks the calling thread (``World.check_thread``): here, in the
+    base, so members added to any subclass are guarded without further code.
+    """
 
     _w: Any = None  # the owning World, injected by build_class
     _SINCE: ClassVar[dict[str, str]] = {}
+
+    def __getattribute__(self, name: str):
+        if name[0] != "_":
+            world = object.__getattribute__(self, "_w")
+            if world is not None:
+                world.check_thread(type(self).__name__, name)
+        return object.__getattribute__(self, name)
 
 
 class LomObject(PlainObject):
@@ -106,8 +127,12 @@ class LomObject(PlainObject):
         self._removed = False
 
     def __getattribute__(self, name: str):
-        if name[0] != "_" and not object.__getattribute__(self, "_is_alive")():
-            raise reject(f"The {type(self).__name__} object has been deleted")
+        if name[0] != "_":
+            world = object.__getattribute__(self, "_w")
+            if world is not None:
+                world.check_thread(type(self).__name__, name)
+            if not object.__getattribute__(self, "_is_alive")():
+                raise reject(f"The {type(self).__name__} object has been deleted")
         return object.__getattribute__(self, name)
 
     def _is_alive(self) -> bool:
@@ -179,11 +204,25 @@ def build_class(impl: type, world, qualname: str, module: str) -> type:
     for name, first in since.items():
         if parse_version(first) > world.version:
             ns.pop(name, None)
+    if "__init__" in ns:
+        ns["__init__"] = guarded(world, qualname, ns["__init__"])  # Live.Base.Timer(...) too
     ns["_SINCE"] = since
     ns["_w"] = world
     ns["__module__"] = module
     ns["__qualname__"] = qualname
     return type(qualname.rsplit(".", 1)[-1], (), ns)
+
+
+def guarded(world, owner: str, fn):
+    """``fn`` checking the calling thread first (module functions, constructors)."""
+    name = getattr(fn, "__name__", "function")
+
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        world.check_thread(owner, name)
+        return fn(*args, **kwargs)
+
+    return call
 
 
 def new(cls: type, *args, **kwargs):

@@ -7,6 +7,7 @@ import types
 
 from . import enums
 from .application import module_functions
+from .lom import guarded
 from .song import get_all_scales_ordered
 from .version import parse_version
 from .world import CLASSES, World
@@ -45,9 +46,9 @@ def build_module(world: World) -> types.ModuleType:
         for enum in members:
             setattr(subs[module], enum.__name__, enum)
     for name, fn in module_functions(world).items():
-        setattr(subs["Application"], name, fn)
-    subs["Song"].get_all_scales_ordered = get_all_scales_ordered
-    subs["Base"].log = world.log.append
+        setattr(subs["Application"], name, guarded(world, "Application", fn))
+    subs["Song"].get_all_scales_ordered = guarded(world, "Song", get_all_scales_ordered)
+    subs["Base"].log = guarded(world, "Base", world.log.append)
 
     for name, sub in subs.items():
         setattr(live, name, sub)

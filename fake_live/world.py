@@ -6,6 +6,7 @@ instances of different versions coexist in one process.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from .application import ApplicationImpl, ApplicationViewImpl
@@ -14,7 +15,7 @@ from .clip import ClipImpl
 from .clip_slot import ClipSlotImpl
 from .device import DeviceImpl, DeviceParameterImpl
 from .envelope import EnvelopeEventImpl, EnvelopeImpl
-from .lom import build_class, new
+from .lom import WrongThreadError, build_class, new
 from .mixer import MixerDeviceImpl
 from .notes import MidiNoteImpl, MidiNoteSpecificationImpl
 from .scene import SceneImpl
@@ -62,6 +63,9 @@ class World:
         from .demo_set import build_default_set, build_demo_set  # demo_set needs World's API
 
         self.version = check_supported(version)
+        # Live's main thread is the one that made this Live; the LOM may be touched there only.
+        self.main_thread = threading.get_ident()
+        self.thread_violations: list[str] = []
         self.demo = bool(demo)
         self.undo = UndoHistory()
         self.scheduler = Scheduler()
@@ -77,6 +81,17 @@ class World:
         self.song = new(self.cls["Song"])
         (build_demo_set if self.demo else build_default_set)(self)
         self.undo = UndoHistory()  # building the Set leaves no history, like opening a saved Set
+
+    def check_thread(self, owner: str, member: str) -> None:
+        """Raise (and record) when the caller is not the thread that plays Live's main thread."""
+        if threading.get_ident() == self.main_thread:
+            return
+        message = (
+            f"{owner}.{member} was touched on thread {threading.current_thread().name!r}; "
+            "Live's API may be used on Live's main thread only (tests: host.call_on_main)"
+        )
+        self.thread_violations.append(message)
+        raise WrongThreadError(message)
 
     def next_ptr(self) -> int:
         self._last_ptr += 0x40
