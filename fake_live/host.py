@@ -82,6 +82,8 @@ class FakeHost:
         config_dir: str | os.PathLike | None = None,
         pump_options: dict | None = None,
         echo_log: bool = False,
+        server_options: dict | None = None,
+        wait_for_port: bool = False,
     ) -> None:
         self.version = version
         self.demo = demo
@@ -92,7 +94,10 @@ class FakeHost:
             config_dir=None if config_dir is None else os.fspath(config_dir),
             timer_ms=round(self.timer * 1000),
             pump=pump_options,
+            server=server_options,
         )
+        # True: a busy port is not a start failure; the script retries binding on its Timer.
+        self._wait_for_port = wait_for_port
         self._echo = echo_log
         self.live: Any = None
         self.c_instance: FakeCInstance | None = None
@@ -192,7 +197,9 @@ class FakeHost:
                 self.live._uninstall()
                 sys.modules.update(saved)
         self.port = self.surface.port
-        if self.port is None:
+        if self.port is None and not (
+            self._wait_for_port and self.surface.runtime.waiting_for_port
+        ):
             self.surface.disconnect()
             raise HostError("the bridge did not start: " + " | ".join(self.c_instance.log[-3:]))
 

@@ -1,31 +1,65 @@
-"""The main-thread pump: drains every queued request on each Live tick (and each timer tick).
+"""The main-thread pump: drains queued requests on each Live tick (and each timer tick).
 
 Socket threads `submit()` jobs from any thread; `drain()` runs on Live's main thread only. Each
 request runs in its own try, so one bad request never costs the others their answers. A handler
 that returned `Pending` holds the queue (and its open undo step) until it completes: the held
 requests run, in order, on the tick it finishes.
+
+One drain does at most `budget` seconds of work (20 ms): Live's UI and audio scheduling share the
+main thread, so a flood of requests is spread over the following timer ticks (10 ms apart) instead
+of freezing Live. A drain therefore holds the main thread for at most the budget plus the request
+that crossed it; `stats` records the longest drain and the longest single request. A job whose
+connection has closed is dropped unrun: nothing a departed client asked for reaches Live.
 """
 
 import collections
 import threading
+import time
 import traceback
 
 from . import protocol
 from .dispatch import Call
 from .errors import INTERNAL_ERROR, LIVE_REJECTED, RpcError
 
+DRAIN_BUDGET_SECONDS = 0.020
+
+
+class DrainStats(object):
+    """What the pump measured on the main thread (seconds)."""
+
+    def __init__(self):
+        self.reset()
+
+    def reset(self):
+        self.drains = 0
+        self.longest_drain = 0.0
+        self.longest_request = 0.0
+        self.over_budget = 0  # drains that left work for the next tick
+        self.dropped = 0  # jobs of closed connections, never run
+
 
 class Pump(object):
-    def __init__(self, dispatcher, log=None, max_per_drain=None):
+    def __init__(
+        self,
+        dispatcher,
+        log=None,
+        max_per_drain=None,
+        budget=DRAIN_BUDGET_SECONDS,
+        clock=time.perf_counter,
+    ):
         self._dispatcher = dispatcher
         self._log = log or (lambda message: None)
         self._queue = collections.deque()
         self._lock = threading.Lock()
         self._waiting = None
         self._draining = False
-        # None = the whole queue (the design); 1 = the naive one-per-tick baseline of the benchmark.
+        # None = no count limit; 1 = the naive one-per-tick baseline of the benchmark.
         self._max_per_drain = max_per_drain
+        # None = no time limit (the unbounded drain, a benchmark baseline).
+        self._budget = budget
+        self._clock = clock
         self.answered = 0
+        self.stats = DrainStats()
 
     def submit(self, job):
         """Queue a job (any thread)."""
@@ -47,24 +81,44 @@ class Pump(object):
             self._draining = False
 
     def _drain(self):
+        clock = self._clock
+        start = clock()
         answered = 0
-        if self._waiting is not None:
-            if not self._advance():
-                return 0
-            answered += 1
-        with self._lock:
-            # Requests arriving during this drain wait for the next tick: a flood cannot stall Live.
-            batch = len(self._queue)
-        if self._max_per_drain is not None:
-            batch = min(batch, self._max_per_drain)
-        for _ in range(batch):
-            with self._lock:
-                job = self._queue.popleft()
-            if self._run(job):
-                answered += 1
+        try:
             if self._waiting is not None:
-                break
-        self.answered += answered
+                if not self._advance():
+                    return 0
+                answered += 1
+            with self._lock:
+                # Requests arriving during this drain wait for the next tick.
+                batch = len(self._queue)
+            if self._max_per_drain is not None:
+                batch = min(batch, self._max_per_drain)
+            for _ in range(batch):
+                if self._budget is not None and clock() - start >= self._budget:
+                    self.stats.over_budget += 1
+                    break
+                with self._lock:
+                    job = self._queue.popleft()
+                if getattr(job, "cancelled", False):
+                    job.drop()
+                    self.stats.dropped += 1
+                    continue
+                began = clock()
+                done = self._run(job)
+                took = clock() - began
+                if took > self.stats.longest_request:
+                    self.stats.longest_request = took
+                if done:
+                    answered += 1
+                if self._waiting is not None:
+                    break
+        finally:
+            self.answered += answered
+            held = clock() - start
+            self.stats.drains += 1
+            if held > self.stats.longest_drain:
+                self.stats.longest_drain = held
         return answered
 
     def _run(self, job):
@@ -117,7 +171,12 @@ class Pump(object):
 
     def _fail(self, job, exc):
         if not isinstance(exc, RpcError):
-            self._log("live-mcp: %s failed:\n%s" % (job.request.method, traceback.format_exc()))
+            text = "live-mcp: %s failed:\n%s" % (job.request.method, traceback.format_exc())
+            error = getattr(self._log, "error", None)
+            if error is not None:
+                error(job.request.method, text)  # a handler failing on every call: counted
+            else:
+                self._log(text)
             message = "%s failed: %s: %s" % (job.request.method, type(exc).__name__, exc)
             note = getattr(exc, "rollback_note", None)
             if note:

@@ -1,28 +1,29 @@
-"""The bridge's TCP side: accept connections on loopback, frame NDJSON, gate on the handshake.
+"""The bridge's TCP side: listen on loopback, accept, keep the connection cap fair.
 
-Socket threads never touch Live. A reader thread per connection turns lines into requests and hands
-each authenticated one to `submit(job)` (the main-thread pump's queue); the pump answers through
-`job.reply(bytes)`, which only queues the bytes on the connection's outbox; a writer thread per
-connection sends them. `system.hello` is answered here from facts gathered on the main thread at
-start-up, so the handshake needs no Live tick.
+Socket threads never touch Live (not even Live's log: they queue lines, see logbook.py). Each
+accepted connection gets a reader and a writer thread (connection.py). The cap is fair: at most
+`MAX_CONNECTIONS` slots; when they are all taken, the oldest connection that has not completed the
+handshake is closed (unauthorized) to make room, so idle or half-open sockets can never lock out a
+client with the token, and an authenticated client never loses its slot to them.
 """
 
 import contextlib
-import hmac
 import ipaddress
-import queue
-import select
 import socket
 import threading
-import time
 
-from . import protocol
-from .errors import BAD_INPUT, INVALID_REQUEST, UNAUTHORIZED, UNAUTHORIZED_CODE, RpcError
+from .connection import Connection, unauthorized
+from .sockets import Waiter, tune_accepted
 
-HELLO = "system.hello"
 MAX_CONNECTIONS = 64
-_RECV_BYTES = 65536
-_POLL_SECONDS = 0.2
+# Seconds a new connection has to send a valid system.hello (docs/bridge-protocol.md).
+HANDSHAKE_SECONDS = 3.0
+# Connections still closing (sending a last line, lingering) count toward this hard limit, so a
+# flood of connections cannot pile up threads either.
+_MAX_SOCKETS = 2 * MAX_CONNECTIONS
+# A failing accept() (out of file descriptors, a select limit) backs off from 10 ms to 1 s.
+_BACKOFF_FIRST = 0.01
+_BACKOFF_MAX = 1.0
 
 
 def check_loopback(host):
@@ -36,224 +37,73 @@ def check_loopback(host):
     return address
 
 
-class Job(object):
-    """One request waiting for the main thread, and the way back to the client that sent it."""
-
-    __slots__ = ("_connection", "request")
-
-    def __init__(self, request, connection):
-        self.request = request
-        self._connection = connection
-        connection.job_started()
-
-    def reply(self, data):
-        """Queue encoded response bytes for the client (any thread; never blocks on the socket).
-        Called exactly once per job; a notification's answer is dropped."""
-        self._connection.job_finished(data if self.request.has_id else None)
-
-
-class Connection(object):
-    def __init__(self, server, sock, number):
-        self._server = server
-        self._sock = sock
-        self.number = number
-        self._outbox = queue.Queue()
-        self._closing = threading.Event()
-        self.authenticated = False
-        # Requests handed to the pump and not answered yet. A client that half-closes after its
-        # last request (`nc -N`) still gets the answers: the socket closes when this reaches 0.
-        self._outstanding = 0
-        self._input_done = False
-        self._lock = threading.Lock()
-        self._reader = threading.Thread(
-            target=self._read_loop, name="live-mcp-read-%d" % number, daemon=True
-        )
-        self._writer = threading.Thread(
-            target=self._write_loop, name="live-mcp-write-%d" % number, daemon=True
-        )
-
-    def start(self):
-        self._reader.start()
-        self._writer.start()
-
-    def send(self, data):
-        if not self._closing.is_set():
-            self._outbox.put(data)
-
-    def job_started(self):
-        with self._lock:
-            self._outstanding += 1
-
-    def job_finished(self, data):
-        if data is not None:
-            self.send(data)
-        with self._lock:
-            self._outstanding -= 1
-            drained = self._input_done and self._outstanding == 0
-        if drained:
-            self.close()
-
-    def _end_of_input(self):
-        with self._lock:
-            self._input_done = True
-            drained = self._outstanding == 0
-        if drained:
-            self.close()
-
-    def close(self, last=None):
-        """Stop reading; send `last` (if any) and whatever is queued, then close the socket."""
-        if self._closing.is_set():
-            return
-        if last is not None:
-            self._outbox.put(last)
-        self._closing.set()
-        self._outbox.put(None)
-
-    def join(self, timeout):
-        self._reader.join(timeout)
-        self._writer.join(timeout)
-
-    def _read_loop(self):
-        try:
-            self._read_lines()
-        finally:
-            # After a clean end of input the last answers may still be on their way (see
-            # job_finished); on anything else, close now.
-            if not self._input_done:
-                self.close()
-
-    def _read_lines(self):
-        lines = protocol.LineBuffer()
-        while not self._closing.is_set():
-            try:
-                data = self._sock.recv(_RECV_BYTES)
-            except OSError:
-                return
-            if not data:
-                self._end_of_input()
-                return
-            try:
-                complete = lines.feed(data)
-            except protocol.LineTooLong:
-                error = RpcError(
-                    INVALID_REQUEST,
-                    BAD_INPUT,
-                    "line longer than %d bytes; connection closed" % protocol.MAX_LINE_BYTES,
-                )
-                self.close(protocol.encode(protocol.error_message(None, error)))
-                return
-            for line in complete:
-                if self._closing.is_set():
-                    return
-                if line.strip():
-                    self._handle_line(line)
-
-    def _handle_line(self, line):
-        try:
-            request = protocol.parse_request(line)
-        except RpcError as error:
-            if not self.authenticated:
-                self._refuse(None, "the first request must be system.hello")
-            else:
-                request_id = getattr(error, "request_id", None)
-                self.send(protocol.encode(protocol.error_message(request_id, error)))
-            return
-        if request.method == HELLO:
-            self._hello(request)
-        elif not self.authenticated:
-            self._refuse(request.id, "the first request must be system.hello")
-        else:
-            self._server._submit(Job(request, self))
-
-    def _hello(self, request):
-        token = request.params.get("token")
-        if not isinstance(token, str) or not hmac.compare_digest(
-            token.encode("utf-8"), self._server.token.encode("utf-8")
-        ):
-            self._refuse(request.id, "wrong or missing token")
-            return
-        self.authenticated = True
-        if request.has_id:
-            self.send(protocol.encode(protocol.result_message(request.id, self._server.hello)))
-
-    def _refuse(self, request_id, reason):
-        # The reason never contains the token, only what was wrong.
-        error = RpcError(
-            UNAUTHORIZED,
-            UNAUTHORIZED_CODE,
-            "unauthorized: %s; read the token file and send system.hello" % reason,
-        )
-        self.close(protocol.encode(protocol.error_message(request_id, error)))
-
-    def _write_loop(self):
-        try:
-            while True:
-                data = self._outbox.get()
-                if data is None:
-                    break
-                try:
-                    self._sock.sendall(data)
-                except OSError:
-                    break
-        finally:
-            self._closing.set()
-            _linger_close(self._sock)
-            self._server._forget(self)
-
-
-def _linger_close(sock):
-    """Close after the peer has read our last bytes. Closing a socket with unread input sends RST,
-    which can destroy the final error message before the client reads it; so half-close, drain
-    what the peer still sends (briefly), then close."""
-    try:
-        sock.shutdown(socket.SHUT_WR)
-        sock.settimeout(_POLL_SECONDS)
-        deadline = time.monotonic() + 1.0
-        while time.monotonic() < deadline:
-            if not sock.recv(_RECV_BYTES):
-                break
-    except OSError:
-        pass
-    finally:
-        sock.close()
-
-
 class BridgeServer(object):
-    """Listens on `host:port` (loopback only; port 0 picks a free one, see `.port`)."""
+    """Listens on `host:port` (loopback only; port 0 picks a free one, see `.port`).
 
-    def __init__(self, host, port, token, hello, submit, log=None):
+    `log` is called from socket threads: it must only queue (a logbook.LiveLog does); an object
+    with an `error(key, message)` method gets repeating errors rate-limited there.
+    """
+
+    def __init__(
+        self,
+        host,
+        port,
+        token,
+        hello,
+        submit,
+        log=None,
+        nodelay=True,
+        handshake_seconds=HANDSHAKE_SECONDS,
+        max_connections=MAX_CONNECTIONS,
+    ):
         check_loopback(host)
         self.host = host
         self.token = token
         self.hello = hello
-        self._submit = submit
+        self.submit = submit
         self._log = log or (lambda message: None)
+        self._nodelay = nodelay
+        self.handshake_seconds = handshake_seconds
+        self.max_connections = max_connections
         self._requested_port = port
         self._listener = None
         self._accepter = None
+        self._wake_reader = self._wake_writer = None
         self._stopping = threading.Event()
         self._connections = set()
         self._lock = threading.Lock()
         self._count = 0
+        self.accept_errors = 0
         self.port = None
+
+    @property
+    def stopping(self):
+        return self._stopping.is_set()
+
+    def log_error(self, key, message):
+        error = getattr(self._log, "error", None)
+        if error is not None:
+            error(key, message)
+        else:
+            self._log(message)
 
     def start(self):
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
         listener = socket.socket(family, socket.SOCK_STREAM)
-        if hasattr(socket, "SO_EXCLUSIVEADDRUSE"):
-            # Windows: SO_REUSEADDR would let another process steal the port.
-            listener.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)
-        else:
-            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
+            if hasattr(socket, "SO_EXCLUSIVEADDRUSE"):
+                # Windows: SO_REUSEADDR would let another process steal the port.
+                listener.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)
+            else:
+                listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             listener.bind((self.host, self._requested_port))
-            listener.listen(16)
+            listener.listen(64)
         except OSError:
             listener.close()
             raise
         self._listener = listener
         self.port = listener.getsockname()[1]
-        # select() on a closed socket does not wake on every platform; stop() writes here instead.
+        # poll() on a closed socket does not wake on every platform; stop() writes here instead.
         self._wake_reader, self._wake_writer = socket.socketpair()
         self._accepter = threading.Thread(
             target=self._accept_loop, name="live-mcp-accept", daemon=True
@@ -262,50 +112,114 @@ class BridgeServer(object):
         return self.port
 
     def _accept_loop(self):
+        waiter = Waiter([self._listener, self._wake_reader])
+        failures = 0
         while not self._stopping.is_set():
             try:
-                ready, _, _ = select.select([self._listener, self._wake_reader], [], [])
-                if self._listener not in ready:
+                if self._listener not in waiter.wait(None):
                     continue
                 sock, _ = self._listener.accept()
-            except (OSError, ValueError):
+            except (BlockingIOError, InterruptedError):
+                continue
+            except (OSError, ValueError) as exc:
+                # EMFILE, or ValueError from a select() limit: the error recurs on every try, so
+                # pause (doubling) instead of spinning a core against Live for the GIL.
                 if self._stopping.is_set():
                     return
+                failures += 1
+                self.accept_errors += 1
+                delay = min(_BACKOFF_MAX, _BACKOFF_FIRST * 2 ** min(failures - 1, 10))
+                self.log_error(
+                    "accept",
+                    "live-mcp: accepting a connection failed (%s: %s); retrying in %.2f s"
+                    % (type(exc).__name__, exc, delay),
+                )
+                self._stopping.wait(delay)
                 continue
-            with self._lock:
-                if len(self._connections) >= MAX_CONNECTIONS:
-                    sock.close()
-                    self._log("refused a connection: %d already open" % MAX_CONNECTIONS)
-                    continue
-                self._count += 1
-                connection = Connection(self, sock, self._count)
-                self._connections.add(connection)
-            connection.start()
+            failures = 0
+            try:
+                self._admit(sock)
+            except Exception as exc:  # a bad socket must not end the accept loop
+                sock.close()
+                self.log_error("admit", "live-mcp: could not serve a connection: %r" % (exc,))
 
-    def _forget(self, connection):
+    def _admit(self, sock):
+        tune_accepted(sock, self._nodelay)
+        with self._lock:
+            evicted = None
+            if len(self._connections) >= _MAX_SOCKETS:
+                refused = "%d sockets still open" % len(self._connections)
+            else:
+                refused = None
+                in_slots = [c for c in self._connections if not c.closing]
+                if len(in_slots) >= self.max_connections:
+                    waiting = [c for c in in_slots if not c.authenticated]
+                    if waiting:
+                        evicted = min(waiting, key=lambda c: c.opened)
+                    else:
+                        refused = "%d authenticated clients connected" % len(in_slots)
+            if refused is None:
+                self._count += 1
+                connection = Connection(self, sock, self._count, self.handshake_seconds)
+                self._connections.add(connection)
+        if refused is not None:
+            with contextlib.suppress(OSError):
+                sock.sendall(unauthorized(None, "no free connection: " + refused))
+            sock.close()
+            self.log_error("full", "live-mcp: refused a connection: " + refused)
+            return
+        if evicted is not None and evicted.refuse(
+            "closed to make room: %d connections were open and this one had not sent "
+            "system.hello" % self.max_connections
+        ):
+            self.log_error("evicted", "live-mcp: closed a connection that never authenticated")
+        connection.start()
+
+    def forget(self, connection):
         with self._lock:
             self._connections.discard(connection)
 
     def connection_count(self):
+        """Slots in use: open connections that are not closing."""
+        with self._lock:
+            return sum(1 for c in self._connections if not c.closing)
+
+    def socket_count(self):
+        """Accepted sockets not yet closed (closing ones included)."""
         with self._lock:
             return len(self._connections)
 
     def stop(self, timeout=1.0):
+        """Stop listening and close every connection. Each step runs even if one fails; the
+        first failure is raised at the end."""
         self._stopping.set()
-        if self._accepter is not None:
-            with contextlib.suppress(OSError):
-                self._wake_writer.send(b"x")
-            self._accepter.join(timeout)
-            self._wake_reader.close()
-            self._wake_writer.close()
+        failures = []
+        steps = (self._stop_accepting, self._close_listener, self._close_connections)
+        for step in steps:
+            try:
+                step(timeout)
+            except Exception as exc:  # collected: the other steps must still run
+                failures.append(exc)
+        if failures:
+            raise failures[0]
+
+    def _stop_accepting(self, timeout):
+        if self._accepter is None:
+            return
+        with contextlib.suppress(OSError):
+            self._wake_writer.send(b"x")
+        self._accepter.join(timeout)
+        self._wake_reader.close()
+        self._wake_writer.close()
+
+    def _close_listener(self, timeout):
         if self._listener is not None:
             self._listener.close()
+
+    def _close_connections(self, timeout):
         with self._lock:
             connections = list(self._connections)
         for connection in connections:
-            connection.close()
-            # Wake a reader blocked in recv().
-            with contextlib.suppress(OSError):
-                connection._sock.shutdown(socket.SHUT_RDWR)
+            connection.shutdown()
         for connection in connections:
             connection.join(timeout)

@@ -7,6 +7,7 @@ forwarded to the framework-free `Runtime`.
 
 import traceback
 
+from .logbook import LiveLog
 from .runtime import Runtime
 
 
@@ -14,18 +15,27 @@ class LiveMcpSurface(object):
     def __init__(self, c_instance, live, settings=None):
         self._c_instance = c_instance
         self._live = live
+        # Called on Live's main thread only: every other thread queues into this log.
+        self.log = LiveLog(self._write_log)
         application = live.Application.get_application()
-        self.runtime = Runtime(live, c_instance.song(), application, self._log, settings)
+        self.runtime = Runtime(live, c_instance.song(), application, self.log, settings)
         self.port = None
         try:
             self.port = self.runtime.start()
         except Exception as exc:  # Live must keep running without the bridge
-            self._log("live-mcp: bridge not started:\n%s" % traceback.format_exc())
+            self.log("live-mcp: bridge not started:\n%s" % traceback.format_exc())
+            self.log.flush()
             self._show("live-mcp: bridge not started (%s)" % exc)
+            return
+        if self.port is None:
+            self._show(
+                "live-mcp: port %d is busy; retrying until it is free"
+                % self.runtime.settings.resolved_port()
+            )
         else:
             self._show("live-mcp: listening on 127.0.0.1:%d" % self.port)
 
-    def _log(self, message):
+    def _write_log(self, message):
         self._c_instance.log_message(message)
 
     def _show(self, message):
@@ -36,8 +46,11 @@ class LiveMcpSurface(object):
     def update_display(self):
         try:
             self.runtime.tick()
-        except Exception:  # never let Live's tick raise
-            self._log("live-mcp: tick failed:\n%s" % traceback.format_exc())
+        except Exception:  # never let Live's tick raise; logged at most a few times, then counted
+            self.log.error("tick", "live-mcp: tick failed:\n%s" % traceback.format_exc())
+            self.log.flush()
+        if self.port is None and self.runtime.port is not None:
+            self.port = self.runtime.port  # bound on a retry
 
     def disconnect(self):
         self.runtime.stop()

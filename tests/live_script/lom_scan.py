@@ -18,6 +18,7 @@ import json
 import pathlib
 import queue
 import re
+import select
 import socket
 import threading
 
@@ -85,6 +86,7 @@ def _python_names():
         type,
         object(),
         ipaddress.ip_address("127.0.0.1"),
+        *([select.poll()] if hasattr(select, "poll") else []),
     ]
     names = set()
     for obj in objects:
