@@ -50,9 +50,12 @@ class FakeCInstance:
         return self._live.Application.get_application().get_document()
 
     def show_message(self, message: str) -> None:
+        # The c_instance is Live's too: main thread only, like every Live object.
+        self._live._world.check_thread("c_instance", "show_message")
         self.messages.append(str(message))
 
     def log_message(self, message: str) -> None:
+        self._live._world.check_thread("c_instance", "log_message")
         self.log.append(str(message))
         if self._echo:
             print(message, file=sys.stderr, flush=True)
@@ -84,6 +87,7 @@ class FakeHost:
         echo_log: bool = False,
         server_options: dict | None = None,
         wait_for_port: bool = False,
+        bind_retry_ms: int = 1000,
     ) -> None:
         self.version = version
         self.demo = demo
@@ -95,6 +99,7 @@ class FakeHost:
             timer_ms=round(self.timer * 1000),
             pump=pump_options,
             server=server_options,
+            bind_retry_ms=bind_retry_ms,
         )
         # True: a busy port is not a start failure; the script retries binding on its Timer.
         self._wait_for_port = wait_for_port

@@ -118,7 +118,7 @@ class BridgeServer(object):
             try:
                 if self._listener not in waiter.wait(None):
                     continue
-                sock, _ = self._listener.accept()
+                sock = self._accept_one()
             except (BlockingIOError, InterruptedError):
                 continue
             except (OSError, ValueError) as exc:
@@ -142,6 +142,9 @@ class BridgeServer(object):
             except Exception as exc:  # a bad socket must not end the accept loop
                 sock.close()
                 self.log_error("admit", "live-mcp: could not serve a connection: %r" % (exc,))
+
+    def _accept_one(self):
+        return self._listener.accept()[0]
 
     def _admit(self, sock):
         tune_accepted(sock, self._nodelay)

@@ -1,10 +1,12 @@
-"""The main-thread pump: whole-queue drains, per-request isolation, held queue behind Pending,
-and handlers running on Live's main thread only."""
+"""The main-thread pump: drains within a time budget, per-request isolation, held queue behind
+Pending, and handlers running on Live's main thread only."""
 
 import json
 import threading
+import time
 
-from conftest import song_of
+import pytest
+from conftest import BridgeClient, song_of
 
 from live_script.errors import BridgeError
 from live_script.protocol import Request
@@ -132,3 +134,80 @@ def test_requests_in_one_tick_answered_in_that_tick(tmp_path, connect):
         assert h.ticks - ticks <= 2  # one tick, or two if the sends straddled a tick
     finally:
         h.stop()
+
+
+class Clock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_a_drain_stops_at_its_time_budget_and_the_next_one_goes_on():
+    clock = Clock()
+    dispatcher = ScriptedDispatcher()
+    inner = dispatcher.start
+
+    def five_ms_each(method, params):
+        clock.now += 0.005
+        return inner(method, params)
+
+    dispatcher.start = five_ms_each
+    pump = Pump(dispatcher, budget=0.020, clock=clock)
+    jobs = [FakeJob("m", i) for i in range(10)]
+    for job in jobs:
+        pump.submit(job)
+    assert [pump.drain() for _ in range(4)] == [4, 4, 2, 0]
+    assert [job.request.id for job in jobs if job.replies] == list(range(10))  # in order
+    assert pump.stats.over_budget == 2
+    assert pump.stats.longest_drain == pytest.approx(0.020)
+    assert pump.stats.longest_request == pytest.approx(0.005)
+
+
+def test_without_a_budget_one_drain_takes_everything():
+    pump = Pump(ScriptedDispatcher(), budget=None)
+    for i in range(3000):
+        pump.submit(FakeJob("m", i))
+    assert pump.drain() == 3000
+
+
+def test_3000_queued_reads_never_hold_the_main_thread_past_the_budget_plus_one_request(host):
+    import sys
+
+    from live_script.pump import DRAIN_BUDGET_SECONDS
+
+    pump = host.surface.runtime.pump
+    client = BridgeClient(host.port, host.read_token())
+    release = threading.Event()
+    holder = threading.Thread(target=host.call_on_main, args=(lambda live: release.wait(20), 30))
+    holder.start()
+    try:
+        client.send_raw(
+            b"".join(
+                json.dumps(
+                    {"jsonrpc": "2.0", "id": i, "method": "track.find", "params": {"query": "Ba"}}
+                ).encode()
+                + b"\n"
+                for i in range(3000)
+            )
+        )
+        deadline = time.monotonic() + 20
+        while pump.pending_count() < 3000 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert pump.pending_count() == 3000
+        pump.stats.reset()  # safe from here: the main thread is held, no drain runs
+    finally:
+        release.set()
+        holder.join()
+    replies = [client.read() for _ in range(3000)]
+    client.close()
+    assert [reply["id"] for reply in replies] == list(range(3000))
+    stats = pump.stats
+    assert stats.over_budget >= 1  # the flood was spread over several ticks
+    # A GIL hand-off to a socket thread can land between two requests: allow one switch interval.
+    slack = sys.getswitchinterval()
+    assert stats.longest_drain <= DRAIN_BUDGET_SECONDS + stats.longest_request + slack, (
+        stats.longest_drain,
+        stats.longest_request,
+    )
