@@ -56,6 +56,7 @@ from .world import World
 __all__ = ["CAPTURED_VERSIONS", "LATEST", "OLDEST", "make_live"]
 
 
-def make_live(version: str = LATEST, demo: bool = True) -> types.ModuleType:
-    """A fresh fake ``Live`` module emulating ``version`` (11.0.0 .. 12.3.6)."""
-    return build_module(World(version, demo))
+def make_live(version: str = LATEST, demo: bool = True, edition: str = "Suite") -> types.ModuleType:
+    """A fresh fake ``Live`` module emulating ``version`` (11.0.0 .. 12.3.6) of ``edition``
+    ("Suite", "Standard", "Intro" or "Lite": Intro and Lite limit the track count)."""
+    return build_module(World(version, demo, edition))

@@ -119,7 +119,7 @@ class ApplicationImpl(LomObject):
         return f"fake-live-{format_version(self._w.version)}"
 
     def get_variant(self) -> str:
-        return "Suite"
+        return self._w.edition
 
     def has_option(self, name) -> bool:
         return False  # no Options.txt

@@ -88,8 +88,10 @@ class FakeHost:
         server_options: dict | None = None,
         wait_for_port: bool = False,
         bind_retry_ms: int = 1000,
+        edition: str = "Suite",
     ) -> None:
         self.version = version
+        self.edition = edition
         self.demo = demo
         self.tick = float(tick)
         self.timer = float(timer) if timer else 0.0
@@ -191,7 +193,7 @@ class FakeHost:
             self.surface.disconnect()
 
     def _create(self) -> None:
-        self.live = fake_live.make_live(version=self.version, demo=self.demo)
+        self.live = fake_live.make_live(version=self.version, demo=self.demo, edition=self.edition)
         self.c_instance = FakeCInstance(self.live, self._echo)
         with _INSTALL_LOCK:
             saved = {k: v for k, v in sys.modules.items() if k == "Live" or k.startswith("Live.")}

@@ -31,6 +31,14 @@ def reject(message: str) -> LiveError:
     return LiveError(message)
 
 
+class LimitationError(Exception):
+    """``Live.Base.LimitationError``: a limit of the Live edition (Intro, Lite) was reached.
+
+    Not a RuntimeError in Live (ableton-live-stubs: ``class LimitationError(Exception)``), so a
+    script's ``except RuntimeError`` does not catch it.
+    """
+
+
 class WrongThreadError(Exception):
     """The fake's own alarm, not Live's: a Live object was touched off Live's main thread.
 

@@ -7,7 +7,7 @@ import types
 
 from . import enums
 from .application import module_functions
-from .lom import guarded
+from .lom import LimitationError, guarded
 from .song import get_all_scales_ordered
 from .version import parse_version
 from .world import CLASSES, World
@@ -49,6 +49,8 @@ def build_module(world: World) -> types.ModuleType:
         setattr(subs["Application"], name, guarded(world, "Application", fn))
     subs["Song"].get_all_scales_ordered = guarded(world, "Song", get_all_scales_ordered)
     subs["Base"].log = guarded(world, "Base", world.log.append)
+    LimitationError.__module__ = "Live.Base"
+    subs["Base"].LimitationError = LimitationError
 
     for name, sub in subs.items():
         setattr(live, name, sub)

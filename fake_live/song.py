@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from .enums import Quantization
-from .lom import LomObject, install_listeners, new, reject
+from .lom import LimitationError, LomObject, install_listeners, new, reject
 
 TEMPO_MIN, TEMPO_MAX = 20.0, 999.0
 MAX_RETURN_TRACKS = 12  # Live's limit: sends are lettered A..L
@@ -483,6 +483,11 @@ class SongImpl(LomObject):
         return self._create_track("audio", Index)
 
     def _create_track(self, kind: str, index):
+        limit = self._w.track_limit
+        if limit is not None and len(self._tracks) >= limit:
+            raise LimitationError(
+                f"Live {self._w.edition} allows at most {limit} audio and MIDI tracks"
+            )
         pos = self._insert_index(index)
         label = "MIDI" if kind == "midi" else "Audio"
         track = self._new_track(kind, f"{pos + 1}-{label}")

@@ -58,8 +58,18 @@ NESTED = {
 }
 
 
+# Live's editions and how many audio + MIDI tracks each allows (None: no limit). Beyond it, Live
+# raises Live.Base.LimitationError.
+EDITION_TRACK_LIMITS: dict[str, int | None] = {
+    "Suite": None,
+    "Standard": None,
+    "Intro": 16,
+    "Lite": 8,
+}
+
+
 class World:
-    def __init__(self, version: str, demo: bool) -> None:
+    def __init__(self, version: str, demo: bool, edition: str = "Suite") -> None:
         from .demo_set import build_default_set, build_demo_set  # demo_set needs World's API
 
         self.version = check_supported(version)
@@ -67,6 +77,12 @@ class World:
         self.main_thread = threading.get_ident()
         self.thread_violations: list[str] = []
         self.demo = bool(demo)
+        if edition not in EDITION_TRACK_LIMITS:
+            raise ValueError(
+                f"edition must be one of {sorted(EDITION_TRACK_LIMITS)}, not {edition!r}"
+            )
+        self.edition = edition
+        self.track_limit = EDITION_TRACK_LIMITS[edition]
         self.undo = UndoHistory()
         self.scheduler = Scheduler()
         self.log: list[str] = []  # what Live.Base.log received

@@ -15,6 +15,7 @@ from .errors import (
     METHOD_NOT_FOUND,
     UNSUPPORTED,
     RpcError,
+    rejected,
     wrong_type,
 )
 from .pending import Pending
@@ -24,12 +25,30 @@ from .validate import SchemaError, validate
 _PACKAGE = __name__.rpartition(".")[0]
 
 
+LIMITATION_HINT = (
+    "Live Intro and Lite limit how many tracks, scenes and devices a Set may have: remove "
+    "some first, or use an edition without the limit."
+)
+
+
+def live_limit(live, exc):
+    """Live.Base.LimitationError (an edition's limit; not a RuntimeError) as LIVE_REJECTED;
+    any other exception unchanged."""
+    limitation = getattr(getattr(live, "Base", None), "LimitationError", None)
+    if limitation is None or not isinstance(exc, limitation):
+        return exc
+    error = rejected("Live refused: %s (a limit of this Live edition)" % exc, hint=LIMITATION_HINT)
+    error.__cause__ = exc
+    return error
+
+
 class Call(object):
     """A request whose handler returned `Pending`: polled by the pump on later ticks."""
 
-    def __init__(self, pending, undo):
+    def __init__(self, pending, undo, live=None):
         self._pending = pending
         self._undo = undo
+        self._live = live
 
     def poll(self):
         """The result once ready (closing the undo step), None while waiting; raises on failure
@@ -37,7 +56,10 @@ class Call(object):
         try:
             result = self._pending.poll()
         except Exception as exc:
-            _abort(self._undo, exc)
+            failure = live_limit(self._live, exc)
+            _abort(self._undo, failure)
+            if failure is not exc:
+                raise failure from exc
             raise
         if result is not None and self._undo is not None:
             self._undo.commit()
@@ -120,10 +142,13 @@ class Dispatcher(object):
         try:
             result = function(ctx, params)
         except Exception as exc:
-            _abort(undo, exc)
+            failure = live_limit(self.script.live, exc)
+            _abort(undo, failure)
+            if failure is not exc:
+                raise failure from exc
             raise
         if isinstance(result, Pending):
-            return Call(result, undo)
+            return Call(result, undo, self.script.live)
         if undo is not None:
             undo.commit()
         return result

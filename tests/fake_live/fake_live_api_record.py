@@ -27,6 +27,25 @@ def load_api() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+@cache
+def stub_exceptions() -> frozenset[str]:
+    """``Live.<sub>.<Name>`` exception classes declared by ableton-live-stubs (the record, a
+    Boost.Python introspection, lists no Python exception types). Live 11 had them too; the stubs
+    carry no version, so they count from 11.0."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("Live-stubs") or importlib.util.find_spec("Live")
+    folders = list(spec.submodule_search_locations or ()) if spec else []
+    found = set()
+    for folder in folders:
+        for stub in Path(folder).glob("*.pyi"):
+            for match in re.finditer(
+                r"^class (\w+)\((?:\w+\.)?Exception\):", stub.read_text(), re.M
+            ):
+                found.add(f"{stub.stem}.{match.group(1)}")
+    return frozenset(found)
+
+
 def public_members(cls: type) -> set[str]:
     """What a script can reach on the class: public names plus LomObject's ``_live_ptr``."""
     names = {n for n in dir(cls) if not n.startswith("_")}
@@ -91,6 +110,8 @@ def module_violations(live: types.ModuleType, version: tuple[int, int, int], api
                     problems.append(f"Live.{dotted}: members differ from Live's {recorded}")
             elif dotted in api["module_functions"]:
                 since = api["module_functions"][dotted]["since"]
+            elif isinstance(value, type) and dotted in stub_exceptions():
+                since = "11.0.0"
             else:
                 problems.append(f"Live.{dotted}: Live has no such name")
                 continue

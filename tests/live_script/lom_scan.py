@@ -22,6 +22,8 @@ import select
 import socket
 import threading
 
+from tests.fake_live.fake_live_api_record import stub_exceptions
+
 API_PATH = pathlib.Path(__file__).resolve().parents[3] / "shared" / "live_api" / "live12_api.json"
 OLDEST = (11, 0, 0)
 
@@ -47,6 +49,10 @@ class Api:
             if "." in key:
                 self.members.setdefault(key.split(".")[-1], _version(cls["since"]))
         for dotted in data["module_functions"]:
+            module, name = dotted.split(".")
+            self.modules[module].add(name)
+        # Exception classes (Live.Base.LimitationError) are in ableton-live-stubs only.
+        for dotted in stub_exceptions():
             module, name = dotted.split(".")
             self.modules[module].add(name)
         for dotted, enum in data["enums"].items():
