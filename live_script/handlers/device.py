@@ -2,13 +2,20 @@
 
 Insertion uses `Track.insert_device` (Live 12.3+). Older Live has only the browser: find the item by
 name, select the track, `Browser.load_item`, and since Live loads asynchronously, finish on a later
-tick (`ctx.later`) once the device has appeared; the undo step stays open until then.
+tick (`ctx.later`) once the device has appeared; the undo step stays open until then. On 12.3+,
+a name `insert_device` refuses (it takes Live's native devices only; Max for Live devices listed
+in the browser load only through it) falls back to the browser.
+
+A load that has not landed by the timeout gets one more look a little later (Live lands loads on
+its display tick, so one asked for just before the deadline lands on the next): a late device is
+reported as inserted, and a load still missing is reported as possibly still arriving.
 """
 
 from __future__ import annotations
 
 import collections
-from typing import TYPE_CHECKING, Deque, Optional, Tuple
+import time
+from typing import TYPE_CHECKING, Deque, List, Optional, Tuple
 
 from .. import views
 from ..errors import bad_input, rejected, unsupported
@@ -24,6 +31,7 @@ if TYPE_CHECKING:
 
 INSERT_DEVICE_SINCE = (12, 3, 0)
 LOAD_TIMEOUT_SECONDS = 5.0
+RECHECK_SECONDS = 0.3  # three display ticks
 
 _SEARCH_LIMIT = 20000
 
@@ -110,15 +118,31 @@ def _result(
     }
 
 
-def _insert_native(ctx: HandlerContext, target: Target[Track], name: str, index: int) -> Result:
+def _insert_native(ctx: HandlerContext, target: Target[Track], name: str, index: int) -> Reply:
     track = target.obj
     try:
         # Live's default index is -1 (append); pass it only when a position is asked for.
         device = track.insert_device(name) if index == -1 else track.insert_device(name, index)
     except RuntimeError as exc:
-        raise views.live_rejected(exc, "insert %r" % name) from exc
+        return _browser_fallback(ctx, target, name, index, exc)
     ctx.wrote()
     return _result(ctx, track, target.indices["track"], device, "insert_device")
+
+
+def _browser_fallback(
+    ctx: HandlerContext, target: Target[Track], name: str, index: int, exc: RuntimeError
+) -> Reply:
+    """insert_device refused `name`: load it through the browser if the browser lists it."""
+    refusal = views.live_rejected(exc, "insert %r" % name)
+    found = _find_browser_item(ctx.application.browser, name)
+    if found is None:
+        raise refusal from exc  # the browser has nothing of that name either
+    if index != -1:
+        raise rejected(
+            "%s; the browser lists %r but loads only at the end of the chain" % (refusal, name),
+            hint="Omit index to load it through the browser at the end of the chain.",
+        ) from exc
+    return _insert_by_browser(ctx, target, name, index, found)
 
 
 def _find_browser_item(browser: Browser, name: str) -> Optional[Tuple[BrowserItem, bool, bool]]:
@@ -144,7 +168,13 @@ def _find_browser_item(browser: Browser, name: str) -> Optional[Tuple[BrowserIte
     return None
 
 
-def _insert_by_browser(ctx: HandlerContext, target: Target[Track], name: str, index: int) -> Reply:
+def _insert_by_browser(
+    ctx: HandlerContext,
+    target: Target[Track],
+    name: str,
+    index: int,
+    found: Optional[Tuple[BrowserItem, bool, bool]] = None,
+) -> Reply:
     track = target.obj
     if index != -1:
         raise unsupported(
@@ -158,7 +188,7 @@ def _insert_by_browser(ctx: HandlerContext, target: Target[Track], name: str, in
             "Live's browser is in hot-swap mode, so loading would replace a device; "
             "leave hot-swap mode and retry"
         )
-    found = _find_browser_item(browser, name)
+    found = found or _find_browser_item(browser, name)
     if found is None:
         raise rejected("the browser has no built-in device named %r" % name)
     item, is_instrument, needs_midi = found
@@ -182,19 +212,30 @@ def _insert_by_browser(ctx: HandlerContext, target: Target[Track], name: str, in
         view.selected_track = previous
         raise views.live_rejected(exc, "load %r" % item.name) from exc
 
+    deadline = time.monotonic() + LOAD_TIMEOUT_SECONDS
+    recheck: List[Optional[float]] = [None]  # when to look a last time, past the deadline
+
     def poll() -> Optional[Result]:
         for device in track.devices:
             if device._live_ptr not in before:
                 ctx.wrote()
                 view.selected_track = previous
                 return _result(ctx, track, target.indices["track"], device, "browser")
-        return None
+        now = time.monotonic()
+        if now < deadline:
+            return None
+        if recheck[0] is None:
+            recheck[0] = now + RECHECK_SECONDS
+        if now < recheck[0]:
+            return None
+        raise timed_out()
 
     def timed_out() -> Exception:
         view.selected_track = previous
         return rejected(
-            "Live did not load %r onto track %r within %d s"
-            % (item.name, track.name, LOAD_TIMEOUT_SECONDS)
+            "Live had not loaded %r onto track %r after %g s; it may still appear, as an undo "
+            "step of its own" % (item.name, track.name, LOAD_TIMEOUT_SECONDS),
+            hint="List the track's devices in a moment to see whether it arrived.",
         )
 
-    return ctx.later(poll, LOAD_TIMEOUT_SECONDS, timed_out)
+    return ctx.later(poll, LOAD_TIMEOUT_SECONDS + RECHECK_SECONDS + 1.0, timed_out)
