@@ -78,6 +78,17 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="the 'Remote Scripts' folder (default: the User Library's on macOS/Windows)",
     )
+    install.add_argument(
+        "--port",
+        type=int,
+        default=None,
+        help="bridge port for both the script and the server, saved in the settings file",
+    )
+    install.add_argument(
+        "--config-dir",
+        default=None,
+        help="folder of the token files for both sides, saved in the settings file",
+    )
 
     token = sub.add_parser(
         "token",
@@ -140,7 +151,11 @@ def _serve(args: argparse.Namespace) -> int:
 
             host, bridge_config = stack.enter_context(embedded_live())
             bridge_port = host.port
-        bridge = Bridge(port=bridge_port, config_dir=bridge_config, timeout=args.timeout)
+        try:
+            bridge = Bridge(port=bridge_port, config_dir=bridge_config, timeout=args.timeout)
+        except ValueError as exc:  # a broken settings file or LIVE_MCP_PORT
+            print(f"live-mcp: {exc}", file=sys.stderr)
+            return 2
         server = build_server(bridge)
         logging.getLogger("live_mcp").info(
             "serving over %s; the Remote Script is expected on 127.0.0.1:%s%s",
@@ -176,13 +191,21 @@ async def _serve_http(server: object, host: str, port: int, token: str) -> None:
 def _install(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from live_mcp.install import ENABLE_TEXT, InstallError, install
+    from live_mcp.install import ENABLE_TEXT, InstallError, install, save_settings
 
     try:
         target, state = install(Path(args.dest) if args.dest else None)
-    except InstallError as exc:
+        settings = None
+        if args.port is not None or args.config_dir is not None:
+            settings = save_settings(port=args.port, config_dir=args.config_dir)
+    except (InstallError, ValueError) as exc:
         print(f"live-mcp: {exc}", file=sys.stderr)
         return 1
     print(f"Remote Script {state}: {target}")
+    if settings is not None:
+        path, saved = settings
+        shown = ", ".join(f"{key} {value}" for key, value in sorted(saved.items()))
+        print(f"Settings for both the script and the server: {path} ({shown})")
+        print("  Restart Live (or re-select the control surface) to use them.")
     print(ENABLE_TEXT)
     return 0

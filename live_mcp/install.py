@@ -87,6 +87,24 @@ def install(dest: Path | None = None, source: Path | None = None) -> tuple[Path,
     return target, state
 
 
+def save_settings(port: int | None = None, config_dir: str | None = None) -> tuple[Path, dict]:
+    """Merge `port` / `config_dir` into the settings file both sides read (live_script/config.py):
+    Live started from the Dock or Explorer sees no environment variables, so the file is how the
+    script and the server agree. Returns (path, the saved settings)."""
+    from live_script import config
+
+    try:
+        saved = config.read_settings()
+    except config.SettingsError:
+        saved = {}  # replaced by what was asked for
+    if port is not None:
+        saved["port"] = port
+    if config_dir is not None:
+        saved["config_dir"] = config_dir
+    path = config.write_settings(saved.get("port"), saved.get("config_dir"))
+    return Path(path), config.read_settings()
+
+
 ENABLE_TEXT = """\
 Now enable it in Live:
   1. Quit and reopen Live if it was running (Live reads Remote Scripts at start-up).

@@ -93,3 +93,44 @@ def test_script_source_is_the_live_script_package():
     from live_mcp.install import script_source
 
     assert script_source() == Path(__file__).resolve().parents[2] / "live_script"
+
+
+def test_install_port_writes_the_settings_file_both_sides_read(tmp_path, monkeypatch, capsys):
+    from live_mcp.bridge import Bridge, token_file
+    from live_script import config
+    from live_script.runtime import Settings
+
+    settings_dir = tmp_path / "settings"
+    monkeypatch.setenv("LIVE_MCP_CONFIG_DIR", str(settings_dir))
+    monkeypatch.delenv("LIVE_MCP_PORT", raising=False)
+    assert main(["install-script", "--dest", str(tmp_path / "rs"), "--port", "48999"]) == 0
+    assert "settings.json (port 48999)" in capsys.readouterr().out
+    path = settings_dir / "settings.json"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert json.loads(path.read_text()) == {"port": 48999}
+    # Both sides read the same port from it ...
+    assert Bridge().port == 48999
+    assert Settings().resolved_port() == 48999
+    # ... and the environment variable still wins (tests rely on it).
+    monkeypatch.setenv("LIVE_MCP_PORT", "48000")
+    assert Bridge().port == 48000 and Settings().resolved_port() == 48000
+
+    # The token folder comes from the file too when no environment variable overrides it.
+    monkeypatch.delenv("LIVE_MCP_PORT")
+    monkeypatch.delenv("LIVE_MCP_CONFIG_DIR")
+    home = {"XDG_CONFIG_HOME": str(tmp_path / "xdg")}
+    config.write_settings(config_dir=str(tmp_path / "tokens"), environ=home, platform="linux")
+    assert config.token_path(home, "linux") == str(tmp_path / "tokens" / "token")
+    assert config.bridge_port(home, "linux") == config.DEFAULT_PORT
+    if sys.platform.startswith("linux"):
+        monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+        assert token_file() == tmp_path / "tokens" / "token"
+        assert Settings().token_path() == str(tmp_path / "tokens" / "token")
+
+
+def test_a_broken_settings_file_is_named(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("LIVE_MCP_CONFIG_DIR", str(tmp_path))
+    monkeypatch.delenv("LIVE_MCP_PORT", raising=False)
+    (tmp_path / "settings.json").write_text('{"port": "many"}')
+    assert main(["serve", "--timeout", "1"]) == 2
+    assert "settings.json: port must be a port number" in capsys.readouterr().err
