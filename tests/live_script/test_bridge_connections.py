@@ -192,3 +192,16 @@ def test_a_thousand_connect_disconnect_cycles_leak_nothing(host):
     client = BridgeClient(host.port, token)
     assert client.call("song.get_overview")["tempo"] > 0
     client.close()
+
+
+def test_the_protocol_page_states_the_limits_the_code_has():
+    import pathlib
+
+    from live_script.pump import DRAIN_BUDGET_SECONDS
+    from live_script.server import HANDSHAKE_SECONDS, MAX_CONNECTIONS
+
+    page = pathlib.Path(__file__).resolve().parents[2] / "docs" / "bridge-protocol.md"
+    text = page.read_text()
+    assert f"**Handshake deadline: {HANDSHAKE_SECONDS:g} seconds.**" in text
+    assert f"**At most {MAX_CONNECTIONS} connections.**" in text
+    assert f"**{DRAIN_BUDGET_SECONDS * 1000:g} ms**" in text
