@@ -284,7 +284,7 @@ class Connection(object):
         while True:
             chunks = [self._outbox.get()]
             # Send everything already queued in one call: fewer syscalls, fewer small segments.
-            while chunks[-1] is not None:
+            while chunks[-1] is not None and self._server.coalesce:
                 try:
                     chunks.append(self._outbox.get_nowait())
                 except queue.Empty:

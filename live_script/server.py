@@ -53,6 +53,7 @@ class BridgeServer(object):
         submit,
         log=None,
         nodelay=True,
+        coalesce=True,
         handshake_seconds=HANDSHAKE_SECONDS,
         max_connections=MAX_CONNECTIONS,
     ):
@@ -62,7 +63,10 @@ class BridgeServer(object):
         self.hello = hello
         self.submit = submit
         self._log = log or (lambda message: None)
+        # Both off = how the bridge sent before (one send per answer, Nagle on): the benchmark's
+        # baseline.
         self._nodelay = nodelay
+        self.coalesce = coalesce
         self.handshake_seconds = handshake_seconds
         self.max_connections = max_connections
         self._requested_port = port
