@@ -205,3 +205,37 @@ def test_the_protocol_page_states_the_limits_the_code_has():
     assert f"**Handshake deadline: {HANDSHAKE_SECONDS:g} seconds.**" in text
     assert f"**At most {MAX_CONNECTIONS} connections.**" in text
     assert f"**{DRAIN_BUDGET_SECONDS * 1000:g} ms**" in text
+
+
+def test_waiting_works_on_descriptors_past_select_limit():
+    # Live keeps many files open: the bridge's own sockets can get descriptors >= 1024, where
+    # select() raises ValueError. The bridge waits with poll() wherever the platform has it.
+    import select
+
+    resource = pytest.importorskip("resource")
+    if not hasattr(select, "poll"):
+        pytest.skip("no poll() here (Windows: select has no descriptor-number limit)")
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard <= 1100:
+        pytest.skip("the descriptor limit is too low to open descriptor 1100")
+    from live_script.sockets import Waiter
+
+    try:
+        os.fstat(1100)
+        pytest.skip("descriptor 1100 is in use")
+    except OSError:
+        pass  # free: ours to take
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1200), hard))
+    left, right = socket.socketpair()
+    high = socket.socket(fileno=os.dup2(left.fileno(), 1100))
+    try:
+        with pytest.raises(ValueError):
+            select.select([high], [], [], 0)
+        assert Waiter([high]).wait(0) == []
+        right.sendall(b"x")
+        assert Waiter([high]).wait(1) == [high]
+    finally:
+        high.close()
+        left.close()
+        right.close()
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
