@@ -1,5 +1,7 @@
 """Fixtures for the Remote Script tests: fake Live hosts on ephemeral ports, and bridge clients."""
 
+import time
+
 import pytest
 
 from fake_live.bridge_client import BridgeClient
@@ -50,3 +52,23 @@ def song_of(live):
 
 def undo_depth(h):
     return h.call_on_main(lambda live: song_of(live)._undo_depth())
+
+
+def wait_until(predicate, timeout=5.0, step=0.01):
+    """Poll `predicate` until true or `timeout` seconds passed; its last value."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return predicate()
+
+
+class Clock:
+    """A settable clock for code that takes `clock=`."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now

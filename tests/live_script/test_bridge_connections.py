@@ -9,18 +9,9 @@ import threading
 import time
 
 import pytest
-from conftest import BridgeClient, song_of, start_host
+from conftest import BridgeClient, song_of, start_host, wait_until
 
 from live_script.server import BridgeServer
-
-
-def wait_until(predicate, timeout=5.0, step=0.01):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(step)
-    return predicate()
 
 
 def read_line(sock, timeout=5.0):

@@ -4,18 +4,11 @@ on the timer, and the log is written on the main thread, with repeating errors c
 import socket
 import time
 
-from conftest import BridgeClient, start_host
+from conftest import BridgeClient, Clock, start_host, wait_until
 
 from fake_live.host import FakeHost
 from live_script import logbook
 from live_script.logbook import LiveLog
-
-
-def wait_until(predicate, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and not predicate():
-        time.sleep(0.01)
-    return predicate()
 
 
 def test_a_stop_with_a_failing_step_frees_the_port_for_the_next_instance(tmp_path):
@@ -91,14 +84,6 @@ def test_socket_threads_log_through_the_main_thread(tmp_path):
         held.close()
     finally:
         host.stop()  # raises if a socket thread touched c_instance
-
-
-class Clock:
-    def __init__(self):
-        self.now = 0.0
-
-    def __call__(self):
-        return self.now
 
 
 def test_repeating_errors_are_written_a_few_times_then_counted():

@@ -6,7 +6,7 @@ import threading
 import time
 
 import pytest
-from conftest import BridgeClient, song_of
+from conftest import BridgeClient, Clock, song_of
 
 from live_script.errors import BridgeError
 from live_script.protocol import Request
@@ -134,14 +134,6 @@ def test_requests_in_one_tick_answered_in_that_tick(tmp_path, connect):
         assert h.ticks - ticks <= 2  # one tick, or two if the sends straddled a tick
     finally:
         h.stop()
-
-
-class Clock:
-    def __init__(self):
-        self.now = 0.0
-
-    def __call__(self):
-        return self.now
 
 
 def test_a_drain_stops_at_its_time_budget_and_the_next_one_goes_on():
