@@ -163,6 +163,9 @@ class _Connection:
         if not isinstance(message, dict):
             return
         slot = self.pending.get(message.get("id")) if isinstance(message.get("id"), int) else None
+        if slot is None and message.get("id") is None and "error" in message and self.hello is None:
+            # Refused before the hello could be read (no free connection): the handshake's answer.
+            slot = self.pending.get(0)
         if slot is None:
             # A late answer to a call that timed out, or a connection-level error (`id: null`).
             return
@@ -392,6 +395,15 @@ class Bridge:
         if slot.error is not None:
             data = slot.error.get("data") if isinstance(slot.error.get("data"), Mapping) else {}
             if slot.error.get("code") == -32001 or data.get("code") == "UNAUTHORIZED":
+                if "no free connection" in str(slot.error.get("message", "")):
+                    # The cap is full of authenticated clients (docs/bridge-protocol.md).
+                    raise ToolFailure(
+                        LIVE_UNAVAILABLE,
+                        "The Remote Script has no free connection: every slot is taken by a "
+                        "client with the token.",
+                        hint="Close other live-mcp servers or clients connected to Live, then "
+                        "call again.",
+                    )
                 raise ToolFailure(
                     LIVE_UNAVAILABLE,
                     "The Remote Script refused the token from the token file.",

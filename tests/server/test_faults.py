@@ -7,8 +7,11 @@ import logging
 import pytest
 from mcp import Client
 
+from fake_live.bridge_client import BridgeClient
+from fake_live.host import FakeHost
 from generated import registry_gen
 from live_mcp.bridge import Bridge
+from live_mcp.errors import LIVE_UNAVAILABLE, ToolFailure
 from live_mcp.server import build_server
 from live_mcp.tool_wrapper import ERROR_META_KEY
 from tests.server.stub_script import Drop, StubScript
@@ -111,3 +114,18 @@ async def test_spec_hash_mismatch_is_explained_with_the_fix(tmp_path, caplog):
         assert "live-mcp install-script" in caplog.text
     finally:
         stub.stop()
+
+
+async def test_a_full_remote_script_is_explained_not_blamed_on_the_token(tmp_path):
+    host = FakeHost(port=0, config_dir=tmp_path, server_options={"max_connections": 1}).start()
+    held = BridgeClient(host.port, host.read_token())
+    try:
+        bridge = Bridge(port=host.port, config_dir=tmp_path)
+        with pytest.raises(ToolFailure) as failure:
+            await bridge.connect()
+        assert failure.value.code == LIVE_UNAVAILABLE
+        assert "no free connection" in failure.value.message
+        await bridge.aclose()
+    finally:
+        held.close()
+        host.stop()
