@@ -213,7 +213,8 @@ def _insert_by_browser(
         raise views.live_rejected(exc, "load %r" % item.name) from exc
 
     deadline = time.monotonic() + LOAD_TIMEOUT_SECONDS
-    recheck: List[Optional[float]] = [None]  # when to look a last time, past the deadline
+    # When to look a last time, once the deadline has passed (0.0: not yet set).
+    recheck: List[float] = [0.0]
 
     def poll() -> Optional[Result]:
         for device in track.devices:
@@ -224,7 +225,7 @@ def _insert_by_browser(
         now = time.monotonic()
         if now < deadline:
             return None
-        if recheck[0] is None:
+        if not recheck[0]:
             recheck[0] = now + RECHECK_SECONDS
         if now < recheck[0]:
             return None
