@@ -10,7 +10,7 @@ from codegen.emit_models import emit_models
 from codegen.emit_python import emit_python
 from codegen.ir import ProjectIR, build_ir
 from codegen.loader import load_specs
-from codegen.problems import SpecError
+from codegen.problems import SpecError, processing
 from codegen.rules import check_all
 
 EMITTERS = (emit_models, emit_python, emit_docs, emit_json)
@@ -19,9 +19,7 @@ EMITTERS = (emit_models, emit_python, emit_docs, emit_json)
 def load_ir(spec_dir: Path) -> ProjectIR:
     """The IR of a spec folder, or SpecError listing every problem found."""
     specs = load_specs(spec_dir)
-    problems = list(specs.problems)
-    if not problems:
-        problems = check_all(specs)
+    problems = [*specs.problems, *check_all(specs)]
     if problems:
         raise SpecError(problems)
     return build_ir(specs)
@@ -31,5 +29,6 @@ def generate_files(spec_dir: Path) -> dict[str, str]:
     ir = load_ir(spec_dir)
     files: dict[str, str] = {}
     for emit in EMITTERS:
-        files.update(emit(ir))
+        with processing(f"the emitter {emit.__module__}.{emit.__name__}"):
+            files.update(emit(ir))
     return files

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from codegen.loader import LoadedSpecs, SpecFile
+from codegen.problems import processing
 from codegen.schemas import field_schema, input_schema, output_schema
 from codegen.spec_model import (
     ErrorSpec,
@@ -357,6 +358,11 @@ def _tool_ir(spec_file: SpecFile, tool: ToolSpec, hints: dict[str, str]) -> Tool
     )
 
 
+def _tool_ir_of(spec_file: SpecFile, tool: ToolSpec, hints: dict[str, str]) -> ToolIR:
+    with processing(f"{spec_file.path} ({tool.name})"):
+        return _tool_ir(spec_file, tool, hints)
+
+
 def _resource_ir(resource: ResourceSpec) -> ResourceIR:
     variables = tuple(
         VariableIR(
@@ -520,7 +526,7 @@ def build_ir(specs: LoadedSpecs) -> ProjectIR:
     domains: list[DomainIR] = []
     for spec_file in sorted(specs.of_kind("tools"), key=lambda f: f.stem):
         domain_tools = sorted(
-            (_tool_ir(spec_file, t, hints) for t in spec_file.entries), key=lambda t: t.name
+            (_tool_ir_of(spec_file, t, hints) for t in spec_file.entries), key=lambda t: t.name
         )
         tools.extend(domain_tools)
         domains.append(

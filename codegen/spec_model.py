@@ -90,7 +90,14 @@ class ToolSpec(_Strict):
 
 
 class ResourceBridge(_Strict):
-    method: str
+    method: str = Field(description="A tool's bridge method, or one this resource declares.")
+    declare: bool = Field(
+        default=False,
+        description=(
+            "true: no tool calls this method; the resource declares it (the Remote Script must "
+            "serve it, with the args below as string params)."
+        ),
+    )
     since: str = Field(default="11.0", pattern=VERSION_PATTERN)
     args: dict[str, str] = Field(
         default_factory=dict, description="Bridge params as str.format templates over the URI."

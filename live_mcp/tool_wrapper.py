@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import string
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, Protocol
 
@@ -19,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from live_mcp.capping import cap_text
 from live_mcp.errors import BAD_INPUT, LIVE_REJECTED, ToolFailure
+from live_mcp.summary import render_summary
 
 log = logging.getLogger("live_mcp.tools")
 
@@ -84,28 +84,6 @@ def validate_input(spec: Mapping[str, Any], arguments: Mapping[str, Any] | None)
 
 
 # -- output -------------------------------------------------------------------------------------
-
-
-class _SummaryFormatter(string.Formatter):
-    """str.format, but lists read as "a, b" rather than "['a', 'b']" in a summary line."""
-
-    def format_field(self, value: Any, format_spec: str) -> str:
-        if isinstance(value, list | tuple) and not format_spec:
-            return ", ".join(str(v) for v in value) if value else "nothing"
-        if value is None and not format_spec:
-            return "none"
-        return super().format_field(value, format_spec)
-
-
-_FORMATTER = _SummaryFormatter()
-
-
-def render_summary(template: str, result: Mapping[str, Any]) -> str:
-    try:
-        return _FORMATTER.format(template, **result)
-    except (KeyError, IndexError, ValueError, TypeError, AttributeError):
-        # A template/result drift must not turn a successful call into a failure.
-        return template
 
 
 def narrowing_fields(input_schema: Mapping[str, Any]) -> list[str]:

@@ -286,7 +286,8 @@ def test_all_problems_are_reported_together(tmp_path):
     assert "'extras' is not declared" in messages
     assert "'NOPE' is not declared" in messages
     assert "mood" in messages
-    assert "3 problem(s)" in messages
+    assert "argument 'style' is not used" in messages
+    assert "4 problem(s)" in messages
 
 
 def test_the_real_specs_have_no_problems_and_hold_the_first_catalogue():

@@ -1,0 +1,39 @@
+"""A tool's one-line summary: its spec's `summary` template filled from the result.
+
+Imports nothing heavy: the code generator formats every example result with it, so a template that
+cannot render is a spec problem at generation time rather than a raw template shown to a user.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from typing import Any
+
+
+class _SummaryFormatter(string.Formatter):
+    """str.format, but lists read as "a, b" rather than "['a', 'b']" in a summary line."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, list | tuple) and not format_spec:
+            return ", ".join(str(v) for v in value) if value else "nothing"
+        if value is None and not format_spec:
+            return "none"
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _SummaryFormatter()
+FORMAT_ERRORS = (KeyError, IndexError, ValueError, TypeError, AttributeError)
+
+
+def format_summary(template: str, result: Mapping[str, Any]) -> str:
+    """The summary, or one of FORMAT_ERRORS when template and result do not fit."""
+    return _FORMATTER.format(template, **result)
+
+
+def render_summary(template: str, result: Mapping[str, Any]) -> str:
+    try:
+        return format_summary(template, result)
+    except FORMAT_ERRORS:
+        # A template/result drift must not turn a successful call into a failure.
+        return template
