@@ -49,3 +49,53 @@ def test_spec_problem_exits_2_without_traceback(tmp_path, capsys):
     assert not (tmp_path / "generated").exists(), (
         "nothing may be written when the specs have problems"
     )
+
+
+def test_the_issues_first_mistakes_are_all_reported_in_one_run(tmp_path):
+    """A type typo, a pattern that is no regular expression and an unclosed summary brace, in three
+    files: one run of the real command names all three, exits 2, prints no traceback."""
+    spec_dir = copy_specs(REAL_SPECS, tmp_path)
+    edits = {
+        "tools/song.yaml": ("bpm: {type: number,", "bpm: {type: numbr,"),
+        "tools/tracks.yaml": ('"^track:\\\\d+(@\\\\d+)?$"', '"^track:(\\\\d+$"'),
+        "tools/devices.yaml": (
+            '"Inserted {name} at {device_id}"',
+            '"Inserted {name at {device_id}"',
+        ),
+    }
+    for rel, (old, new) in edits.items():
+        path = spec_dir / rel
+        assert old in path.read_text(), rel
+        path.write_text(path.read_text().replace(old, new, 1))
+    done = run_codegen("--root", str(tmp_path), "--specs", str(spec_dir))
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert (
+        "specs/tools/song.yaml:66: live_set_tempo.input.bpm.type: unknown type 'numbr'"
+        in done.stderr
+    )
+    assert (
+        "live_set_track_props.input.track_id.pattern: pattern is not a valid regular" in done.stderr
+    )
+    assert "live_insert_device.summary: summary is not a valid template" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["specs"]
+
+
+def test_an_internal_error_says_so_and_names_the_spec(tmp_path, capsys, monkeypatch):
+    from codegen import emit_docs
+
+    real_page = emit_docs.render
+
+    def broken_render(template, **context):
+        if template == "docs_domain.md.j2" and context["domain"].name == "tracks":
+            raise KeyError("a bug in the generator")
+        return real_page(template, **context)
+
+    monkeypatch.setattr(emit_docs, "render", broken_render)
+    spec_dir = copy_specs(REAL_SPECS, tmp_path)
+    assert main(["--root", str(tmp_path), "--specs", str(spec_dir)]) == 3
+    err = capsys.readouterr().err
+    assert "internal error in the generator itself (not a mistake in the specs)" in err
+    assert "specs/tools/tracks.yaml (its reference page)" in err
+    assert "codegen.emit_docs.emit_docs" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["specs"]
