@@ -89,6 +89,15 @@ def test_every_tool_has_its_anchor_on_its_domain_page(built_site, domain):
     assert not missing, f"{page.name} has no anchor for {sorted(missing)}"
 
 
+def test_every_domain_is_in_the_sites_navigation(built_site):
+    """The Reference nav is generated from the specs: no domain is missing, none is listed twice."""
+    home = built_site.page("index.md").read_text(encoding="utf-8")
+    nav = re.findall(r'href="reference/([a-z0-9_]+)\.html" class="md-nav__link', home)
+    domains = sorted(tools_by_domain())
+    assert sorted(set(nav) & set(domains)) == domains
+    assert len(nav) == len(set(nav))
+
+
 @pytest.mark.parametrize(
     ("spec", "key", "page"),
     [
