@@ -179,22 +179,20 @@ def _since_ok(since: str) -> bool:
     return tuple(int(p) for p in since.split(".")[:2]) >= OLDEST_LIVE
 
 
+def _malformed(method: str) -> str | None:
+    if not BRIDGE_METHOD.match(method):
+        return f"bridge method {method!r} must be `domain.verb` (lower_snake_case)"
+    if method.split(".")[0] in RESERVED_DOMAINS:
+        return f"domain {method.split('.')[0]!r} is reserved"
+    return None
+
+
 def rule_bridge_methods_well_formed(specs: LoadedSpecs) -> Iterator[SpecProblem]:
     owners: dict[str, str] = {}
     for spec_file, index, tool in tools(specs):
         method = tool.bridge.method
-        if not BRIDGE_METHOD.match(method):
-            yield problem(
-                spec_file,
-                (index, "bridge", "method"),
-                f"bridge method {method!r} must be `domain.verb` (lower_snake_case)",
-            )
-        elif method.split(".")[0] in RESERVED_DOMAINS:
-            yield problem(
-                spec_file,
-                (index, "bridge", "method"),
-                f"domain {method.split('.')[0]!r} is reserved",
-            )
+        if why := _malformed(method):
+            yield problem(spec_file, (index, "bridge", "method"), why)
         if method in owners:
             yield problem(
                 spec_file,
@@ -211,12 +209,8 @@ def rule_bridge_methods_well_formed(specs: LoadedSpecs) -> Iterator[SpecProblem]
         tools_by_method.setdefault(t.bridge.method, t)  # a second user is reported above
     for spec_file, index, resource in resources(specs):
         method = resource.bridge.method
-        if not BRIDGE_METHOD.match(method):
-            yield problem(
-                spec_file,
-                (index, "bridge", "method"),
-                f"bridge method {method!r} must be `domain.verb` (lower_snake_case)",
-            )
+        if why := _malformed(method):
+            yield problem(spec_file, (index, "bridge", "method"), why)
         tool = tools_by_method.get(method)
         if tool is None:
             continue

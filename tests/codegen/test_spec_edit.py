@@ -5,29 +5,13 @@ from __future__ import annotations
 
 import importlib
 import sys
+from pathlib import Path
 
 from codegen_helpers import REAL_SPECS, copy_specs
 
 from codegen.__main__ import main
 
-NEW_DOMAIN = """\
-- name: live_get_track_color
-  title: Get track color
-  toolset: core
-  description: Read a track's color as an RGB integer.
-  annotations: {read_only: true, destructive: false, idempotent: true, open_world: false}
-  input:
-    track_id: {type: string, pattern: "^track:\\\\d+(@\\\\d+)?$", description: The track's id.}
-  output:
-    track_id: {type: string, description: The track's id.}
-    color: {type: integer, minimum: 0, maximum: 16777215, description: 0xRRGGBB.}
-  bridge: {method: color.get, undo: none, since: "11.0"}
-  summary: "{track_id} is #{color:06x}"
-  errors: [STALE_REFERENCE, LIVE_UNAVAILABLE]
-  examples:
-    - input: {track_id: "track:0"}
-      result: {track_id: "track:0@1", color: 16711680}
-"""
+NEW_DOMAIN = (Path(__file__).parents[1] / "data" / "colors.yaml").read_text()
 
 
 def _import_fresh(root, name):
