@@ -15,6 +15,7 @@ MODULES = (
     "bench.bridge_bench",
     "bench.server_bench",
     "bench.typecheck_bench",
+    "bench.sound_bench",
 )
 
 

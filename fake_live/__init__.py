@@ -9,6 +9,7 @@ Interface
 ``make_live(version="12.3.6", demo=True)`` returns a fresh module object ``live``: its own
 Application, Song, classes, ids, undo history and scheduler (instances never share state).
 ``demo=True`` opens the demo Set (see ``demo_set.py``); ``demo=False`` Live's default Set.
+``browser_items=50000`` adds a synthetic Samples library of that size (never in the demo Set).
 
 Public, as in Live::
 
@@ -17,6 +18,8 @@ Public, as in Live::
     live.Clip.MidiNoteSpecification(pitch=, start_time=, duration=, velocity=100.0, mute=False,
                                     probability=1.0, velocity_deviation=0.0, release_velocity=64.0)
     live.Device.Device, live.DeviceParameter.DeviceParameter, live.MixerDevice.MixerDevice,
+    live.RackDevice.RackDevice, live.Chain.Chain, live.DrumChain.DrumChain, live.DrumPad.DrumPad,
+    live.PluginDevice.PluginDevice, live.SimplerDevice.SimplerDevice,
     live.Scene.Scene, live.Browser.Browser, live.Browser.BrowserItem,
     live.Base.Timer(callback, interval_ms, repeat=False, start=False), live.Base.log(text)
 
@@ -56,7 +59,12 @@ from .world import World
 __all__ = ["CAPTURED_VERSIONS", "LATEST", "OLDEST", "make_live"]
 
 
-def make_live(version: str = LATEST, demo: bool = True, edition: str = "Suite") -> types.ModuleType:
+def make_live(
+    version: str = LATEST, demo: bool = True, edition: str = "Suite", browser_items: int = 0
+) -> types.ModuleType:
     """A fresh fake ``Live`` module emulating ``version`` (11.0.0 .. 12.3.6) of ``edition``
-    ("Suite", "Standard", "Intro" or "Lite": Intro and Lite limit the track count)."""
-    return build_module(World(version, demo, edition))
+    ("Suite", "Standard", "Intro" or "Lite": Intro and Lite limit the track count).
+
+    ``browser_items`` adds a synthetic library of that many samples to the browser's Samples (for
+    search tests and benchmarks at the size of a real library)."""
+    return build_module(World(version, demo, edition, browser_items))

@@ -3,27 +3,30 @@
 ``load_item`` only queues the load: the device appears on the next display tick (``live._tick()``),
 on the track that was selected (``Song.view.selected_track``) when ``load_item`` was called. Loading
 an instrument onto a track that already has one replaces it, as double-clicking in Live's browser does.
+With ``hotswap_target`` set to a device, the load replaces that device where it is instead.
+
+The content (``browser_tree.py``) is shaped like Live's: categories, folders, devices with presets,
+drum kits and rack presets that expand into chains, plugins, and samples that load into a Simpler.
 """
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
-from .catalog import NATIVE_DEVICES, DeviceSpec
+from .browser_tree import build_tree
+from .catalog import Preset
 from .enums import DeviceType, FilterType
-from .lom import LomObject, PlainObject, install_listeners, new, reject
+from .lom import LomObject, PlainObject, install_listeners, reject
 
 
 class BrowserItemImpl(PlainObject):
     def __init__(self, *args, **kwargs):
         raise reject("This class cannot be instantiated from Python")
 
-    def _init(self, name: str, uri: str, children=(), device: DeviceSpec | None = None, preset=""):
+    def _init(self, name: str, uri: str, children=(), preset: Preset | None = None, device=False):
         self._name = name
         self._uri = uri
         self._children = tuple(children)
-        self._device = device
-        self._preset = preset  # the device name a preset gives the loaded device
+        self._preset = preset  # what loading builds; None for a folder
+        self._is_device = bool(device)  # a device itself (not a preset, kit or sample)
 
     @property
     def name(self) -> str:
@@ -43,15 +46,15 @@ class BrowserItemImpl(PlainObject):
 
     @property
     def is_device(self) -> bool:
-        return self._device is not None and not self._preset
+        return self._is_device
 
     @property
     def is_loadable(self) -> bool:
-        return self._device is not None
+        return self._preset is not None
 
     @property
     def is_folder(self) -> bool:
-        return bool(self._children) or self._device is None
+        return self._preset is None
 
     @property
     def is_selected(self) -> bool:
@@ -65,77 +68,6 @@ class BrowserItemImpl(PlainObject):
         return f"<BrowserItem {self._uri}>"
 
 
-# Browser root property -> (uri prefix, device kinds shown there)
-_ROOT_QUERY = {
-    "instruments": "Instruments",
-    "audio_effects": "AudioFx",
-    "midi_effects": "MidiFx",
-    "drums": "Drums",
-    "sounds": "Sounds",
-}
-_EMPTY_ROOTS = (
-    "clips",
-    "current_project",
-    "max_for_live",
-    "packs",
-    "plugins",
-    "samples",
-    "user_library",
-)
-# Presets under "sounds": (folder, preset name, device)
-_SOUNDS = (("Bass", "Sub Bass", "Operator"), ("Piano & Keys", "Soft Electric", "Electric"))
-_KITS = (("909 Core Kit", "Drum Rack"),)
-
-
-def _uri(root: str, *path: str) -> str:
-    return f"query:{root}#" + ":".join(quote(p) for p in path)
-
-
-def build_tree(world) -> dict[str, object]:
-    """The fake's browser content: one BrowserItem tree per root property."""
-    item_cls = world.cls["BrowserItem"]
-
-    def item(name, uri, children=(), device=None, preset=""):
-        return new(item_cls, name, uri, children, device, preset)
-
-    by_kind = {
-        "instruments": DeviceType.instrument,
-        "audio_effects": DeviceType.audio_effect,
-        "midi_effects": DeviceType.midi_effect,
-    }
-    roots: dict[str, object] = {}
-    for root, kind in by_kind.items():
-        q = _ROOT_QUERY[root]
-        devices = [
-            item(d.name, _uri(q, d.name), device=d) for d in NATIVE_DEVICES if d.kind == kind
-        ]
-        roots[root] = item(root.replace("_", " ").title(), f"query:{q}", devices)
-    rack = next(d for d in NATIVE_DEVICES if d.class_name == "DrumGroupDevice")
-    kits = [item(k, _uri("Drums", "Kits", k), device=rack, preset=k) for k, _ in _KITS]
-    roots["drums"] = item(
-        "Drums",
-        "query:Drums",
-        [
-            item(rack.name, _uri("Drums", rack.name), device=rack),
-            item("Kits", "query:Drums#Kits", kits),
-        ],
-    )
-    by_name = {d.name: d for d in NATIVE_DEVICES}
-    folders: dict[str, list] = {}
-    for folder, preset, dev in _SOUNDS:
-        folders.setdefault(folder, []).append(
-            item(preset, _uri("Sounds", folder, preset), device=by_name[dev], preset=preset)
-        )
-    roots["sounds"] = item(
-        "Sounds",
-        "query:Sounds",
-        [item(f, _uri("Sounds", f), kids) for f, kids in folders.items()],
-    )
-    for root in _EMPTY_ROOTS:
-        roots[root] = item(root.replace("_", " ").title(), f"query:{root}")
-    return roots
-
-
 class BrowserImpl(LomObject):
     _OMIT = ("canonical_parent",)  # Live's Browser has no canonical_parent
 
@@ -145,30 +77,32 @@ class BrowserImpl(LomObject):
         self._filter_type = FilterType.disabled
         self._hotswap_target = None
 
-    def _all_items(self):
-        stack = list(self._roots.values())
-        while stack:
-            node = stack.pop()
-            yield node
-            stack.extend(node._children)
-
     def load_item(self, item) -> None:
-        if not isinstance(item, self._w.cls["BrowserItem"]) or not any(
-            item is known for known in self._all_items()
-        ):
+        if type(item) is not self._w.cls["BrowserItem"]:
             raise TypeError("load_item expects a BrowserItem of this browser")
         if not item.is_loadable:
             raise reject(f"'{item.name}' cannot be loaded")
+        preset = item._preset
+        spec = preset.device
+        target = self._hotswap_target
+        if target is not None and target._is_alive():
+            if spec.kind != target._spec.kind:
+                raise reject(f"'{item.name}' cannot hot-swap '{target.name}': another device type")
+            container = target._parent
+            container._check_kind_allowed(spec, replacing=target)
+            self._w.scheduler.defer_to_next_tick(lambda: self._finish_swap(target, preset))
+            return
         track = self._w.song.view.selected_track
-        spec = item._device
-        if spec.kind != DeviceType.audio_effect and track._kind != "midi":
+        if not track._accepts(spec):
+            if preset.sample:
+                raise reject(f"'{item.name}' is a sample: the fake loads samples onto MIDI tracks")
             raise reject(f"'{item.name}' can only be loaded onto a MIDI track")
-        name = item._preset or None
-        self._w.scheduler.defer_to_next_tick(lambda: self._finish_load(track, spec, name))
+        self._w.scheduler.defer_to_next_tick(lambda: self._finish_load(track, preset))
 
-    def _finish_load(self, track, spec: DeviceSpec, name: str | None) -> None:
+    def _finish_load(self, track, preset: Preset) -> None:
         if not track._is_alive():
             return  # the target went away before the load landed
+        spec = preset.device
         undo = self._w.undo
         undo.begin_step()  # a browser load is one entry in Live's history
         try:
@@ -178,9 +112,25 @@ class BrowserImpl(LomObject):
                 track.delete_device(index)
             else:
                 index = track._default_position(spec)
-            device = track._add_device(spec, index, name)
+            device = track._add_device(spec, index, preset.name, preset)
         finally:
             undo.end_step()
+        self._w.song.view.select_device(device)
+
+    def _finish_swap(self, target, preset: Preset) -> None:
+        if not target._is_alive():
+            return
+        container = target._parent
+        undo = self._w.undo
+        undo.begin_step()
+        try:
+            index = container._devices.index(target)
+            container.delete_device(index)
+            device = container._add_device(preset.device, index, preset.name, preset)
+        finally:
+            undo.end_step()
+        self._hotswap_target = device  # Live stays in hot-swap mode, now on the new device
+        self._notify("hotswap_target")
         self._w.song.view.select_device(device)
 
     def preview_item(self, item) -> None:
@@ -200,7 +150,15 @@ class BrowserImpl(LomObject):
 
     @property
     def hotswap_target(self):
-        return self._hotswap_target
+        target = self._hotswap_target
+        return target if target is not None and target._is_alive() else None
+
+    @hotswap_target.setter
+    def hotswap_target(self, value) -> None:
+        if value is not None and not hasattr(value, "_spec"):
+            raise TypeError("hotswap_target expects a Device or None")
+        self._hotswap_target = value
+        self._notify("hotswap_target")
 
     @property
     def colors(self) -> tuple:
@@ -219,7 +177,21 @@ def _root_property(root: str):
     return property(lambda self: self._roots[root])
 
 
-for _root in (*_ROOT_QUERY, *_EMPTY_ROOTS):
+ROOTS = (
+    "audio_effects",
+    "clips",
+    "current_project",
+    "drums",
+    "instruments",
+    "max_for_live",
+    "midi_effects",
+    "packs",
+    "plugins",
+    "samples",
+    "sounds",
+    "user_library",
+)
+for _root in ROOTS:
     setattr(BrowserImpl, _root, _root_property(_root))
 
 install_listeners(BrowserImpl, "filter_type", "hotswap_target")

@@ -6,7 +6,7 @@ caller, so a fresh Set has nothing to undo.
 
 from __future__ import annotations
 
-from .catalog import BY_NAME
+from .catalog import BY_NAME, KIT_909
 
 SCENE_COUNT = 8
 LOCATORS = ((0.0, "Intro"), (32.0, "Verse"))
@@ -57,7 +57,7 @@ def build_demo_set(world) -> None:
 
     drums = song.create_midi_track(-1)
     drums.name = "Drums"
-    drums._add_device(BY_NAME["Drum Rack"], 0)
+    drums._add_device(BY_NAME["Drum Rack"], 0, None, KIT_909)  # pads: kick, snare, closed hat
     beat = drums.clip_slots[0].create_clip(4.0)
     beat.name = "Beat"
     _add_notes(world, beat, BEAT)

@@ -89,10 +89,12 @@ class FakeHost:
         wait_for_port: bool = False,
         bind_retry_ms: int = 1000,
         edition: str = "Suite",
+        browser_items: int = 0,
     ) -> None:
         self.version = version
         self.edition = edition
         self.demo = demo
+        self.browser_items = browser_items  # a synthetic Samples library (tests, benchmarks)
         self.tick = float(tick)
         self.timer = float(timer) if timer else 0.0
         self._settings = Settings(
@@ -193,7 +195,12 @@ class FakeHost:
             self.surface.disconnect()
 
     def _create(self) -> None:
-        self.live = fake_live.make_live(version=self.version, demo=self.demo, edition=self.edition)
+        self.live = fake_live.make_live(
+            version=self.version,
+            demo=self.demo,
+            edition=self.edition,
+            browser_items=self.browser_items,
+        )
         self.c_instance = FakeCInstance(self.live, self._echo)
         with _INSTALL_LOCK:
             saved = {k: v for k, v in sys.modules.items() if k == "Live" or k.startswith("Live.")}

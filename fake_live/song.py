@@ -117,6 +117,8 @@ class SongViewImpl(LomObject):
 
     def select_device(self, device, ShouldAppointDevice=True) -> None:  # Live's keyword name
         track = device._parent
+        while not hasattr(track, "_view"):  # a device in a rack's chain: its track's view
+            track = track._parent._parent
         track._view._selected_device = device
         track._view._notify("selected_device")
         self.selected_track = track
@@ -565,6 +567,19 @@ class SongImpl(LomObject):
         self._notify("return_tracks")
 
     # --- scenes ---------------------------------------------------------------------------------
+    def move_device(self, device, target, target_position) -> int:
+        """Move ``device`` into ``target`` (a Track or a Chain) at the nearest allowed position."""
+        if not hasattr(target, "_move_in") or not hasattr(device, "_spec"):
+            raise TypeError("move_device expects a Device and a Track or Chain")
+        if not device._is_alive() or not target._is_alive():
+            raise reject("The device or the target has been deleted")
+        node = target
+        while node is not None:
+            if node is device:
+                raise reject("A rack cannot be moved into one of its own chains")
+            node = node._parent
+        return target._move_in(device, int(target_position))
+
     def create_scene(self, index):
         index = int(index)
         if index == -1:

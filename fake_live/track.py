@@ -5,16 +5,13 @@ from __future__ import annotations
 import os
 from typing import ClassVar
 
-from .catalog import BY_NAME, DeviceSpec
 from .clip_slot import wav_beats
+from .device_chain import DeviceChainMixin
 from .enums import DeviceInsertMode, DeviceType
 from .lom import LomObject, install_listeners, new, reject
 
 # Live's arrangement accepts clip positions in [0, 1576800] beats (create_midi_clip's doc string).
 ARRANGEMENT_END = 1576800.0
-
-# Device chain order Live enforces: MIDI effects, then the instrument, then audio effects.
-_RANK = {DeviceType.midi_effect: 0, DeviceType.instrument: 1, DeviceType.audio_effect: 2}
 
 
 def _arrangement_time(value) -> float:
@@ -68,9 +65,12 @@ class TrackViewImpl(LomObject):
 install_listeners(TrackViewImpl, "selected_device", "device_insert_mode", "is_collapsed")
 
 
-class TrackImpl(LomObject):
+class TrackImpl(DeviceChainMixin, LomObject):
+    """A track; its device chain (devices, insert/delete/duplicate) is DeviceChainMixin's."""
+
     _SINCE: ClassVar[dict[str, str]] = {
         "insert_device": "12.3.0",
+        "duplicate_device": "12.3.0",
         "create_midi_clip": "12.2.0",
         "create_audio_clip": "11.3.25",
         "performance_impact": "11.1.0",
@@ -327,79 +327,6 @@ class TrackImpl(LomObject):
     def stop_all_clips(self, Quantized=True) -> None:  # Live's keyword name(s)
         for slot in self._clip_slots:
             slot.stop()
-
-    # --- devices --------------------------------------------------------------------------------
-    @property
-    def devices(self) -> tuple:
-        # Live's doc string says this "will also include the mixer_device", but in practice (and in
-        # every script that walks it) it holds only the chain's devices; mixer_device is separate.
-        return self._devices
-
-    def _instrument(self):
-        for dev in self._devices:
-            if dev._spec.kind == DeviceType.instrument:
-                return dev
-        return None
-
-    def _check_kind_allowed(self, spec: DeviceSpec) -> None:
-        if spec.kind == DeviceType.instrument and self._kind != "midi":
-            raise reject(f"{spec.name} is an instrument and needs a MIDI track")
-        if spec.kind == DeviceType.midi_effect and self._kind != "midi":
-            raise reject(f"{spec.name} is a MIDI effect and needs a MIDI track")
-        if spec.kind == DeviceType.instrument and self._instrument() is not None:
-            raise reject("The track already has an instrument")
-
-    def _position_ok(self, spec: DeviceSpec, index: int) -> bool:
-        rank = _RANK[spec.kind]
-        devs = self._devices
-        left = _RANK[devs[index - 1]._spec.kind] if index > 0 else -1
-        right = _RANK[devs[index]._spec.kind] if index < len(devs) else 3
-        return left <= rank <= right
-
-    def _default_position(self, spec: DeviceSpec) -> int:
-        """Where Live puts a device loaded without an explicit index: the end of its region."""
-        return max(i for i in range(len(self._devices) + 1) if self._position_ok(spec, i))
-
-    def insert_device(self, DeviceName, DeviceIndex=-1):  # Live's keyword name(s)
-        spec = BY_NAME.get(str(DeviceName))
-        if spec is None:
-            raise reject(f"Unknown device name '{DeviceName}' (only native Live devices)")
-        self._check_kind_allowed(spec)
-        index = int(DeviceIndex)
-        if index == -1:
-            index = self._default_position(spec)
-        elif not 0 <= index <= len(self._devices):
-            raise reject(f"Device index {index} out of range")
-        if not self._position_ok(spec, index):
-            raise reject(f"{spec.name} cannot be placed at index {index} of this device chain")
-        return self._add_device(spec, index)
-
-    def _add_device(self, spec: DeviceSpec, index: int, name: str | None = None):
-        device = new(self._w.cls["Device"], self, spec, name)
-        before = self._devices
-        after = (*before[:index], device, *before[index:])
-        self._w.change(
-            lambda: self._set_devices(after, device, alive=True),
-            lambda: self._set_devices(before, device, alive=False),
-        )
-        return device
-
-    def delete_device(self, index) -> None:
-        index = int(index)
-        if not 0 <= index < len(self._devices):
-            raise reject(f"Device index {index} out of range")
-        device = self._devices[index]
-        before = self._devices
-        after = before[:index] + before[index + 1 :]
-        self._w.change(
-            lambda: self._set_devices(after, device, alive=False),
-            lambda: self._set_devices(before, device, alive=True),
-        )
-
-    def _set_devices(self, devices: tuple, device, alive: bool) -> None:
-        self._devices = devices
-        device._removed = not alive
-        self._notify("devices")
 
     # --- persistent script data -----------------------------------------------------------------
     def get_data(self, key, default_value):

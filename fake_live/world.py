@@ -13,7 +13,16 @@ from .application import ApplicationImpl, ApplicationViewImpl
 from .browser import BrowserImpl, BrowserItemImpl
 from .clip import ClipImpl
 from .clip_slot import ClipSlotImpl
-from .device import DeviceImpl, DeviceParameterImpl
+from .device import (
+    ChainImpl,
+    DeviceImpl,
+    DeviceParameterImpl,
+    DrumChainImpl,
+    DrumPadImpl,
+    PluginDeviceImpl,
+    RackDeviceImpl,
+    SimplerDeviceImpl,
+)
 from .envelope import EnvelopeEventImpl, EnvelopeImpl
 from .lom import WrongThreadError, build_class, new
 from .mixer import MixerDeviceImpl
@@ -43,6 +52,12 @@ CLASSES: dict[str, tuple[type, str, str]] = {
     "Device": (DeviceImpl, "Device", "Device"),
     "DeviceParameter": (DeviceParameterImpl, "DeviceParameter", "DeviceParameter"),
     "MixerDevice": (MixerDeviceImpl, "MixerDevice", "MixerDevice"),
+    "RackDevice": (RackDeviceImpl, "RackDevice", "RackDevice"),
+    "Chain": (ChainImpl, "Chain", "Chain"),
+    "DrumChain": (DrumChainImpl, "DrumChain", "DrumChain"),
+    "DrumPad": (DrumPadImpl, "DrumPad", "DrumPad"),
+    "PluginDevice": (PluginDeviceImpl, "PluginDevice", "PluginDevice"),
+    "SimplerDevice": (SimplerDeviceImpl, "SimplerDevice", "SimplerDevice"),
     "Browser": (BrowserImpl, "Browser", "Browser"),
     "BrowserItem": (BrowserItemImpl, "Browser", "BrowserItem"),
     "Timer": (TimerImpl, "Base", "Timer"),
@@ -69,7 +84,9 @@ EDITION_TRACK_LIMITS: dict[str, int | None] = {
 
 
 class World:
-    def __init__(self, version: str, demo: bool, edition: str = "Suite") -> None:
+    def __init__(
+        self, version: str, demo: bool, edition: str = "Suite", browser_items: int = 0
+    ) -> None:
         from .demo_set import build_default_set, build_demo_set  # demo_set needs World's API
 
         self.version = check_supported(version)
@@ -83,6 +100,7 @@ class World:
             )
         self.edition = edition
         self.track_limit = EDITION_TRACK_LIMITS[edition]
+        self.browser_items = int(browser_items)  # a synthetic Samples library of that many items
         self.undo = UndoHistory()
         self.scheduler = Scheduler()
         self.log: list[str] = []  # what Live.Base.log received

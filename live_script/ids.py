@@ -31,8 +31,10 @@ _CHILDREN = {
     "return": ("device", "mixer"),
     "main": ("device", "mixer"),
     "clipslot": ("clip",),
-    "device": ("param",),
+    "device": ("param", "chain", "pad"),
     "mixer": ("volume", "panning", "send"),
+    "chain": ("device",),  # a rack's chain (below a rack) or a drum pad's chain (below a pad)
+    "pad": ("chain",),  # a Drum Rack's pad, indexed by its MIDI note: pad:36
 }
 _UNINDEXED = ("song", "main", "clip", "mixer", "volume", "panning")
 
@@ -116,9 +118,33 @@ def cue_points(song: Song) -> List[CuePoint]:
 _MEMBER = {"mixer": "mixer_device", "volume": "volume", "panning": "panning"}
 
 
+def _drum_pad(rack: Any, note: int) -> Any:
+    if not rack.can_have_drum_pads:
+        return None
+    for pad in rack.drum_pads:
+        if pad.note == note:
+            return pad
+    return None
+
+
+def _chains(parent: Any) -> Any:
+    """A rack's or a drum pad's chains; nothing below a device that is not a rack."""
+    if hasattr(parent, "can_have_chains") and not parent.can_have_chains:
+        return ()
+    return parent.chains
+
+
+# Segment kinds whose object is not found by position in a list of the parent's.
+_LOOKUP = {"pad": _drum_pad}
+# Segment kinds listed by a function of the parent (the rest by the attribute in _child).
+_LISTS = {"chain": _chains}
+
+
 def _child(parent: Any, segment: Segment) -> Any:
     """The object a segment names below `parent`, or None when there is none."""
     name, index = segment.name, segment.index
+    if name in _LOOKUP:
+        return _LOOKUP[name](parent, index)
     if name == "song":
         return parent
     if name == "main":
@@ -143,6 +169,8 @@ def _child(parent: Any, segment: Segment) -> Any:
         items = cue_points(parent)
     elif name == "send":
         items = parent.sends
+    elif name in _LISTS:
+        items = _LISTS[name](parent)
     else:
         items = parent.parameters
     items = list(items)

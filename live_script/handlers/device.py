@@ -1,4 +1,5 @@
-"""Handlers on devices: set a parameter, insert a built-in device.
+"""Handlers on devices: list them (with racks opened), read and set parameters, rename, switch,
+delete, move, duplicate, insert a built-in device.
 
 Insertion uses `Track.insert_device` (Live 12.3+). Older Live has only the browser: find the item by
 name, select the track, `Browser.load_item`, and since Live loads asynchronously, finish on a later
@@ -17,7 +18,7 @@ import collections
 import time
 from typing import TYPE_CHECKING, Deque, List, Optional, Tuple
 
-from .. import views
+from .. import device_tree, param_values, views
 from ..errors import bad_input, rejected, unsupported
 
 if TYPE_CHECKING:
@@ -30,29 +31,24 @@ if TYPE_CHECKING:
     from ..ids import Target
 
 INSERT_DEVICE_SINCE = (12, 3, 0)
+DUPLICATE_DEVICE_SINCE = (12, 3, 0)
 LOAD_TIMEOUT_SECONDS = 5.0
 RECHECK_SECONDS = 0.3  # three display ticks
 
 _SEARCH_LIMIT = 20000
 
 
-def set_param(ctx: HandlerContext, params: Params) -> Result:
-    target = ctx.resolve(params["param_id"], ("param",), "param_id")
-    param = target.obj
-    if ("value" in params) == ("value_item" in params):
-        raise bad_input("give exactly one of value or value_item", field="value")
-    low, high = float(param.min), float(param.max)
+def _planned_value(param, change):
+    """The value `change` asks for (value, value_item or display), checked against Live's range."""
     if not param.is_enabled:
         raise rejected("parameter %r is disabled in Live right now" % param.name)
-    if "value_item" in params:
-        value = low + _item_index(param, params["value_item"])
-    else:
-        value = float(params["value"])
-        if not low <= value <= high:
-            raise rejected(
-                "value %s is outside the range of %r: %s..%s" % (value, param.name, low, high),
-                hint="Pass a value between %s and %s." % (low, high),
-            )
+    return param_values.value_for(
+        param, change.get("value"), change.get("value_item"), change.get("display")
+    )
+
+
+def _write(ctx, param, value):
+    """Set the value (only if it differs: a no-op gives a rollback nothing to undo); (before, after)."""
     before = float(param.value)
     if value != before:
         try:
@@ -60,33 +56,23 @@ def set_param(ctx: HandlerContext, params: Params) -> Result:
         except RuntimeError as exc:
             raise views.live_rejected(exc, "set %r" % param.name) from exc
         ctx.wrote()
-    after = float(param.value)
+    return before, float(param.value)
+
+
+def set_param(ctx, params):
+    target = ctx.resolve(params["param_id"], ("param",), "param_id")
+    param = target.obj
+    before, after = _write(ctx, param, _planned_value(param, params))
     return {
         "param_id": ctx.issue(param, target.path),
         "name": param.name,
         "before": before,
         "after": after,
         "display": param.str_for_value(after),
-        "min": low,
-        "max": high,
+        "min": float(param.min),
+        "max": float(param.max),
         "is_quantized": bool(param.is_quantized),
     }
-
-
-def _item_index(param: DeviceParameter, wanted: str) -> int:
-    if not param.is_quantized:
-        raise rejected(
-            "parameter %r is continuous; pass value (%s..%s) instead of value_item"
-            % (param.name, param.min, param.max)
-        )
-    items = [str(item) for item in param.value_items]
-    for index, item in enumerate(items):
-        if item.casefold() == wanted.casefold():
-            return index
-    raise rejected(
-        "parameter %r has no value item %r; its items are: %s"
-        % (param.name, wanted, ", ".join(items[:50]))
-    )
 
 
 def insert(ctx: HandlerContext, params: Params) -> Reply:
@@ -240,3 +226,230 @@ def _insert_by_browser(
         )
 
     return ctx.later(poll, LOAD_TIMEOUT_SECONDS + RECHECK_SECONDS + 1.0, timed_out)
+
+
+# --- listing, parameters, lifecycle ----------------------------------------------------------
+
+
+def list_devices(ctx, params):
+    target = ctx.resolve(params["track_id"], device_tree.CONTAINER_KINDS, "track_id")
+    rows = device_tree.rows(ctx, target.obj, target.path, params["max_depth"])
+    offset, limit = params["offset"], params["limit"]
+    page = rows[offset : offset + limit]
+    return {
+        "track_id": ctx.issue(target.obj, target.path),
+        "rows": page,
+        "count": len(page),
+        "total": len(rows),
+        "truncated": offset + len(page) < len(rows),
+    }
+
+
+list = list_devices  # the bridge verb; the def keeps the builtin's name free above
+
+
+def get_params(ctx, params):
+    target = ctx.resolve(params["device_id"], ("device",), "device_id")
+    device = target.obj
+    needle = params.get("name_contains", "").casefold()
+    matching = [
+        (index, param)
+        for index, param in enumerate(device.parameters)
+        if needle in param.name.casefold()
+    ]
+    offset, limit = params["offset"], params["limit"]
+    page = matching[offset : offset + limit]
+    states = _automation_names(ctx)
+    rows = [_param_row(ctx, param, index, target.path, states) for index, param in page]
+    plugin_count, note = _plugin_note(device)
+    return {
+        "device_id": ctx.issue(device, target.path),
+        "name": device.name,
+        "class_name": device.class_name,
+        "parameters": rows,
+        "count": len(rows),
+        "total": len(matching),
+        "truncated": offset + len(page) < len(matching),
+        "plugin_parameter_count": plugin_count,
+        "note": note,
+    }
+
+
+def _automation_names(ctx):
+    states = ctx.live.DeviceParameter.AutomationState
+    return {int(getattr(states, name)): name for name in ("none", "playing", "overridden")}
+
+
+def _param_row(ctx, param, index, device_path, states):
+    value = float(param.value)
+    quantized = bool(param.is_quantized)
+    return {
+        "id": ctx.issue(param, "%s/param:%d" % (device_path, index)),
+        "index": index,
+        "name": param.name,
+        "value": value,
+        "min": float(param.min),
+        "max": float(param.max),
+        "is_quantized": quantized,
+        "value_items": [str(item) for item in param.value_items] if quantized else [],
+        "display": param.str_for_value(value),
+        "automation": states.get(int(param.automation_state), "none"),
+        "is_enabled": bool(param.is_enabled),
+    }
+
+
+def _plugin_note(device):
+    """(all the plugin's parameters, a note on those Live does not expose) for a VST/AU plugin."""
+    if not hasattr(device, "get_parameter_names"):
+        return None, None
+    total = len(device.get_parameter_names())
+    exposed = max(len(device.parameters) - 1, 0)  # parameters[0] is "Device On"
+    if exposed >= total:
+        return total, None
+    return total, (
+        "Live exposes %d of this plugin's %d parameters; the other %d are not in its Configure "
+        "list. In Live, click Configure in the plugin's title bar and move a control in the plugin "
+        "window to add it, then read the parameters again." % (exposed, total, total - exposed)
+    )
+
+
+def set_params(ctx, params):
+    target = ctx.resolve(params["device_id"], ("device",), "device_id")
+    device = target.obj
+    all_params = device.parameters
+    planned = []
+    for position, change in enumerate(params["changes"]):
+        index = _param_index(all_params, change, position)
+        param = all_params[index]
+        planned.append((index, param, _planned_value(param, change)))
+    changes = []
+    changed = 0
+    for index, param, value in planned:  # every value is checked before the first write
+        before, after = _write(ctx, param, value)
+        changed += after != before
+        changes.append(
+            {
+                "param_id": ctx.issue(param, "%s/param:%d" % (target.path, index)),
+                "name": param.name,
+                "before": before,
+                "after": after,
+                "display": param.str_for_value(after),
+            }
+        )
+    return {
+        "device_id": ctx.issue(device, target.path),
+        "changes": changes,
+        "changed_count": changed,
+    }
+
+
+def _param_index(all_params, change, position):
+    field = "changes[%d]" % position
+    if ("index" in change) == ("name" in change):
+        raise bad_input("%s: give exactly one of index or name" % field, field=field)
+    if "index" in change:
+        index = change["index"]
+        if index >= len(all_params):
+            raise rejected(
+                "%s: the device has %d parameters (0..%d)"
+                % (field, len(all_params), len(all_params) - 1)
+            )
+        return index
+    wanted = change["name"].casefold()
+    for index, param in enumerate(all_params):
+        if param.name.casefold() == wanted:
+            return index
+    raise rejected(
+        "%s: the device has no parameter named %r" % (field, change["name"]),
+        hint="List its parameters with live_get_device_params.",
+    )
+
+
+def set_props(ctx, params):
+    target = ctx.resolve(params["device_id"], ("device",), "device_id")
+    device = target.obj
+    if "name" not in params and "is_on" not in params:
+        raise bad_input("give at least one of name, is_on")
+    switch = device_tree.on_switch(device)
+    if "is_on" in params and (switch is None or not switch.is_enabled):
+        raise rejected("device %r has no Device On switch that can be set" % device.name)
+    before = {"name": device.name, "is_on": device_tree.is_on(device)}
+    try:
+        if "name" in params and params["name"] != before["name"]:
+            device.name = params["name"]
+            ctx.wrote()
+        if "is_on" in params and params["is_on"] != before["is_on"]:
+            switch.value = switch.max if params["is_on"] else switch.min
+            ctx.wrote()
+    except RuntimeError as exc:
+        raise views.live_rejected(exc, "change device %r" % device.name) from exc
+    after = {"name": device.name, "is_on": device_tree.is_on(device)}
+    return {
+        "device_id": ctx.issue(device, target.path),
+        "changed": [key for key in ("name", "is_on") if before[key] != after[key]],
+        "before": before,
+        "after": after,
+    }
+
+
+def _located(ctx, params):
+    """(target, device, its container, its position there) for params["device_id"]."""
+    target = ctx.resolve(params["device_id"], ("device",), "device_id")
+    device = target.obj
+    container = device.canonical_parent
+    return target, device, container, device_tree.position(container.devices, device)
+
+
+def delete(ctx, params):
+    target, device, container, index = _located(ctx, params)
+    name = device.name
+    try:
+        container.delete_device(index)
+    except RuntimeError as exc:
+        raise views.live_rejected(exc, "delete %r" % name) from exc
+    ctx.wrote()
+    return {"device_id": target.path, "name": name, "remaining": len(container.devices)}
+
+
+def move(ctx, params):
+    target, device, _container, _index = _located(ctx, params)
+    into = ctx.resolve(params["target_id"], device_tree.CONTAINER_KINDS, "target_id")
+    index = params["index"]
+    count = len(into.obj.devices)
+    if index == -1 or index > count:
+        index = count
+    try:
+        ctx.song.move_device(device, into.obj, index)
+    except RuntimeError as exc:
+        raise views.live_rejected(exc, "move %r there" % device.name) from exc
+    ctx.wrote()
+    now = device_tree.position(into.obj.devices, device)
+    if now is None:
+        raise rejected("Live did not move %r into %s" % (device.name, params["target_id"]))
+    return {
+        "device_id": ctx.issue(device, "%s/device:%d" % (into.path, now)),
+        "name": device.name,
+        "from_id": target.path,
+        "index": now,
+    }
+
+
+def duplicate(ctx, params):
+    target, device, container, index = _located(ctx, params)
+    if not hasattr(container, "duplicate_device"):  # the spec's since already says 12.3
+        raise ctx.script.unsupported(DUPLICATE_DEVICE_SINCE, "Duplicating a device")
+    known = set(candidate._live_ptr for candidate in container.devices)
+    try:
+        container.duplicate_device(index)
+    except RuntimeError as exc:
+        raise views.live_rejected(exc, "duplicate %r" % device.name) from exc
+    ctx.wrote()
+    base = device_tree.parent_path(target.path)
+    for position, candidate in enumerate(container.devices):
+        if candidate._live_ptr not in known:
+            return {
+                "device_id": ctx.issue(candidate, "%s/device:%d" % (base, position)),
+                "source_id": ctx.issue(device, "%s/device:%d" % (base, index)),
+                "name": candidate.name,
+            }
+    raise rejected("Live did not duplicate %r" % device.name)

@@ -37,3 +37,14 @@ def silent_wav(path, seconds: float, rate: int = 8000) -> str:
         out.setframerate(rate)
         out.writeframes(b"\0\0" * int(seconds * rate))
     return str(path)
+
+
+def find_item(item, name):
+    """The first browser item called `name` at or below `item` (depth first), or None."""
+    if item.name == name:
+        return item
+    for child in item.children:
+        found = find_item(child, name)
+        if found is not None:
+            return found
+    return None

@@ -20,6 +20,19 @@ LATEST = fake_live.make_live()
 LATEST_MEMBERS = {key: public_members(cls) for key, cls in LATEST._world.cls.items()}
 
 
+def _devices_below(container):
+    """Every device, parameter, chain and drum pad below a track or chain."""
+    out = []
+    for device in container.devices:
+        out += [device, *device.parameters]
+        if device.can_have_drum_pads:
+            out += [pad for pad in device.drum_pads if pad.chains]
+        if device.can_have_chains:
+            for chain in device.chains:
+                out += [chain, *_devices_below(chain)]
+    return out
+
+
 def _all_objects(live):
     """Every reachable LOM object of a demo Set, to check instances as well as classes."""
     app = live.Application.get_application()
@@ -28,8 +41,7 @@ def _all_objects(live):
     for track in (*song.tracks, *song.return_tracks, song.master_track):
         out += [track, track.view, track.mixer_device, *track.mixer_device.sends]
         out += [track.mixer_device.volume, track.mixer_device.panning]
-        for device in track.devices:
-            out += [device, *device.parameters]
+        out += _devices_below(track)
         for slot in track.clip_slots:
             out.append(slot)
             if slot.clip is not None:
@@ -43,6 +55,11 @@ def _all_objects(live):
     out += list(song.scenes)
     out += [app.browser.instruments, *app.browser.instruments.children]
     return out
+
+
+def test_the_demo_set_reaches_racks_chains_and_pads():
+    kinds = {type(obj).__name__ for obj in _all_objects(LATEST)}
+    assert {"RackDevice", "DrumChain", "DrumPad", "SimplerDevice"} <= kinds
 
 
 @pytest.mark.parametrize("version", CAPTURED_VERSIONS)
@@ -112,6 +129,12 @@ def test_the_fake_covers_the_classes_a_remote_script_needs():
         "Browser",
         "BrowserItem",
         "Timer",
+        "RackDevice",
+        "Chain",
+        "DrumChain",
+        "DrumPad",
+        "PluginDevice",
+        "SimplerDevice",
     }
     assert needed <= set(LATEST._world.cls)
 

@@ -3,17 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from fake_live_fixtures import live_fixture, song_fixture  # noqa: F401 - fixtures
-
-
-def _find(item, name):
-    if item.name == name:
-        return item
-    for child in item.children:
-        found = _find(child, name)
-        if found is not None:
-            return found
-    return None
+from fake_live_fixtures import find_item, live_fixture, song_fixture  # noqa: F401 - fixtures
 
 
 @pytest.fixture
@@ -26,18 +16,18 @@ def test_browser_holds_the_demo_devices(browser):
     names = {c.name for root in roots for c in root.children}
     assert {"Operator", "Wavetable", "Drum Rack", "Electric"} <= names
     assert {"Reverb", "EQ Eight", "Compressor", "Delay"} <= names
-    operator = _find(browser.instruments, "Operator")
+    operator = find_item(browser.instruments, "Operator")
     assert operator.is_device and operator.is_loadable and not operator.is_folder
     assert operator.uri.startswith("query:")
     assert browser.instruments.is_folder and not browser.instruments.is_loadable
     assert list(browser.instruments.iter_children) == list(browser.instruments.children)
-    assert _find(browser.sounds, "Sub Bass").is_loadable
+    assert find_item(browser.sounds, "Sub Bass.adv").is_loadable
 
 
 def test_load_item_is_asynchronous(live, song, browser):
     keys = song.tracks[2]
     song.view.selected_track = keys
-    browser.load_item(_find(browser.audio_effects, "Reverb"))
+    browser.load_item(find_item(browser.audio_effects, "Reverb"))
     assert [d.name for d in keys.devices] == ["Electric"]  # nothing yet
     live._tick()
     assert [d.name for d in keys.devices] == ["Electric", "Reverb"]
@@ -46,7 +36,7 @@ def test_load_item_is_asynchronous(live, song, browser):
 
 def test_load_targets_the_track_selected_when_called(live, song, browser):
     song.view.selected_track = song.tracks[0]
-    browser.load_item(_find(browser.audio_effects, "Delay"))
+    browser.load_item(find_item(browser.audio_effects, "Delay"))
     song.view.selected_track = song.tracks[1]
     live._tick()
     assert song.tracks[0].devices[-1].name == "Delay"
@@ -56,7 +46,7 @@ def test_load_targets_the_track_selected_when_called(live, song, browser):
 def test_an_instrument_replaces_the_instrument(live, song, browser):
     bass = song.tracks[1]
     song.view.selected_track = bass
-    browser.load_item(_find(browser.instruments, "Wavetable"))
+    browser.load_item(find_item(browser.instruments, "Wavetable"))
     live._tick()
     assert [d.class_name for d in bass.devices] == ["InstrumentVector"]
     song.undo()  # the load is one history entry
@@ -65,13 +55,13 @@ def test_an_instrument_replaces_the_instrument(live, song, browser):
 
 def test_a_preset_loads_its_device_under_the_preset_name(live, song, browser):
     track = song.create_midi_track(-1)
-    browser.load_item(_find(browser.sounds, "Sub Bass"))
+    browser.load_item(find_item(browser.sounds, "Sub Bass.adv"))
     live._tick()
     assert [(d.name, d.class_name) for d in track.devices] == [("Sub Bass", "Operator")]
 
 
 def test_work_queued_during_a_tick_waits_for_the_next(live, song, browser):
-    reverb = _find(browser.audio_effects, "Reverb")
+    reverb = find_item(browser.audio_effects, "Reverb")
     live._scheduler.defer_to_next_tick(lambda: browser.load_item(reverb))
     live._tick()
     assert song.tracks[0].devices[-1].name == "Drum Rack"
@@ -86,5 +76,5 @@ def test_load_item_rejections(live, song, browser):
         browser.load_item("Operator")
     song.view.selected_track = song.return_tracks[0]
     with pytest.raises(RuntimeError):
-        browser.load_item(_find(browser.instruments, "Operator"))
+        browser.load_item(find_item(browser.instruments, "Operator"))
     assert live._scheduler.pending == 0

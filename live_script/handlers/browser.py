@@ -1,0 +1,137 @@
+"""Handlers on Live's browser: browse a folder, search, load an item onto a track or as a hot-swap.
+
+A load is asynchronous in Live: `Browser.load_item` targets the selected track (or the hot-swap
+target) and the device appears on a later tick. The handler selects the target, calls load_item,
+and returns `ctx.later(poll)`: the undo step stays open until the new device shows up in that track
+or chain, so the load is this call's one undo step. Selection and hot-swap mode are put back.
+"""
+
+import contextlib
+import time
+
+from .. import browser_walk, device_tree, views
+from ..errors import bad_input, rejected
+
+
+def browse(ctx, params):
+    browser = ctx.application.browser
+    category, path = params["category"], params["path"]
+    folder = browser_walk.open_path(browser, category, path)
+    children = list(folder.children)
+    offset, limit = params["offset"], params["limit"]
+    rows = [browser_walk.item_row(item) for item in children[offset : offset + limit]]
+    browser_walk.remember(ctx.script, category, path, rows)
+    return {
+        "category": category,
+        "path": list(path),
+        "items": rows,
+        "count": len(rows),
+        "total": len(children),
+        "truncated": offset + len(rows) < len(children),
+    }
+
+
+def search(ctx, params):
+    browser = ctx.application.browser
+    categories = params.get("categories") or browser_walk.DEFAULT_SEARCH
+    started = time.monotonic()
+    found = browser_walk.search(
+        browser,
+        categories,
+        params["query"],
+        params["loadable_only"],
+        params["max_results"],
+        params["visit_budget"],
+    )
+    for row in found.matches:
+        browser_walk.remember(ctx.script, row["category"], row["path"], [row])
+    return {
+        "query": params["query"],
+        "matches": found.matches,
+        "count": len(found.matches),
+        "visited": found.visited,
+        "complete": found.stop_reason is None,
+        "stop_reason": found.stop_reason,
+        "elapsed_ms": round((time.monotonic() - started) * 1000.0, 2),
+    }
+
+
+def _load_target(ctx, params):
+    """(track to select, chain the device will land in, its id path, device to replace or None)."""
+    if ("track_id" in params) == ("replace_device_id" in params):
+        raise bad_input("give exactly one of track_id or replace_device_id", field="track_id")
+    if "track_id" in params:
+        target = ctx.resolve(params["track_id"], device_tree.TRACK_KINDS, "track_id")
+        return target.obj, target.obj, target.path, None
+    target = ctx.resolve(params["replace_device_id"], ("device",), "replace_device_id")
+    track_path = target.path.split("/", 1)[0]
+    track = ctx.resolve(track_path, device_tree.TRACK_KINDS, "replace_device_id").obj
+    container = target.obj.canonical_parent
+    return track, container, device_tree.parent_path(target.path), target.obj
+
+
+def load(ctx, params):
+    track, container, container_path, replaced = _load_target(ctx, params)
+    browser = ctx.application.browser
+    uri = params["uri"]
+    found = browser_walk.find_by_uri(ctx.script, browser, uri)
+    if found is None:
+        raise rejected(
+            "no browser item has the URI %r" % uri,
+            hint="Find the item with live_search_browser or live_browse and pass its uri.",
+        )
+    item = found[0]
+    if not item.is_loadable:
+        raise rejected(
+            "%r cannot be loaded: it is %s"
+            % (item.name, "a folder" if item.is_folder else "not loadable"),
+            hint="Open it with live_browse and load one of its items.",
+        )
+    names = dict((device._live_ptr, device.name) for device in container.devices)
+    view = ctx.song.view
+    previous_track = view.selected_track
+    previous_swap = browser.hotswap_target
+
+    def restore():
+        if previous_track != None:  # noqa: E711 - a deleted LOM object compares equal to None
+            view.selected_track = previous_track
+        # A previous hot-swap target that went away leaves hot-swap mode as Live has it.
+        with contextlib.suppress(RuntimeError):
+            browser.hotswap_target = previous_swap if previous_swap != None else None  # noqa: E711
+
+    view.selected_track = track
+    try:
+        # Without a hot-swap target the load goes onto the selected track; with one, in its place.
+        browser.hotswap_target = replaced
+        browser.load_item(item)
+    except RuntimeError as exc:
+        restore()
+        raise views.live_rejected(exc, "load %r" % item.name) from exc
+
+    def poll():
+        for index, device in enumerate(container.devices):
+            if device._live_ptr in names:
+                continue
+            ctx.wrote()
+            restore()
+            present = set(candidate._live_ptr for candidate in container.devices)
+            gone = [name for ptr, name in names.items() if ptr not in present]
+            return {
+                "uri": uri,
+                "item_name": item.name,
+                "device_id": ctx.issue(device, "%s/device:%d" % (container_path, index)),
+                "name": device.name,
+                "class_name": device.class_name,
+                "replaced": gone[0] if gone else None,
+            }
+        return None
+
+    def timed_out():
+        restore()
+        return rejected(
+            "Live did not finish loading %r within %s s" % (item.name, params["timeout"]),
+            hint="A large plugin or sample may need longer: pass a larger timeout. If the device "
+            "appears later, it is outside this call's undo step.",
+        )
+
+    return ctx.later(poll, params["timeout"], timed_out)
