@@ -34,7 +34,7 @@ URI_VISIT_BUDGET = 200000
 _CLOCK_EVERY = 256  # visits between clock reads
 
 # script context -> {uri: (category, folder names)}; dies with the script session.
-_PLACES = weakref.WeakKeyDictionary()
+_PLACES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def places(script):

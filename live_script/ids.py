@@ -118,7 +118,7 @@ def cue_points(song: Song) -> List[CuePoint]:
 _MEMBER = {"mixer": "mixer_device", "volume": "volume", "panning": "panning"}
 
 
-def _drum_pad(rack: Any, note: int) -> Any:
+def _drum_pad(rack: Any, note: Optional[int]) -> Any:
     if not rack.can_have_drum_pads:
         return None
     for pad in rack.drum_pads:

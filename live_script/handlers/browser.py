@@ -6,14 +6,22 @@ and returns `ctx.later(poll)`: the undo step stays open until the new device sho
 or chain, so the load is this call's one undo step. Selection and hot-swap mode are put back.
 """
 
+from __future__ import annotations
+
 import contextlib
 import time
+from typing import TYPE_CHECKING, Any, Optional, Tuple
 
 from .. import browser_walk, device_tree, views
 from ..errors import bad_input, rejected
 
+if TYPE_CHECKING:
+    from Live.Device import Device
 
-def browse(ctx, params):
+    from ..context import HandlerContext, Params, Reply, Result
+
+
+def browse(ctx: HandlerContext, params: Params) -> Result:
     browser = ctx.application.browser
     category, path = params["category"], params["path"]
     folder = browser_walk.open_path(browser, category, path)
@@ -31,7 +39,7 @@ def browse(ctx, params):
     }
 
 
-def search(ctx, params):
+def search(ctx: HandlerContext, params: Params) -> Result:
     browser = ctx.application.browser
     categories = params.get("categories") or browser_walk.DEFAULT_SEARCH
     started = time.monotonic()
@@ -56,7 +64,7 @@ def search(ctx, params):
     }
 
 
-def _load_target(ctx, params):
+def _load_target(ctx: HandlerContext, params: Params) -> Tuple[Any, Any, str, Optional[Device]]:
     """(track to select, chain the device will land in, its id path, device to replace or None)."""
     if ("track_id" in params) == ("replace_device_id" in params):
         raise bad_input("give exactly one of track_id or replace_device_id", field="track_id")
@@ -70,7 +78,7 @@ def _load_target(ctx, params):
     return track, container, device_tree.parent_path(target.path), target.obj
 
 
-def load(ctx, params):
+def load(ctx: HandlerContext, params: Params) -> Reply:
     track, container, container_path, replaced = _load_target(ctx, params)
     browser = ctx.application.browser
     uri = params["uri"]
@@ -92,7 +100,7 @@ def load(ctx, params):
     previous_track = view.selected_track
     previous_swap = browser.hotswap_target
 
-    def restore():
+    def restore() -> None:
         if previous_track != None:  # noqa: E711 - a deleted LOM object compares equal to None
             view.selected_track = previous_track
         # A previous hot-swap target that went away leaves hot-swap mode as Live has it.
@@ -108,7 +116,7 @@ def load(ctx, params):
         restore()
         raise views.live_rejected(exc, "load %r" % item.name) from exc
 
-    def poll():
+    def poll() -> Optional[Result]:
         for index, device in enumerate(container.devices):
             if device._live_ptr in names:
                 continue
@@ -126,7 +134,7 @@ def load(ctx, params):
             }
         return None
 
-    def timed_out():
+    def timed_out() -> Exception:
         restore()
         return rejected(
             "Live did not finish loading %r within %s s" % (item.name, params["timeout"]),

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import collections
 import time
-from typing import TYPE_CHECKING, Deque, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Deque, Dict, List, Optional, Tuple
 
 from .. import device_tree, param_values, views
 from ..errors import bad_input, rejected, unsupported
@@ -38,7 +38,7 @@ RECHECK_SECONDS = 0.3  # three display ticks
 _SEARCH_LIMIT = 20000
 
 
-def _planned_value(param, change):
+def _planned_value(param: DeviceParameter, change: Params) -> float:
     """The value `change` asks for (value, value_item or display), checked against Live's range."""
     if not param.is_enabled:
         raise rejected("parameter %r is disabled in Live right now" % param.name)
@@ -47,7 +47,7 @@ def _planned_value(param, change):
     )
 
 
-def _write(ctx, param, value):
+def _write(ctx: HandlerContext, param: DeviceParameter, value: float) -> Tuple[float, float]:
     """Set the value (only if it differs: a no-op gives a rollback nothing to undo); (before, after)."""
     before = float(param.value)
     if value != before:
@@ -59,7 +59,7 @@ def _write(ctx, param, value):
     return before, float(param.value)
 
 
-def set_param(ctx, params):
+def set_param(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["param_id"], ("param",), "param_id")
     param = target.obj
     before, after = _write(ctx, param, _planned_value(param, params))
@@ -231,7 +231,7 @@ def _insert_by_browser(
 # --- listing, parameters, lifecycle ----------------------------------------------------------
 
 
-def list_devices(ctx, params):
+def list_devices(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["track_id"], device_tree.CONTAINER_KINDS, "track_id")
     rows = device_tree.rows(ctx, target.obj, target.path, params["max_depth"])
     offset, limit = params["offset"], params["limit"]
@@ -248,7 +248,7 @@ def list_devices(ctx, params):
 list = list_devices  # the bridge verb; the def keeps the builtin's name free above
 
 
-def get_params(ctx, params):
+def get_params(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["device_id"], ("device",), "device_id")
     device = target.obj
     needle = params.get("name_contains", "").casefold()
@@ -275,12 +275,18 @@ def get_params(ctx, params):
     }
 
 
-def _automation_names(ctx):
+def _automation_names(ctx: HandlerContext) -> Dict[int, str]:
     states = ctx.live.DeviceParameter.AutomationState
     return {int(getattr(states, name)): name for name in ("none", "playing", "overridden")}
 
 
-def _param_row(ctx, param, index, device_path, states):
+def _param_row(
+    ctx: HandlerContext,
+    param: DeviceParameter,
+    index: int,
+    device_path: str,
+    states: Dict[int, str],
+) -> Result:
     value = float(param.value)
     quantized = bool(param.is_quantized)
     return {
@@ -298,7 +304,7 @@ def _param_row(ctx, param, index, device_path, states):
     }
 
 
-def _plugin_note(device):
+def _plugin_note(device: Device) -> Tuple[Optional[int], Optional[str]]:
     """(all the plugin's parameters, a note on those Live does not expose) for a VST/AU plugin."""
     if not hasattr(device, "get_parameter_names"):
         return None, None
@@ -313,7 +319,7 @@ def _plugin_note(device):
     )
 
 
-def set_params(ctx, params):
+def set_params(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["device_id"], ("device",), "device_id")
     device = target.obj
     all_params = device.parameters
@@ -343,7 +349,7 @@ def set_params(ctx, params):
     }
 
 
-def _param_index(all_params, change, position):
+def _param_index(all_params: Any, change: Params, position: int) -> int:
     field = "changes[%d]" % position
     if ("index" in change) == ("name" in change):
         raise bad_input("%s: give exactly one of index or name" % field, field=field)
@@ -365,7 +371,7 @@ def _param_index(all_params, change, position):
     )
 
 
-def set_props(ctx, params):
+def set_props(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["device_id"], ("device",), "device_id")
     device = target.obj
     if "name" not in params and "is_on" not in params:
@@ -392,7 +398,7 @@ def set_props(ctx, params):
     }
 
 
-def _located(ctx, params):
+def _located(ctx: HandlerContext, params: Params) -> Tuple[Target, Device, Any, int]:
     """(target, device, its container, its position there) for params["device_id"]."""
     target = ctx.resolve(params["device_id"], ("device",), "device_id")
     device = target.obj
@@ -400,7 +406,7 @@ def _located(ctx, params):
     return target, device, container, device_tree.position(container.devices, device)
 
 
-def delete(ctx, params):
+def delete(ctx: HandlerContext, params: Params) -> Result:
     target, device, container, index = _located(ctx, params)
     name = device.name
     try:
@@ -411,7 +417,7 @@ def delete(ctx, params):
     return {"device_id": target.path, "name": name, "remaining": len(container.devices)}
 
 
-def move(ctx, params):
+def move(ctx: HandlerContext, params: Params) -> Result:
     target, device, _container, _index = _located(ctx, params)
     into = ctx.resolve(params["target_id"], device_tree.CONTAINER_KINDS, "target_id")
     index = params["index"]
@@ -434,7 +440,7 @@ def move(ctx, params):
     }
 
 
-def duplicate(ctx, params):
+def duplicate(ctx: HandlerContext, params: Params) -> Result:
     target, device, container, index = _located(ctx, params)
     if not hasattr(container, "duplicate_device"):  # the spec's since already says 12.3
         raise ctx.script.unsupported(DUPLICATE_DEVICE_SINCE, "Duplicating a device")

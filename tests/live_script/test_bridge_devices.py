@@ -3,30 +3,15 @@ by display value), props, delete, move, duplicate; stale ids; failed writes leav
 
 import pytest
 from conftest import song_of, start_host, undo_depth
+from set_dump import dump_set
 
 KICK = "track:0/device:0/pad:36/chain:0/device:0"
 KICK_DECAY = KICK + "/param:2"
 
 
-def devices_dump(live):
-    """Every track's device tree with names and parameter values: what a device write may change."""
-
-    def tree(container):
-        out = []
-        for device in container.devices:
-            node = [device.name, [(p.name, p.value) for p in device.parameters]]
-            if device.can_have_chains:
-                node.append([(c.name, c.mute, tree(c)) for c in device.chains])
-            out.append(node)
-        return out
-
-    song = song_of(live)
-    tracks = (*song.tracks, *song.return_tracks, song.master_track)
-    return [(t.name, tree(t)) for t in tracks]
-
-
 def dump(host):
-    return host.call_on_main(devices_dump)
+    """The whole Set as a script can read it (racks, chains, pads and parameters included)."""
+    return host.call_on_main(dump_set)
 
 
 def test_list_opens_drum_pads_and_their_chains(client):

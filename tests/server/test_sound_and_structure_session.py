@@ -1,5 +1,6 @@
-"""A real MCP client session on the demo Set: the Session beat into the Arrangement at bar 17, a
-"Chorus" locator there, and a filter-cutoff ramp written on the bassline and read back."""
+"""A real MCP client session on the demo Set: find a drum kit in the browser, load it onto the drum
+track and set the kick's decay by the value Live displays; then the Session beat into the Arrangement
+at bar 17, a "Chorus" locator there, and a filter-cutoff ramp written on the bassline and read back."""
 
 from __future__ import annotations
 
@@ -12,13 +13,43 @@ pytestmark = pytest.mark.anyio
 
 
 @pytest.mark.parametrize("mode", ["legacy", "auto"])
-async def test_arrange_a_chorus_and_automate_the_filter(bridge, live_host, mode):
+async def test_a_kit_a_chorus_and_a_filter_ramp(bridge, live_host, mode):
     async with Client(build_server(bridge), mode=mode) as client:
 
         async def ok(name, args):
             result = await client.call_tool(name, args)
             assert not result.is_error, f"{name}: {result.content[0].text}"
             return result.structured_content, result.content[0].text
+
+        # An 808 kit from the browser onto the drum track, in place of its Drum Rack.
+        drums = (await ok("live_find_track", {"query": "drums"}))[0]["matches"][0]["id"]
+        found, _ = await ok("live_search_browser", {"query": "808 kit"})
+        kit = found["matches"][0]
+        assert (kit["name"], kit["category"], found["complete"]) == (
+            "808 Core Kit.adg",
+            "drums",
+            True,
+        )
+        loaded, _ = await ok("live_load_browser_item", {"uri": kit["uri"], "track_id": drums})
+        assert (loaded["name"], loaded["replaced"]) == ("808 Core Kit", "Drum Rack")
+
+        # The kick's decay, by the value Live displays.
+        rows = (await ok("live_list_devices", {"track_id": drums}))[0]["rows"]
+        kick_pad = next(r for r in rows if r["kind"] == "pad" and r["note"] == 36)
+        assert kick_pad["name"] == "Kick 808"
+        pad_path = kick_pad["id"].split("@")[0]
+        kick = next(r for r in rows if r["kind"] == "device" and r["id"].startswith(pad_path))
+        params, _ = await ok(
+            "live_get_device_params", {"device_id": kick["id"], "name_contains": "decay"}
+        )
+        decay = params["parameters"][0]
+        assert decay["display"] == "900.0 ms"
+        changed, _ = await ok("live_set_param", {"param_id": decay["id"], "display": "250 ms"})
+        assert (changed["before"], changed["display"]) == (900.0, "250.0 ms")
+        too_long = await client.call_tool(
+            "live_set_param", {"param_id": decay["id"], "display": "5 min"}
+        )
+        assert too_long.is_error
 
         # The beat is the Drums track's Session clip.
         clips, _ = await ok("live_list_clips", {"track_id": "track:0", "include_empty": False})
@@ -81,11 +112,14 @@ async def test_arrange_a_chorus_and_automate_the_filter(bridge, live_host, mode)
     def state(live):
         song = live.Application.get_application().get_document()
         arrangement = [(c.name, c.start_time) for c in song.tracks[0].arrangement_clips]
+        kick = song.tracks[0].devices[0].drum_pads[36].chains[0].devices[0]
+        decay = next(p for p in kick.parameters if p.name == "Ve Decay")
         cues = sorted((c.time, c.name) for c in song.cue_points)
         view = live.Application.get_application().view.focused_document_view
-        return arrangement, cues, view
+        return decay.str_for_value(decay.value), arrangement, cues, view
 
     assert live_host.call_on_main(state) == (
+        "250.0 ms",
         [("Beat", 64.0)],
         [(0.0, "Intro"), (32.0, "Verse"), (64.0, "Chorus")],
         "Arranger",
