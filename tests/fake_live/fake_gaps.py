@@ -14,6 +14,14 @@ LISTENERS = (
 NOT_YET_USED = (
     "No handler uses it yet. It joins the fake together with the first handler that needs it."
 )
+RACK_EXTRAS = (
+    "Macros, variations, chain selection and chain mixers: the device tools list, read, move and "
+    "set racks' chains and pads, and no tool touches these yet."
+)
+SIMPLER_EXTRAS = (
+    "Simpler's sample, playback and warping: a sample loaded from the browser is a Simpler named "
+    "after it; no tool edits the sample itself yet."
+)
 NO_WINDOW = (
     "User-interface or real-time state (dialogs, messages, meters, scrubbing, Link, tap tempo) with "
     "no meaning in a Set that has no window and plays no audio."
@@ -111,6 +119,100 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
             "latency_in_samples",
         ),
     },
+    "Chain": {
+        RACK_EXTRAS: (
+            "color",
+            "has_audio_output",
+            "has_midi_output",
+            "is_auto_colored",
+            "mixer_device",
+            "muted_via_solo",
+        ),
+    },
+    "DrumChain": {
+        RACK_EXTRAS: (
+            "color",
+            "has_audio_output",
+            "has_midi_output",
+            "is_auto_colored",
+            "mixer_device",
+            "muted_via_solo",
+        ),
+    },
+    "PluginDevice": {
+        NOT_YET_USED: (
+            "can_compare_ab",
+            "is_using_compare_preset_b",
+            "save_preset_to_compare_ab_slot",
+            "view",
+        ),
+        NO_WINDOW: (
+            "latency_in_ms",
+            "latency_in_samples",
+        ),
+    },
+    "RackDevice": {
+        NOT_YET_USED: (
+            "can_compare_ab",
+            "is_using_compare_preset_b",
+            "save_preset_to_compare_ab_slot",
+            "view",
+        ),
+        NO_WINDOW: (
+            "latency_in_ms",
+            "latency_in_samples",
+        ),
+        RACK_EXTRAS: (
+            "add_macro",
+            "chain_selector",
+            "copy_pad",
+            "delete_selected_variation",
+            "insert_chain",
+            "macros_mapped",
+            "randomize_macros",
+            "recall_last_used_variation",
+            "recall_selected_variation",
+            "remove_macro",
+            "selected_variation_index",
+            "store_variation",
+            "variation_count",
+            "visible_macro_count",
+        ),
+    },
+    "SimplerDevice": {
+        NOT_YET_USED: (
+            "can_compare_ab",
+            "is_using_compare_preset_b",
+            "save_preset_to_compare_ab_slot",
+            "view",
+        ),
+        NO_WINDOW: (
+            "latency_in_ms",
+            "latency_in_samples",
+        ),
+        SIMPLER_EXTRAS: (
+            "can_warp_as",
+            "can_warp_double",
+            "can_warp_half",
+            "crop",
+            "guess_playback_length",
+            "multi_sample_mode",
+            "note_pitch_bend_range",
+            "pad_slicing",
+            "pitch_bend_range",
+            "playback_mode",
+            "playing_position",
+            "playing_position_enabled",
+            "retrigger",
+            "reverse",
+            "sample",
+            "slicing_playback_mode",
+            "voices",
+            "warp_as",
+            "warp_double",
+            "warp_half",
+        ),
+    },
     "DeviceParameter": {
         NOT_YET_USED: ("display_value",),
     },
@@ -152,7 +254,6 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
             "jump_to_next_cue",
             "jump_to_prev_cue",
             "midi_recording_quantization",
-            "move_device",
             "overdub",
             "play_selection",
             "punch_in",
@@ -202,7 +303,6 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
             "current_monitoring_state",
             "current_output_routing",
             "current_output_sub_routing",
-            "duplicate_device",
             "fold_state",
             "implicit_arm",
             "input_routing_channel",
@@ -249,6 +349,12 @@ VALUE_TYPES: dict[tuple[str, str], str] = {
     ): "An Arrangement clip's parent is its Track; the stubs say ClipSlot.",
     ("DeviceParameter", "canonical_parent"): (
         "A mixer parameter's parent is the MixerDevice; the stubs say Device."
+    ),
+    ("DrumChain", "devices"): (
+        "A drum pad's chain holds any device (a Simpler, an effect); the stubs say RackDevice."
+    ),
+    ("SimplerDevice", "canonical_parent"): (
+        "A device in a rack's chain has that Chain as its parent; the stubs say Track."
     ),
     ("EnvelopeEvent", "control_coefficients"): (
         "Live's EnvelopeEventControlCoefficients is not in the record; the fake draws straight "

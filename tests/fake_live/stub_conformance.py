@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from fake_gaps import SETTERS, VALUE_TYPES, gap_reason
-from fake_live_api_record import public_members, recorded_since
+from fake_live_api_record import load_api, public_members, recorded_since
 from live_stubs import StubMember, stub_classes
 
 from fake_live.version import parse_version
@@ -88,11 +88,20 @@ def kind_violations(cls: type, key: str, version: tuple[int, int, int], api: dic
     return problems
 
 
+_ANCESTOR = re.compile(r"'(?:\w+\.)*(\w+)'")
+
+
 def _class_names(value: object) -> set[str]:
+    """The value's class and what it derives from. The fake's classes are flattened copies (see
+    lom.build_class), so a RackDevice's base Device comes from Live's record of its ancestors."""
     names = set()
     for klass in type(value).__mro__:
         names.add(klass.__name__)
         names.add(klass.__qualname__)
+    key = _record_key(type(value), load_api())
+    if key is not None:
+        for ancestor in load_api()["classes"][key].get("ancestors", ()):
+            names.update(_ANCESTOR.findall(ancestor))
     return names
 
 

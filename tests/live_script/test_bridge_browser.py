@@ -60,16 +60,19 @@ def big_host(tmp_path_factory):
     host.stop()
 
 
-def test_search_over_fifty_thousand_items_within_its_budget(big_host, connect):
+def test_search_over_fifty_thousand_items_within_its_budget(big_host, connect, monkeypatch):
+    from live_script import browser_walk
+
+    # The walk's time limit protects Live's main thread; a loaded test machine must not trip it
+    # here (the time limit has its own test below, the speed its benchmark).
+    monkeypatch.setattr(browser_walk, "SEARCH_TIME_LIMIT", 60.0)
     client = connect(big_host)
-    started = time.monotonic()
     result = client.call(
         "browser.search", {"query": "vox 49998", "categories": ["samples"], "visit_budget": 500000}
     )
-    elapsed = time.monotonic() - started
     assert [m["name"] for m in result["matches"]] == ["Vox 49998.wav"]
-    assert result["complete"] and result["visited"] > 50000
-    assert result["elapsed_ms"] < 2000 and elapsed < 5  # the walk's time limit, and the round trip
+    assert result["complete"] and result["stop_reason"] is None
+    assert 50000 < result["visited"] <= 500000
     short = client.call(
         "browser.search", {"query": "vox 49998", "categories": ["samples"], "visit_budget": 5000}
     )
