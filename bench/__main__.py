@@ -16,6 +16,7 @@ MODULES = (
     "bench.server_bench",
     "bench.typecheck_bench",
     "bench.sound_bench",
+    "bench.surface_bench",
 )
 
 

@@ -36,7 +36,13 @@ def manifest(ir: ProjectIR) -> dict[str, Any]:
             "mcp_config": {
                 "command": "live-mcp",
                 "args": ["serve"],
-                "env": {"LIVE_MCP_PORT": "${user_config.port}"},
+                "env": {
+                    "LIVE_MCP_PORT": "${user_config.port}",
+                    "LIVE_MCP_TOOLSETS": "${user_config.toolsets}",
+                    "LIVE_MCP_TOOLS": "${user_config.tools}",
+                    "LIVE_MCP_EXCLUDE_TOOLS": "${user_config.exclude_tools}",
+                    "LIVE_MCP_READ_ONLY": "${user_config.read_only}",
+                },
             },
         },
         "tools": [{"name": t.name, "description": t.first_sentence} for t in ir.tools],
@@ -56,9 +62,47 @@ def manifest(ir: ProjectIR) -> dict[str, Any]:
                 "description": "TCP port of the live-mcp Remote Script inside Live (127.0.0.1 only).",
                 "default": DEFAULT_PORT,
                 "required": False,
-            }
+            },
+            **_selection_config(ir),
         },
         "compatibility": {"platforms": ["darwin", "win32"], "runtimes": {"python": ">=3.11,<3.12"}},
+    }
+
+
+def _selection_config(ir: ProjectIR) -> dict[str, Any]:
+    """The same choices as `live-mcp serve --toolsets/--tools/--exclude-tools/--read-only`."""
+    names = ", ".join(t.name for t in ir.toolsets)
+    defaults = ",".join(t.name for t in ir.toolsets if t.default)
+    return {
+        "toolsets": {
+            "type": "string",
+            "title": "Toolsets",
+            "description": f"Comma-separated toolsets to serve: all, default ({defaults}), or any of "
+            f"{names}; combinable, e.g. default,devices.",
+            "default": "default",
+            "required": False,
+        },
+        "tools": {
+            "type": "string",
+            "title": "Extra tools",
+            "description": "Comma-separated single tools to add to the toolsets.",
+            "default": "",
+            "required": False,
+        },
+        "exclude_tools": {
+            "type": "string",
+            "title": "Excluded tools",
+            "description": "Comma-separated tools to leave out.",
+            "default": "",
+            "required": False,
+        },
+        "read_only": {
+            "type": "boolean",
+            "title": "Read only",
+            "description": "Serve only tools that do not change the Set (wins over the rest).",
+            "default": False,
+            "required": False,
+        },
     }
 
 

@@ -18,23 +18,10 @@ from typing import Any
 from codegen.emit_python import ruff_format
 from codegen.headers import python_header
 from codegen.ir import ProjectIR, pascal
+from codegen.names import singular
 
 ROOT_CLASS = "LiveMcpModelsRoot"
 OUTPUT = "generated/models_gen.py"
-
-
-def _singular(name: str) -> str:
-    """Class name for one item of a list field: `Notes` -> `Note`, `Matches` -> `Match`."""
-    for plural, single in (
-        ("ches", "ch"),
-        ("shes", "sh"),
-        ("xes", "x"),
-        ("sses", "ss"),
-        ("ies", "y"),
-    ):
-        if name.endswith(plural):
-            return name[: -len(plural)] + single
-    return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
 
 
 def _hoist(schema: dict[str, Any], name: str, defs: dict[str, Any]) -> dict[str, Any]:
@@ -54,7 +41,7 @@ def _hoist_child(schema: dict[str, Any], name: str, defs: dict[str, Any]) -> dic
         defs[name] = {**_hoist(schema, name, defs), "title": name}
         return {"$ref": f"#/$defs/{name}", "description": schema.get("description", "")}
     if isinstance(schema.get("items"), dict):
-        schema["items"] = _hoist_child(schema["items"], _singular(name), defs)
+        schema["items"] = _hoist_child(schema["items"], singular(name), defs)
     if "anyOf" in schema:
         schema["anyOf"] = [_hoist_child(option, name, defs) for option in schema["anyOf"]]
     return schema

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from codegen.budget import check_budgets
 from codegen.emit_docs import emit_docs
 from codegen.emit_json import emit_json
 from codegen.emit_models import emit_models
@@ -22,7 +23,11 @@ def load_ir(spec_dir: Path) -> ProjectIR:
     problems = [*specs.problems, *check_all(specs)]
     if problems:
         raise SpecError(problems)
-    return build_ir(specs)
+    ir = build_ir(specs)
+    problems = check_budgets(specs, ir)
+    if problems:
+        raise SpecError(problems)
+    return ir
 
 
 def generate_files(spec_dir: Path) -> dict[str, str]:

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from codegen.loader import LoadedSpecs, SpecFile
 from codegen.problems import processing
-from codegen.schemas import field_schema, input_schema, output_schema
+from codegen.schemas import Enums, field_schema, generated_enums, input_schema, output_schema
 from codegen.spec_model import (
     ErrorSpec,
     FieldSchema,
@@ -23,12 +23,15 @@ from codegen.spec_model import (
     ToolsetSpec,
     ToolSpec,
 )
+from codegen.wire import wire_entry, wire_size
+from live_mcp.toolsets import restrict_enums
 
 UNDO_TEXT = {
     "none": "Read only: adds nothing to Live's undo history.",
     "one_step": "One undo step: a single Undo in Live reverts the whole call; a failure part-way leaves the Set as it was.",
     "transport": "Playback only: changes no Set data and adds nothing to Live's undo history.",
     "file_only": "Writes a file only: the Set and its undo history are not changed.",
+    "history": "Moves Live's undo history by exactly one entry (whoever made it) and adds none.",
 }
 ANNOTATION_KEYS = (
     ("read_only", "readOnlyHint", "read-only"),
@@ -100,6 +103,22 @@ class ToolIR:
     examples: tuple[dict[str, Any], ...]
     example_docs: tuple[ExampleIR, ...]
     first_sentence: str
+    wire: dict[str, Any]  # the tools/list entry, exactly as served with every tool enabled
+    wire_size: int
+    # Where the wire entry holds an enum of tool names that a server enabling fewer tools cuts down.
+    enum_paths: tuple[tuple[str, ...], ...]
+    batchable: bool
+
+
+@dataclass(frozen=True)
+class ToolsetIR:
+    name: str
+    description: str
+    default: bool
+    budget: int
+    size: int  # characters of its tools/list entries when served alone
+    tools: tuple[ToolIR, ...]
+    sizes: tuple[tuple[str, int], ...]  # (tool, characters) as served alone, largest first
 
 
 @dataclass(frozen=True)
@@ -187,10 +206,15 @@ class ProjectIR:
     resource_templates: tuple[ResourceIR, ...]
     prompts: tuple[PromptIR, ...]
     errors: tuple[ErrorSpec, ...]
-    toolsets: tuple[ToolsetSpec, ...]
+    toolsets: tuple[ToolsetIR, ...]
     methods: tuple[MethodIR, ...]
     error_users: dict[str, tuple[ToolIR, ...]]
     toolset_tools: dict[str, tuple[ToolIR, ...]]
+    batchable_tools: tuple[str, ...]
+    default_size: int  # tools/list characters of the default toolsets together
+    default_count: int
+    full_size: int  # tools/list characters with every tool enabled
+    full_count: int
 
     def sources_of(self, *kinds: str) -> tuple[Source, ...]:
         """The spec files of the given kinds ("tools", "resources", …), for generated headers."""
@@ -317,18 +341,33 @@ def _first_sentence(text: str) -> str:
     return head + "." if dot else flat
 
 
-def _tool_ir(spec_file: SpecFile, tool: ToolSpec, hints: dict[str, str]) -> ToolIR:
-    in_schema, out_schema = input_schema(tool), output_schema(tool)
+def _enum_paths(node: Any, values: list[str], path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    if not isinstance(node, dict):
+        return []
+    if node.get("enum") == values:
+        return [path]
+    found = []
+    for key, child in node.items():
+        found.extend(_enum_paths(child, values, (*path, key)))
+    return found
+
+
+def _tool_ir(spec_file: SpecFile, tool: ToolSpec, hints: dict[str, str], enums: Enums) -> ToolIR:
+    in_schema, out_schema = input_schema(tool, enums), output_schema(tool, enums)
     ann = tool.annotations
     examples = tuple(e.model_dump(exclude_none=True) for e in tool.examples)
+    annotations = {wire: getattr(ann, attr) for attr, wire, _ in ANNOTATION_KEYS}
+    description = " ".join(tool.description.split())
+    wire = wire_entry(tool.name, tool.title, description, in_schema, out_schema, annotations)
+    uses_generated = _uses_enum_of(tool.input) or _uses_enum_of(tool.output)
     return ToolIR(
         name=tool.name,
         title=tool.title,
-        description=" ".join(tool.description.split()),
+        description=description,
         toolset=tool.toolset,
         domain=spec_file.stem,
         source=Source(spec_file.path, spec_file.sha256),
-        annotations={wire: getattr(ann, attr) for attr, wire, _ in ANNOTATION_KEYS},
+        annotations=annotations,
         badges=tuple(Badge(label, getattr(ann, attr)) for attr, _, label in ANNOTATION_KEYS),
         input_schema=in_schema,
         output_schema=out_schema,
@@ -355,12 +394,50 @@ def _tool_ir(spec_file: SpecFile, tool: ToolSpec, hints: dict[str, str]) -> Tool
             for e in tool.examples
         ),
         first_sentence=_first_sentence(tool.description),
+        wire=wire,
+        wire_size=wire_size(wire),
+        enum_paths=tuple(_enum_paths(wire, enums["batchable_tools"])) if uses_generated else (),
+        batchable=tool.name in enums["batchable_tools"],
     )
 
 
-def _tool_ir_of(spec_file: SpecFile, tool: ToolSpec, hints: dict[str, str]) -> ToolIR:
+def _uses_enum_of(fields: dict[str, FieldSchema]) -> bool:
+    def walk(schema: FieldSchema) -> bool:
+        children = [*(schema.properties or {}).values(), *(schema.anyOf or [])]
+        if schema.items is not None:
+            children.append(schema.items)
+        return schema.enum_of is not None or any(walk(c) for c in children)
+
+    return any(walk(f) for f in fields.values())
+
+
+def served_size(tools: tuple[ToolIR, ...] | list[ToolIR]) -> list[tuple[str, int]]:
+    """(tool, characters) of each entry as a server enabling exactly `tools` lists it."""
+    names = [t.name for t in tools]
+    return [
+        (t.name, wire_size(restrict_enums(t.wire, t.enum_paths, names) if t.enum_paths else t.wire))
+        for t in tools
+    ]
+
+
+def _toolset_ir(spec: ToolsetSpec, tools: tuple[ToolIR, ...]) -> ToolsetIR:
+    sizes = served_size(tools)
+    return ToolsetIR(
+        name=spec.name,
+        description=" ".join(spec.description.split()),
+        default=spec.default,
+        budget=spec.budget,
+        size=sum(n for _, n in sizes),
+        tools=tools,
+        sizes=tuple(sorted(sizes, key=lambda s: (-s[1], s[0]))),
+    )
+
+
+def _tool_ir_of(
+    spec_file: SpecFile, tool: ToolSpec, hints: dict[str, str], enums: Enums
+) -> ToolIR:
     with processing(f"{spec_file.path} ({tool.name})"):
-        return _tool_ir(spec_file, tool, hints)
+        return _tool_ir(spec_file, tool, hints, enums)
 
 
 def _resource_ir(resource: ResourceSpec) -> ResourceIR:
@@ -524,9 +601,11 @@ def build_ir(specs: LoadedSpecs) -> ProjectIR:
     hints = {e.code: " ".join(e.hint.split()) for e in errors}
     tools: list[ToolIR] = []
     domains: list[DomainIR] = []
+    enums = generated_enums(t for f in specs.of_kind("tools") for t in f.entries)
     for spec_file in sorted(specs.of_kind("tools"), key=lambda f: f.stem):
         domain_tools = sorted(
-            (_tool_ir_of(spec_file, t, hints) for t in spec_file.entries), key=lambda t: t.name
+            (_tool_ir_of(spec_file, t, hints, enums) for t in spec_file.entries),
+            key=lambda t: t.name,
         )
         tools.extend(domain_tools)
         domains.append(
@@ -551,6 +630,16 @@ def build_ir(specs: LoadedSpecs) -> ProjectIR:
         for p in f.entries
     )
     server = next(e for f in specs.of_kind("server") for e in f.entries)
+    tools.sort(key=lambda t: t.name)
+    toolset_tools = {
+        name: tuple(t for t in tools if t.toolset == name)
+        for name in sorted({t.toolset for t in tools})
+    }
+    toolset_specs = sorted(
+        (t for f in specs.of_kind("toolsets") for t in f.entries), key=lambda t: t.name
+    )
+    defaults = {t.name for t in toolset_specs if t.default}
+    default_tools = [t for t in tools if t.toolset in defaults]
     return ProjectIR(
         spec_hash=spec_hash(specs.files),
         sources=tuple(Source(f.path, f.sha256) for f in sorted(specs.files, key=lambda f: f.path)),
@@ -563,9 +652,7 @@ def build_ir(specs: LoadedSpecs) -> ProjectIR:
         ),
         prompts=tuple(sorted(prompts, key=lambda p: p.name)),
         errors=errors,
-        toolsets=tuple(
-            sorted((t for f in specs.of_kind("toolsets") for t in f.entries), key=lambda t: t.name)
-        ),
+        toolsets=tuple(_toolset_ir(t, toolset_tools.get(t.name, ())) for t in toolset_specs),
         methods=_methods(tools, resource_pairs),
         error_users={
             e.code: tuple(
@@ -575,8 +662,10 @@ def build_ir(specs: LoadedSpecs) -> ProjectIR:
             )
             for e in errors
         },
-        toolset_tools={
-            name: tuple(t for t in sorted(tools, key=lambda t: t.name) if t.toolset == name)
-            for name in sorted({t.toolset for t in tools})
-        },
+        toolset_tools=toolset_tools,
+        batchable_tools=tuple(enums["batchable_tools"]),
+        default_size=sum(n for _, n in served_size(default_tools)),
+        default_count=len(default_tools),
+        full_size=sum(n for _, n in served_size(tools)),
+        full_count=len(tools),
     )

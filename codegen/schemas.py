@@ -2,26 +2,51 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from codegen.spec_model import FieldSchema, ToolSpec
 
+# The bridge method of live_batch: the one write that may not be a step of itself.
+BATCH_METHOD = "batch.run"
+# Undo policies whose tools a batch may run: reads, and writes that are one undo step.
+BATCHABLE_UNDO = ("none", "one_step")
 
-def field_schema(schema: FieldSchema) -> dict[str, Any]:
-    """A field as plain JSON Schema: the spec-only `required: bool` is dropped; `default` kept if set."""
+Enums = Mapping[str, list[str]]
+
+
+def generated_enums(tools: Iterable[ToolSpec]) -> dict[str, list[str]]:
+    """The enums a field may ask for with `enum_of`, computed from every tool spec."""
+    return {
+        "batchable_tools": sorted(
+            t.name
+            for t in tools
+            if t.bridge.undo in BATCHABLE_UNDO and t.bridge.method != BATCH_METHOD
+        )
+    }
+
+
+def field_schema(schema: FieldSchema, enums: Enums | None = None) -> dict[str, Any]:
+    """A field as plain JSON Schema: the spec-only `required: bool` is dropped; `default` kept if set;
+    `enum_of` becomes the `enum` it names."""
     data = schema.model_dump(exclude_unset=True, exclude={"percent_encoded", "example"})
     if isinstance(data.get("required"), bool):
         del data["required"]
-    return _dump_children(schema, data)
+    if schema.enum_of is not None:
+        del data["enum_of"]
+        data["enum"] = list((enums or {}).get(schema.enum_of, []))
+    return _dump_children(schema, data, enums)
 
 
-def _dump_children(schema: FieldSchema, data: dict[str, Any]) -> dict[str, Any]:
+def _dump_children(
+    schema: FieldSchema, data: dict[str, Any], enums: Enums | None
+) -> dict[str, Any]:
     if schema.items is not None:
-        data["items"] = field_schema(schema.items)
+        data["items"] = field_schema(schema.items, enums)
     if schema.properties is not None:
-        data["properties"] = {k: field_schema(v) for k, v in schema.properties.items()}
+        data["properties"] = {k: field_schema(v, enums) for k, v in schema.properties.items()}
     if schema.anyOf is not None:
-        data["anyOf"] = [field_schema(v) for v in schema.anyOf]
+        data["anyOf"] = [field_schema(v, enums) for v in schema.anyOf]
     return data
 
 
@@ -32,21 +57,24 @@ def is_required(schema: FieldSchema) -> bool:
 
 
 def object_schema(
-    fields: dict[str, FieldSchema], required: list[str], description: str
+    fields: dict[str, FieldSchema],
+    required: list[str],
+    description: str,
+    enums: Enums | None = None,
 ) -> dict[str, Any]:
     return {
         "type": "object",
         "description": description,
-        "properties": {name: field_schema(s) for name, s in fields.items()},
+        "properties": {name: field_schema(s, enums) for name, s in fields.items()},
         "required": required,
         "additionalProperties": False,
     }
 
 
-def input_schema(tool: ToolSpec) -> dict[str, Any]:
+def input_schema(tool: ToolSpec, enums: Enums | None = None) -> dict[str, Any]:
     required = [name for name, s in tool.input.items() if is_required(s)]
-    return object_schema(tool.input, required, f"Arguments of {tool.name}.")
+    return object_schema(tool.input, required, f"Arguments of {tool.name}.", enums)
 
 
-def output_schema(tool: ToolSpec) -> dict[str, Any]:
-    return object_schema(tool.output, list(tool.output), f"Result of {tool.name}.")
+def output_schema(tool: ToolSpec, enums: Enums | None = None) -> dict[str, Any]:
+    return object_schema(tool.output, list(tool.output), f"Result of {tool.name}.", enums)

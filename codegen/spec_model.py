@@ -39,6 +39,13 @@ class FieldSchema(_Strict):
     required: list[str] | bool | None = None
     additionalProperties: bool | None = None
     anyOf: list[FieldSchema] | None = None
+    enum_of: Literal["batchable_tools"] | None = Field(
+        default=None,
+        description=(
+            "An enum the generator fills in: batchable_tools = the name of every tool a "
+            "live_batch step may run (undo none or one_step, not live_batch itself)."
+        ),
+    )
 
 
 class VariableSchema(FieldSchema):
@@ -59,11 +66,12 @@ class Annotations(_Strict):
 
 class Bridge(_Strict):
     method: str = Field(description="The Remote Script method, `{domain}.{verb}`.")
-    undo: Literal["none", "one_step", "transport", "file_only"] = Field(
+    undo: Literal["none", "one_step", "transport", "file_only", "history"] = Field(
         description=(
             "none for reads; one_step for writes; transport for actions that change playback "
             "state only (play, stop, jump, launch: no Set data, no undo entry); file_only where "
-            "only a file is written."
+            "only a file is written; history for Live's own undo and redo (moves the undo "
+            "history by exactly one entry, adds none)."
         )
     )
     since: str = Field(pattern=VERSION_PATTERN, description='Oldest Live version, e.g. "11.0".')
@@ -139,6 +147,14 @@ class ErrorSpec(_Strict):
 class ToolsetSpec(_Strict):
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     description: str
+    default: bool = Field(description="Served when the user names no toolset (or names `default`).")
+    budget: int = Field(
+        gt=0,
+        description=(
+            "Most characters of compact JSON the toolset's tools/list entries may take when it is "
+            "served alone; generation fails above it."
+        ),
+    )
 
 
 class Author(_Strict):

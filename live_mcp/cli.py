@@ -60,6 +60,31 @@ def _parser() -> argparse.ArgumentParser:
         "--timeout", type=float, default=15.0, help="seconds to wait for Live's answer (default 15)"
     )
     serve.add_argument("--log-level", default="WARNING", help="stderr log level (default WARNING)")
+    chosen = serve.add_argument_group(
+        "which tools to serve",
+        "Chosen at start-up (clients rarely re-read a changed tool list). A flag wins over its "
+        "environment variable.",
+    )
+    chosen.add_argument(
+        "--toolsets",
+        default=None,
+        help="comma-separated toolsets, or `all`, or `default` (combinable: default,devices); "
+        "default: the default toolsets (LIVE_MCP_TOOLSETS)",
+    )
+    chosen.add_argument(
+        "--tools", default=None, help="comma-separated single tools to add (LIVE_MCP_TOOLS)"
+    )
+    chosen.add_argument(
+        "--exclude-tools",
+        default=None,
+        help="comma-separated tools to leave out (LIVE_MCP_EXCLUDE_TOOLS)",
+    )
+    chosen.add_argument(
+        "--read-only",
+        action="store_true",
+        default=None,
+        help="serve only read-only tools; wins over everything else (LIVE_MCP_READ_ONLY=true)",
+    )
 
     demo = sub.add_parser(
         "demo",
@@ -136,6 +161,17 @@ def _serve(args: argparse.Namespace) -> int:
             print(f"live-mcp: {exc}", file=sys.stderr)
             return 2
 
+    from live_mcp.server import load_registry
+    from live_mcp.toolsets import SelectionError, from_options
+
+    try:
+        selection = from_options(
+            load_registry(), args.toolsets, args.tools, args.exclude_tools, args.read_only
+        )
+    except SelectionError as exc:
+        print(f"live-mcp: {exc}", file=sys.stderr)
+        return 2
+
     import logging
 
     import anyio
@@ -145,7 +181,6 @@ def _serve(args: argparse.Namespace) -> int:
 
     with contextlib.ExitStack() as stack:
         bridge_port, bridge_config = args.port, args.config_dir
-        host = None
         if args.demo:
             from live_mcp.embedded import embedded_live
 
@@ -156,17 +191,13 @@ def _serve(args: argparse.Namespace) -> int:
         except ValueError as exc:  # a broken settings file or LIVE_MCP_PORT
             print(f"live-mcp: {exc}", file=sys.stderr)
             return 2
-        server = build_server(bridge)
+        server = build_server(bridge, selection=selection)
         logging.getLogger("live_mcp").info(
             "serving over %s; the Remote Script is expected on 127.0.0.1:%s%s",
             "Streamable HTTP" if args.http else "stdio",
             bridge.port,
             " (embedded demo Live)" if args.demo else "",
         )
-        if host is not None:
-            from live_mcp.embedded import add_demo_controls
-
-            add_demo_controls(server, host)
         try:
             if args.http:
                 from live_mcp.tokens import load_or_create_http_token

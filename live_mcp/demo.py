@@ -37,13 +37,25 @@ def two_bar_beat() -> list[dict[str, Any]]:
     return sorted(notes, key=lambda n: (n["start_time"], n["pitch"]))
 
 
+def bass_line() -> list[dict[str, Any]]:
+    """Root notes on every beat, an octave jump on the last of each bar."""
+    return [
+        {"pitch": 36 + (12 if beat % 4 == 3 else 0), "start_time": float(beat), "duration": 0.5}
+        for beat in range(int(BEAT_BEATS))
+    ]
+
+
 class DemoFailure(Exception):
     pass
 
 
+# The default toolsets, and scenes for the launch at the end.
+DEMO_TOOLSETS = "default,scenes"
+
+
 def server_command() -> list[str]:
     """What the demo's client launches: `live-mcp serve --demo`, via this interpreter."""
-    return [sys.executable, "-m", "live_mcp", "serve", "--demo"]
+    return [sys.executable, "-m", "live_mcp", "serve", "--demo", "--toolsets", DEMO_TOOLSETS]
 
 
 def grid(notes: list[dict[str, Any]]) -> list[str]:
@@ -79,7 +91,7 @@ class Transcript:
 
 async def _call(client: Any, out: Transcript, title: str, tool: str, args: dict[str, Any]) -> Any:
     # Long lists (the beat's notes) are shown by their size; the grid below shows the content.
-    brief = {k: f"[{len(v)} notes]" if isinstance(v, list) else v for k, v in args.items()}
+    brief = {k: f"[{len(v)} {k}]" if isinstance(v, list) else v for k, v in args.items()}
     shown = json.dumps(brief, separators=(", ", ": ")).replace('"[', "[").replace(']"', "]")
     out.step(title, f"{tool} {shown}")
     result = await client.call_tool(tool, args)
@@ -92,8 +104,6 @@ async def _call(client: Any, out: Transcript, title: str, tool: str, args: dict[
 
 async def session(out: Transcript) -> None:
     from mcp import Client, StdioServerParameters
-
-    from live_mcp.embedded import DemoUndoRequest, DemoUndoResult
 
     command, *args = server_command()
     params = StdioServerParameters(command=command, args=args)
@@ -149,11 +159,8 @@ async def session(out: Transcript) -> None:
         if [(n["pitch"], n["start_time"]) for n in read["notes"]] != written:
             raise DemoFailure("the notes read back differ from the notes written")
 
-        out.step("Undo once", "[you press Cmd-Z in Live]")
-        out.detail("(Demo only: no MCP tool undoes. The demo server calls the fake Live's")
-        out.detail(" Song.undo() on its main thread, which is what Cmd-Z does in Live.)")
-        undo = await client.session.send_request(DemoUndoRequest(), DemoUndoResult)
-        if not undo.undone:
+        undo = await _call(client, out, "Undo once", "live_undo", {})
+        if not undo["undone"]:
             raise DemoFailure("Live's undo history was empty")
         out.detail("Live undid one step: the whole 'Write a 2-bar beat' call.")
 
@@ -165,6 +172,40 @@ async def session(out: Transcript) -> None:
         out.detail(f"The clip is back as it was before the beat ({len(after['notes'])} notes);")
         out.detail("the track and the clip are still there: each call was its own undo step.")
 
+        redo = await _call(client, out, "Redo it", "live_redo", {})
+        again = await client.call_tool("live_get_notes", {"clip_id": clip_id})
+        if not redo["redone"] or len((again.structured_content or {}).get("notes", [])) != len(
+            beat
+        ):
+            raise DemoFailure("redo did not bring the beat back")
+        out.detail(f"The beat is back ({len(beat)} notes).")
+
+        batch = await _call(
+            client,
+            out,
+            "A bass line in one batch (one undo step)",
+            "live_batch",
+            {
+                "steps": [
+                    {"tool": "live_create_track", "arguments": {"kind": "midi", "name": "Bass"}},
+                    {
+                        "tool": "live_create_midi_clip",
+                        "arguments": {
+                            "track_id": "$steps[0].track_id",
+                            "slot_index": 0,
+                            "length": BEAT_BEATS,
+                            "name": "Bass line",
+                        },
+                    },
+                    {
+                        "tool": "live_set_notes",
+                        "arguments": {"clip_id": "$steps[1].clip_id", "notes": bass_line()},
+                    },
+                ]
+            },
+        )
+        for step in batch["steps"]:
+            out.detail(f"  {step['index']}. {step['tool']}: {step['summary']}")
         await play_a_scene(client, out)
 
 

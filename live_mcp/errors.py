@@ -46,6 +46,8 @@ class ToolFailure(Exception):
         hint: str | None = None,
         field: str | None = None,
         needs_version: str | None = None,
+        step: int | None = None,
+        tool: str | None = None,
     ) -> None:
         super().__init__(message)
         self.code = code
@@ -53,6 +55,9 @@ class ToolFailure(Exception):
         self.hint = hint
         self.field = field
         self.needs_version = needs_version
+        # A failing live_batch step: its index (from 0) and its tool.
+        self.step = step
+        self.tool = tool
 
     @classmethod
     def from_jsonrpc(cls, error: Mapping[str, Any]) -> ToolFailure:
@@ -68,6 +73,8 @@ class ToolFailure(Exception):
             hint=data.get("hint"),
             field=data.get("field"),
             needs_version=data.get("needs_version"),
+            step=data.get("step") if isinstance(data.get("step"), int) else None,
+            tool=data.get("tool") if isinstance(data.get("tool"), str) else None,
         )
 
     def resolved_hint(self, catalogue: Mapping[str, Mapping[str, str]]) -> str:
@@ -85,6 +92,9 @@ class ToolFailure(Exception):
             out["field"] = self.field
         if self.needs_version:
             out["needs_version"] = self.needs_version
+        if self.step is not None:
+            out["step"] = self.step
+            out["tool"] = self.tool
         return out
 
     def render(self, catalogue: Mapping[str, Mapping[str, str]]) -> str:

@@ -1,7 +1,8 @@
 """`build_server(bridge)`: the MCP server, built from `generated/registry_gen.py` alone.
 
 Nothing here names a tool, resource or prompt: the registry is the only list. Transports (stdio,
-Streamable HTTP, in-process tests) all run the same `Server` this returns.
+Streamable HTTP, in-process tests) all run the same `Server` this returns. A `Selection`
+(live_mcp.toolsets) says which tools it lists and serves; without one, every tool.
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ from typing import Any
 import mcp_types as types
 from mcp.server import Server
 
+from live_mcp.batch import batch_run
 from live_mcp.errors import BAD_INPUT, ToolFailure
 from live_mcp.prompts import PromptBook
 from live_mcp.resources import ResourceReader
 from live_mcp.tool_wrapper import BridgeLike, ToolHandler, error_result, make_tool_handler
+from live_mcp.toolsets import Selection, everything, served_entries
 
-TOOLSET_META_KEY = "live-mcp/toolset"
+# The bridge method whose tool runs other tools' steps (specs/tools/batch.yaml).
+BATCH_METHOD = "batch.run"
 
 
 def load_registry() -> ModuleType:
@@ -27,29 +31,30 @@ def load_registry() -> ModuleType:
     return registry_gen
 
 
-def tool_definition(spec: Mapping[str, Any]) -> types.Tool:
-    annotations = types.ToolAnnotations.model_validate(
-        {"title": spec.get("title"), **spec.get("annotations", {})}
-    )
-    return types.Tool(
-        name=spec["name"],
-        title=spec.get("title"),
-        description=spec.get("description"),
-        input_schema=dict(spec["input_schema"]),
-        output_schema=dict(spec["output_schema"]),
-        annotations=annotations,
-        _meta={TOOLSET_META_KEY: spec.get("toolset")},
-    )
+def tool_definition(entry: Mapping[str, Any]) -> types.Tool:
+    """A registry wire entry (already compact, camelCase: codegen/wire.py) as an SDK Tool."""
+    return types.Tool.model_validate(entry)
 
 
-def build_server(bridge: BridgeLike, registry: Any = None) -> Server:
-    """The MCP server for `registry` (default: the generated one) speaking to Live via `bridge`."""
+def build_server(
+    bridge: BridgeLike, registry: Any = None, selection: Selection | None = None
+) -> Server:
+    """The MCP server for `registry` (default: the generated one) speaking to Live via `bridge`,
+    listing and serving the tools `selection` enables (default: all)."""
     reg = registry if registry is not None else load_registry()
+    chosen = selection if selection is not None else everything(reg)
     catalogue: Mapping[str, Mapping[str, str]] = reg.ERRORS
-    tools = [tool_definition(spec) for spec in reg.TOOLS]
-    handlers: dict[str, ToolHandler] = {
-        spec["name"]: make_tool_handler(spec, bridge, catalogue) for spec in reg.TOOLS
-    }
+    specs = {spec["name"]: spec for spec in reg.TOOLS}
+    tools = [tool_definition(entry) for entry in served_entries(reg, chosen)]
+    handlers: dict[str, ToolHandler] = {}
+    for name in chosen.enabled:
+        spec = specs[name]
+        run = (
+            batch_run(spec, specs, chosen, bridge)
+            if spec["bridge_method"] == BATCH_METHOD
+            else None
+        )
+        handlers[name] = make_tool_handler(spec, bridge, catalogue, run)
     reader = ResourceReader(reg.RESOURCES, reg.RESOURCE_TEMPLATES, reg.TOOLS, bridge, catalogue)
     prompts = PromptBook(reg.PROMPTS)
 
@@ -58,6 +63,9 @@ def build_server(bridge: BridgeLike, registry: Any = None) -> Server:
 
     async def on_call_tool(ctx: Any, params: types.CallToolRequestParams) -> types.CallToolResult:
         handler = handlers.get(params.name)
+        if handler is None and params.name in chosen.why_disabled:
+            failure = ToolFailure(BAD_INPUT, chosen.why_disabled[params.name])
+            return error_result(failure, catalogue)
         if handler is None:
             known = ", ".join(sorted(handlers))
             failure = ToolFailure(BAD_INPUT, f"There is no tool {params.name!r}. Tools: {known}.")

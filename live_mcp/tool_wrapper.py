@@ -25,6 +25,8 @@ log = logging.getLogger("live_mcp.tools")
 ERROR_META_KEY = "live-mcp/error"
 
 ToolHandler = Callable[[Mapping[str, Any] | None], Awaitable[types.CallToolResult]]
+# What a tool does between validated params and its result (default: one bridge call).
+ToolRun = Callable[[dict[str, Any]], Awaitable[dict[str, Any]]]
 
 
 class BridgeLike(Protocol):
@@ -154,24 +156,35 @@ def error_result(
 # -- the wrapper --------------------------------------------------------------------------------
 
 
+def bridge_run(spec: Mapping[str, Any], bridge: BridgeLike) -> ToolRun:
+    """The usual run: one bridge call with the params, the answer checked against the outputs."""
+    method: str = spec["bridge_method"]
+    # The bridge must know reads from writes: only a read may be re-sent after a lost answer.
+    write = not spec.get("annotations", {}).get("readOnlyHint", False)
+
+    async def run(params: dict[str, Any]) -> dict[str, Any]:
+        return validate_output(spec, await bridge.call(method, params, write=write))
+
+    return run
+
+
 def make_tool_handler(
     spec: Mapping[str, Any],
     bridge: BridgeLike,
     catalogue: Mapping[str, Mapping[str, str]],
+    run: ToolRun | None = None,
 ) -> ToolHandler:
     """Build the handler for one registry entry."""
-    method: str = spec["bridge_method"]
-    # The bridge must know reads from writes: only a read may be re-sent after a lost answer.
-    write = not spec.get("annotations", {}).get("readOnlyHint", False)
+    run = run or bridge_run(spec, bridge)
 
     async def handle(arguments: Mapping[str, Any] | None) -> types.CallToolResult:
         try:
             params = validate_input(spec, arguments)
             try:
-                answer = await bridge.call(method, params, write=write)
+                result = await run(params)
             except ToolFailure as failure:
                 raise _with_mismatch_note(failure, bridge, catalogue) from None
-            return success_result(spec, validate_output(spec, answer))
+            return success_result(spec, result)
         except ToolFailure as failure:
             return error_result(failure, catalogue)
         except Exception:

@@ -14,6 +14,7 @@ share one process). `HandlerContext` wraps it for one request and adds the per-r
                                           failure in the same request then undoes the step
     ctx.later(poll, timeout, on_timeout)  return this to finish on a later tick (see pending.py)
     ctx.log(message)
+    ctx.dispatcher                        the dispatcher running this request (for batch steps)
 
 The annotations are for mypy (checked against `ableton-live-stubs`, see tests/live_script/
 test_types.py); `Live` is imported only while type checking, so this still runs on Python 3.7.
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from Live.Song import Song
     from Live.Track import Track
 
+    from .dispatch import Dispatcher
     from .ids import Target
 
     TrackKind = Literal["track", "return", "main"]
@@ -104,8 +106,10 @@ class ScriptContext(object):
 class HandlerContext(object):
     """The `ctx` a handler receives: the script context plus this request's state."""
 
-    def __init__(self, script: ScriptContext) -> None:
+    def __init__(self, script: ScriptContext, dispatcher: Optional[Dispatcher] = None) -> None:
         self.script = script
+        # The dispatcher running this request: a batch runs its steps through it.
+        self.dispatcher = dispatcher
         self.live = script.live
         self.song = script.song
         self.application = script.application

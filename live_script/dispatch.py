@@ -117,8 +117,8 @@ class Dispatcher(object):
             if self.script.supports(spec["since"]) and self.handler(method) is not None
         )
 
-    def start(self, method, params):
-        """Run a request: a result dict, or a `Call` to poll on later ticks. Raises RpcError."""
+    def prepare(self, method):
+        """(spec, handler function) for a method this script can run now; raises RpcError."""
         spec = self.methods.get(method)
         if spec is None:
             raise RpcError(METHOD_NOT_FOUND, UNSUPPORTED, "unknown method %s" % method)
@@ -132,8 +132,23 @@ class Dispatcher(object):
                 "%s is in the spec but this Remote Script has no handler for it" % method,
                 hint="Reinstall the Remote Script (live-mcp install-script).",
             )
+        return spec, function
+
+    def checked(self, method, params):
+        """The method's params, checked against its schema with defaults filled in."""
+        return _checked(self.methods[method]["params"], params)
+
+    def run_step(self, ctx, method, params):
+        """Run a method inside a request that already holds the undo step (a batch step): the
+        same checks as `start`, no undo step of its own. A result dict or a `Pending`."""
+        _spec, function = self.prepare(method)
+        return function(ctx, self.checked(method, params))
+
+    def start(self, method, params):
+        """Run a request: a result dict, or a `Call` to poll on later ticks. Raises RpcError."""
+        spec, function = self.prepare(method)
         params = _checked(spec["params"], params)
-        ctx = HandlerContext(self.script)
+        ctx = HandlerContext(self.script, self)
         undo = (
             UndoStep(self.script.song, ctx, self.script.log) if spec["undo"] == "one_step" else None
         )

@@ -41,6 +41,10 @@ class RpcError(Exception):
             data["field"] = self.field
         if self.needs_version is not None:
             data["needs_version"] = self.needs_version
+        # A failing batch step: its index (from 0) and tool (live_script/batch.py).
+        if getattr(self, "step", None) is not None:
+            data["step"] = self.step
+            data["tool"] = self.tool
         return {"code": self.rpc_code, "message": self.message, "data": data}
 
 

@@ -22,7 +22,7 @@ from codegen.rules.common import (
     tools,
 )
 from codegen.rules.fields import schema_is_valid
-from codegen.schemas import input_schema, output_schema
+from codegen.schemas import generated_enums, input_schema, output_schema
 from codegen.spec_model import FieldSchema, ToolSpec
 
 TOOL_NAME = re.compile(r"^live_[a-z][a-z0-9_]*$")
@@ -129,7 +129,13 @@ def rule_undo_matches_annotations(specs: LoadedSpecs) -> Iterator[SpecProblem]:
             yield problem(
                 spec_file,
                 (index, "bridge", "undo"),
-                "a write (read_only: false) must have undo one_step (or transport for playback-only actions, file_only if only a file is written)",
+                "a write (read_only: false) must have undo one_step (or transport for playback-only actions, file_only if only a file is written, history for undo/redo)",
+            )
+        if undo == "history" and not ann.destructive:
+            yield _problem(
+                spec_file,
+                (index, "annotations", "destructive"),
+                "an undo-history tool (undo: history) reverts or replays changes: destructive true",
             )
         if ann.read_only and ann.destructive:
             yield problem(
@@ -288,11 +294,12 @@ def _schema_errors(instance: Any, schema: dict) -> list[str]:
 
 
 def rule_examples_match_schemas(specs: LoadedSpecs) -> Iterator[SpecProblem]:
+    enums = generated_enums(tool for _, _, tool in tools(specs))
     for spec_file, index, tool in tools(specs):
         fields = [*tool.input.values(), *tool.output.values()]
         if not all(schema_is_valid(s) for s in fields):
             continue  # rule_fields_are_valid_schemas says why; a validator cannot run on it
-        in_schema, out_schema = input_schema(tool), output_schema(tool)
+        in_schema, out_schema = input_schema(tool, enums), output_schema(tool, enums)
         for i, example in enumerate(tool.examples):
             for message in _schema_errors(example.input, in_schema):
                 yield problem(

@@ -45,3 +45,26 @@ def test_official_validator_accepts_the_manifest():
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "passes" in done.stdout
+
+
+def test_manifest_offers_the_tool_selection_as_user_config():
+    from generated import registry_gen as registry
+    from live_mcp import toolsets
+
+    manifest = json.loads(MANIFEST.read_text())
+    env = manifest["server"]["mcp_config"]["env"]
+    options = {
+        toolsets.ENV_TOOLSETS: "toolsets",
+        toolsets.ENV_TOOLS: "tools",
+        toolsets.ENV_EXCLUDE: "exclude_tools",
+        toolsets.ENV_READ_ONLY: "read_only",
+    }
+    for variable, option in options.items():
+        assert env[variable] == "${user_config." + option + "}"
+        assert option in manifest["user_config"]
+    assert manifest["user_config"]["read_only"]["type"] == "boolean"
+    assert manifest["user_config"]["toolsets"]["default"] == "default"
+    # What the bundle passes when the user leaves the options alone selects the default set.
+    defaults = {v: str(manifest["user_config"][o]["default"]).lower() for v, o in options.items()}
+    chosen = toolsets.from_options(registry, None, None, None, None, env=defaults)
+    assert chosen.enabled == toolsets.select(registry).enabled

@@ -143,3 +143,26 @@ def test_unexpected_handler_exception_rolls_back_and_reports(host, client, monke
     assert undo_depth(host) == before
     assert len(client.call("song.get_overview")["tracks"]) == count
     monkeypatch.setattr(track_handlers.views, "track_index", real)
+
+
+@pytest.mark.parametrize("method", _methods("history"))
+def test_history_methods_move_the_history_by_exactly_one(host, client, method):
+    client.call("song.set_tempo", {"bpm": 91})
+    client.call("song.set_tempo", {"bpm": 92})
+    if method.endswith(".redo"):
+        client.call("history.undo")
+    done = host.call_on_main(
+        lambda live: (song_of(live)._undo_depth(), song_of(live)._redo_depth())
+    )
+    client.call(method)
+    after = host.call_on_main(
+        lambda live: (song_of(live)._undo_depth(), song_of(live)._redo_depth())
+    )
+    step = -1 if method.endswith(".undo") else 1
+    assert after == (done[0] + step, done[1] - step)
+    assert not host.call_on_main(lambda live: live._world.undo.step_open)
+
+
+def test_every_undo_policy_has_its_test():
+    policies = {spec["undo"] for spec in dispatch_gen.METHODS.values()}
+    assert policies <= {"none", "one_step", "transport", "file_only", "history"}

@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from codegen.wire import wire_entry
+
 
 class FxSetTempoInput(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -74,7 +76,15 @@ ERRORS = {
     "UNSUPPORTED": {"description": "cannot", "hint": "Do not retry unchanged."},
     "WRONG_TYPE": {"description": "kind", "hint": "Pass the right kind."},
 }
-TOOLSETS = {"core": "Core."}
+TOOLSETS = {
+    "core": {
+        "description": "Core.",
+        "default": True,
+        "budget": 10000,
+        "size": 0,
+        "tools": ("fx_get_notes", "fx_set_tempo"),
+    }
+}
 TOOLS = (
     {
         "name": "fx_get_notes",
@@ -154,6 +164,17 @@ TOOLS = (
         "examples": ({"input": {"bpm": 124}, "result": {"before": 120.0, "after": 124.0}},),
     },
 )
+# The wire entries as the generator would write them (codegen/wire.py builds them from the specs).
+for _tool in TOOLS:
+    _tool["wire"] = wire_entry(
+        _tool["name"],
+        _tool["title"],
+        _tool["description"],
+        _tool["input_schema"],
+        _tool["output_schema"],
+        _tool["annotations"],
+    )
+    _tool["enum_paths"] = ()
 RESOURCES = (
     {
         "uri": "ableton://song",

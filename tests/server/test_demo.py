@@ -32,6 +32,8 @@ def test_demo_runs_the_session_and_exits_zero():
         "Read the notes back",
         "Undo once",
         "Read the clip again",
+        "Redo it",
+        "A bass line in one batch",
         "List the scenes",
         "Launch 'Intro'",
         "Read the transport",
@@ -41,8 +43,10 @@ def test_demo_runs_the_session_and_exits_zero():
     assert "kick  |x...x...x...x...|x...x...x...x...|" in out
     assert "0 -> 20 notes" in out
     assert "back as it was" in out
-    assert "Demo only" in out  # the undo is labelled for what it is
-    assert "Launched 'Intro' (3 clip(s)); playing True" in out  # the demo's new clip too
+    assert "> live_undo {}" in out  # the undo is the live_undo tool, not a demo-only request
+    assert "Ran 3 step(s) as one undo step" in out
+    # The demo Set's clips in scene 0, the beat and the batch's bass line.
+    assert "Launched 'Intro' (4 clip(s)); playing True" in out
     assert "Live is playing from 1.1.1" in out
 
 

@@ -1,8 +1,8 @@
 """A musical session through a real MCP client over stdio, undoing each write in turn.
 
 `live-mcp serve --demo` is spawned as a desktop client would spawn it. The session makes a scene,
-puts clips in it, launches it, reads the transport and turns a track down 3 dB; then it presses
-Live's undo once per write, newest first, and checks that each press takes back exactly that write
+puts clips in it, launches it, reads the transport and turns a track down 3 dB; then it calls
+live_undo once per write, newest first, and checks that each takes back exactly that write
 (launching and reading added nothing to the history)."""
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import sys
 import pytest
 from mcp import Client, StdioServerParameters
 
-from live_mcp.embedded import DemoUndoRequest, DemoUndoResult
 from tests.server.helpers import REPO
 
 pytestmark = [pytest.mark.slow, pytest.mark.anyio]
@@ -20,7 +19,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.anyio]
 
 async def test_make_launch_mix_and_undo_each_step():
     params = StdioServerParameters(
-        command=sys.executable, args=["-m", "live_mcp", "serve", "--demo"], cwd=str(REPO)
+        command=sys.executable,
+        args=["-m", "live_mcp", "serve", "--demo", "--toolsets", "default,scenes,mixer"],
+        cwd=str(REPO),
     )
     async with Client(params, mode="legacy") as client:
 
@@ -30,8 +31,7 @@ async def test_make_launch_mix_and_undo_each_step():
             return result.structured_content
 
         async def undo():
-            result = await client.session.send_request(DemoUndoRequest(), DemoUndoResult)
-            assert result.undone
+            assert (await ok("live_undo"))["undone"]
 
         scene = await ok("live_create_scene", {"index": 1, "name": "Jam"})
         assert (scene["index"], scene["scene_count"]) == (1, 9)
@@ -52,7 +52,7 @@ async def test_make_launch_mix_and_undo_each_step():
         mixed = await ok("live_set_mixer", {"strip_id": bass["id"], "volume_db": down})
         assert mixed["after"]["volume"]["display"] == "-3.0 dB"
 
-        # Newest write first. Launching and reading added no undo entries, so the first press
+        # Newest write first. Launching and reading added no undo entries, so the first undo
         # takes back the mixer change.
         await undo()
         assert (await ok("live_get_mixer"))["tracks"][1]["volume"]["display"] == "0.0 dB"

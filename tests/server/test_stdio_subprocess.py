@@ -13,11 +13,14 @@ from mcp import Client, StdioServerParameters
 from mcp.client.stdio import stdio_client
 
 from generated import registry_gen as registry
+from live_mcp.toolsets import select
 from tests.server.helpers import REPO, token_like
 
 pytestmark = pytest.mark.slow
 
 SERVE = [sys.executable, "-m", "live_mcp", "serve", "--demo"]
+# What `serve` lists without a choice: the default toolsets.
+DEFAULT_NAMES = list(select(registry).enabled)
 INSPECTOR = REPO / "node_modules" / ".bin" / "mcp-inspector"
 
 
@@ -34,16 +37,16 @@ async def test_sdk_client_over_stdio(mode):
             resource = await client.read_resource("ableton://song")
         errlog.seek(0)
         log = errlog.read()
-    assert [t.name for t in tools] == [spec["name"] for spec in registry.TOOLS]
+    assert [t.name for t in tools] == DEFAULT_NAMES
     assert not result.is_error and result.structured_content["count"] == 1
     assert '"tracks"' in resource.contents[0].text
     assert "connected to the Remote Script" in log  # DEBUG/INFO logging did happen …
     assert token_like(log) == []  # … and carried no token
 
 
-def _inspector(*args: str) -> subprocess.CompletedProcess:
+def _inspector(*args: str, serve: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [str(INSPECTOR), "--cli", *SERVE, *args],
+        [str(INSPECTOR), "--cli", *SERVE, *serve, *args],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -59,7 +62,7 @@ def test_mcp_inspector_lists_exactly_the_specd_tools_and_calls_one():
     listed = _inspector("--method", "tools/list")
     assert listed.returncode == 0, listed.stderr
     names = [tool["name"] for tool in json.loads(listed.stdout)["tools"]]
-    assert names == [spec["name"] for spec in registry.TOOLS]
+    assert names == DEFAULT_NAMES
 
     called = _inspector(
         "--method", "tools/call", "--tool-name", "live_set_tempo", "--tool-arg", "bpm=124"
@@ -69,3 +72,30 @@ def test_mcp_inspector_lists_exactly_the_specd_tools_and_calls_one():
     assert result["isError"] is False
     assert result["structuredContent"] == {"before": 120, "after": 124}
     assert result["content"][0]["text"] == "Tempo 120.0 -> 124.0 BPM"
+
+
+@pytest.mark.skipif(
+    not INSPECTOR.exists() or shutil.which("node") is None,
+    reason="MCP Inspector CLI not installed: run `make inspector` (needs node and npm)",
+)
+def test_mcp_inspector_sees_the_selection_and_validates_ref_schemas():
+    chosen = ("--toolsets", "clips,devices", "--exclude-tools", "live_set_param")
+    listed = _inspector("--method", "tools/list", serve=chosen)
+    assert listed.returncode == 0, listed.stderr
+    tools = json.loads(listed.stdout)["tools"]
+    expected = select(registry, "clips,devices", exclude="live_set_param").enabled
+    assert [tool["name"] for tool in tools] == list(expected)
+    clips = next(t for t in tools if t["name"] == "live_list_clips")
+    assert "$defs" in clips["outputSchema"]  # served with $ref, and the call below validates
+    called = _inspector(
+        "--method",
+        "tools/call",
+        "--tool-name",
+        "live_list_clips",
+        "--tool-arg",
+        "track_id=track:0",
+        serve=chosen,
+    )
+    assert called.returncode == 0, called.stderr
+    result = json.loads(called.stdout)
+    assert result["isError"] is False and result["structuredContent"]["slots"]

@@ -179,10 +179,13 @@ async def test_tool_listing_carries_schemas_annotations_and_titles(mode):
         tools = {t.name: t for t in (await client.list_tools()).tools}
     assert sorted(tools) == ["fx_get_notes", "fx_set_tempo"]
     tempo = tools["fx_set_tempo"]
-    assert tempo.title == "Set tempo" and tempo.annotations.title == "Set tempo"
-    assert tempo.annotations.read_only_hint is False and tempo.annotations.idempotent_hint is True
-    assert tempo.input_schema == registry.TOOLS[1]["input_schema"]
-    assert tempo.output_schema == registry.TOOLS[1]["output_schema"]
+    # The title once (not again in the annotations); a hint equal to MCP's default is left out.
+    assert tempo.title == "Set tempo" and tempo.annotations.title is None
+    assert tempo.annotations.read_only_hint is None and tempo.annotations.idempotent_hint is True
+    assert tempo.annotations.destructive_hint is False
+    assert tempo.input_schema == registry.TOOLS[1]["wire"]["inputSchema"]
+    assert tempo.output_schema == registry.TOOLS[1]["wire"]["outputSchema"]
+    assert "description" not in tempo.output_schema["properties"]["before"]
 
 
 async def test_resources_read_through_their_bridge_method(mode):

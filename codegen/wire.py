@@ -1,0 +1,257 @@
+"""What a tool costs on the wire: its `tools/list` entry, compacted, and that entry's size.
+
+Every listed tool costs a client context on every turn, so the entry carries what a client needs to
+call the tool and check its result, and nothing the name and the type already say:
+- input fields keep their descriptions (they are how a model learns to call the tool); the object's
+  own "Arguments of X." goes;
+- output schemas keep their shape (types, enums, nesting) for validation and drop the prose, the
+  bounds, the defaults and the `required` lists (every output field is always there): the
+  reference site has the full text;
+- a shape that repeats inside one schema (a clip in a slot and in the Arrangement, the before and
+  after of a props write) is written once under `$defs` and referenced with `$ref`;
+- the title is given once (the Tool's), not again in the annotations, and a hint equal to MCP's
+  default for it (readOnlyHint false, destructiveHint true, idempotentHint false, openWorldHint
+  true) is left out, which means the same to every client, and so are destructiveHint and
+  idempotentHint on a read-only tool (MCP gives them meaning only for writes);
+- an input description whose every word is in the field's name already ("Velocity." on
+  `velocity`) is left out, and so is the description of an array's object items (the array's
+  own description says what they are).
+The size is the length of the compact JSON of that entry, which is what the budgets measure.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from codegen.names import singular
+
+# Output keys that constrain or explain a value but do not change its shape.
+_OUTPUT_DROPPED = frozenset(
+    {
+        "description",
+        "default",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "minLength",
+        "maxLength",
+        "minItems",
+        "maxItems",
+        "pattern",
+        "additionalProperties",
+        # Every output field is always present (the reference says so); the shape is what a
+        # client validates against, and a `required` list per object is the costliest part of it.
+        "required",
+    }
+)
+# A shape shorter than this is cheaper written out than referenced.
+_MIN_SHARED = 48
+# MCP's defaults for the hints: a hint equal to its default says nothing the client does not assume.
+_HINT_DEFAULTS = {
+    "readOnlyHint": False,
+    "destructiveHint": True,
+    "idempotentHint": False,
+    "openWorldHint": True,
+}
+# Words that carry no meaning of their own in a field description.
+_FILLER = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "for",
+        "in",
+        "on",
+        "or",
+        "and",
+        "is",
+        "it",
+        "its",
+        "this",
+        "that",
+        "be",
+        "by",
+        "with",
+        "as",
+        "from",
+        "new",
+        "given",
+        "number",
+        "whether",
+        "true",
+        "false",
+        "run",
+        "call",
+    ]
+)
+
+
+def _words(text: str) -> set[str]:
+    cleaned = "".join(c.lower() if c.isalnum() else " " for c in text)
+    return {w.removesuffix("s") for w in cleaned.split()} - _FILLER
+
+
+def _base(word: str, known: set[str]) -> str:
+    """ "unmute" -> "mute" where the name says "mute": the opposite of a boolean says nothing more."""
+    for prefix in ("un", "dis"):
+        if word.startswith(prefix) and word[len(prefix) :] in known:
+            return word[len(prefix) :]
+    return word
+
+
+def says_nothing_new(name: str, description: str) -> bool:
+    """True when every word of the description is in the field's name already ("Velocity." on
+    `velocity`, "New name." on `name`, "Mute (true) or unmute (false)." on `mute`): the wire
+    leaves such a description out."""
+    known = _words(name.replace("_", " "))
+    return {_base(w, known) for w in _words(description)} <= known
+
+
+def _drop_redundant(schema: Any, name: str = "") -> Any:
+    if not isinstance(schema, dict):
+        return schema
+    out = {}
+    for key, value in schema.items():
+        if key == "description" and name and says_nothing_new(name, value):
+            continue
+        if key == "properties":
+            out[key] = {prop: _drop_redundant(child, prop) for prop, child in value.items()}
+        elif key == "items" and isinstance(value, dict) and "properties" in value:
+            # "One note." under "The clip's new notes": the array's description says it.
+            item = {k: v for k, v in value.items() if k != "description"}
+            out[key] = _drop_redundant(item, singular(name))
+        elif key == "items":
+            out[key] = _drop_redundant(value, singular(name))
+        elif key == "anyOf":
+            out[key] = [_drop_redundant(option, name) for option in value]
+        else:
+            out[key] = value
+    return out
+
+
+def compact(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def wire_size(entry: Mapping[str, Any]) -> int:
+    return len(compact(entry))
+
+
+def _strip(schema: Any, dropped: frozenset[str]) -> Any:
+    if isinstance(schema, list):
+        return [_strip(v, dropped) for v in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {}
+    for key, value in schema.items():
+        if key in dropped:
+            continue
+        if key == "properties":
+            out[key] = {name: _strip(child, dropped) for name, child in value.items()}
+        elif key in ("items", "anyOf"):
+            out[key] = _strip(value, dropped)
+        else:
+            out[key] = value
+    return out
+
+
+def _subschemas(schema: Any, name: str) -> Iterable[tuple[dict[str, Any], str]]:
+    """Every nested schema with a name to give it if it is shared (its property, singular for
+    array items)."""
+    if not isinstance(schema, dict):
+        return
+    for prop, child in schema.get("properties", {}).items():
+        yield child, prop
+        yield from _subschemas(child, prop)
+    if isinstance(schema.get("items"), dict):
+        yield schema["items"], singular(name)
+        yield from _subschemas(schema["items"], singular(name))
+    for option in schema.get("anyOf", []):
+        yield option, name
+        yield from _subschemas(option, name)
+
+
+def _replace(schema: Any, target: str, ref: dict[str, str]) -> Any:
+    if isinstance(schema, list):
+        return [_replace(v, target, ref) for v in schema]
+    if not isinstance(schema, dict):
+        return schema
+    if compact(schema) == target:
+        return dict(ref)
+    return {key: _replace(value, target, ref) for key, value in schema.items()}
+
+
+def share_repeated(schema: dict[str, Any]) -> dict[str, Any]:
+    """Hoist each shape that occurs more than once into `$defs`, largest first, while it saves."""
+    defs: dict[str, Any] = {}
+    while True:
+        seen: dict[str, tuple[int, str]] = {}
+        for sub, name in _subschemas(schema, "item"):
+            text = compact(sub)
+            count, first = seen.get(text, (0, name))
+            seen[text] = (count + 1, first)
+        best = None
+        for text, (count, name) in seen.items():
+            saving = (count - 1) * len(text) - count * (len(name) + 20) - len(name)
+            worth = count > 1 and len(text) >= _MIN_SHARED and saving > 0
+            if worth and (best is None or len(text) > len(best[0])):
+                best = (text, name)
+        if best is None:
+            break
+        text, name = best
+        key = name
+        while key in defs:
+            key += "_"
+        defs[key] = json.loads(text)
+        schema = _replace(schema, text, {"$ref": f"#/$defs/{key}"})
+    if defs:
+        schema = {**schema, "$defs": defs}
+    return schema
+
+
+def wire_annotations(annotations: Mapping[str, bool]) -> dict[str, bool]:
+    """The hints that say something: not equal to MCP's default, and for a read-only tool not
+    destructiveHint or idempotentHint (MCP gives them meaning only when readOnlyHint is false)."""
+    read_only = annotations.get("readOnlyHint", False)
+    return {
+        key: value
+        for key, value in annotations.items()
+        if _HINT_DEFAULTS.get(key) != value
+        and not (read_only and key in ("destructiveHint", "idempotentHint"))
+    }
+
+
+def wire_input(schema: Mapping[str, Any]) -> dict[str, Any]:
+    # The object's own "Arguments of X.", and an empty `required` list, say nothing.
+    body = {
+        k: v for k, v in schema.items() if k != "description" and not (k == "required" and not v)
+    }
+    return share_repeated(_drop_redundant(body))
+
+
+def wire_output(schema: Mapping[str, Any]) -> dict[str, Any]:
+    return share_repeated(_strip(dict(schema), _OUTPUT_DROPPED))
+
+
+def wire_entry(
+    name: str,
+    title: str,
+    description: str,
+    input_schema: Mapping[str, Any],
+    output_schema: Mapping[str, Any],
+    annotations: Mapping[str, bool],
+) -> dict[str, Any]:
+    """The tool exactly as `tools/list` serves it (camelCase keys, the SDK's field order)."""
+    return {
+        "name": name,
+        "title": title,
+        "description": description,
+        "inputSchema": wire_input(input_schema),
+        "outputSchema": wire_output(output_schema),
+        "annotations": wire_annotations(annotations),
+    }
