@@ -433,9 +433,7 @@ def _toolset_ir(spec: ToolsetSpec, tools: tuple[ToolIR, ...]) -> ToolsetIR:
     )
 
 
-def _tool_ir_of(
-    spec_file: SpecFile, tool: ToolSpec, hints: dict[str, str], enums: Enums
-) -> ToolIR:
+def _tool_ir_of(spec_file: SpecFile, tool: ToolSpec, hints: dict[str, str], enums: Enums) -> ToolIR:
     with processing(f"{spec_file.path} ({tool.name})"):
         return _tool_ir(spec_file, tool, hints, enums)
 

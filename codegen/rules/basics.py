@@ -132,7 +132,7 @@ def rule_undo_matches_annotations(specs: LoadedSpecs) -> Iterator[SpecProblem]:
                 "a write (read_only: false) must have undo one_step (or transport for playback-only actions, file_only if only a file is written, history for undo/redo)",
             )
         if undo == "history" and not ann.destructive:
-            yield _problem(
+            yield problem(
                 spec_file,
                 (index, "annotations", "destructive"),
                 "an undo-history tool (undo: history) reverts or replays changes: destructive true",
