@@ -34,7 +34,8 @@ def field_schema(schema: FieldSchema, enums: Enums | None = None) -> dict[str, A
         del data["required"]
     if schema.enum_of is not None:
         del data["enum_of"]
-        data["enum"] = list((enums or {}).get(schema.enum_of, []))
+        if enums is not None:  # without them (a spec rule's check), any value of the type
+            data["enum"] = list(enums.get(schema.enum_of, []))
     return _dump_children(schema, data, enums)
 
 
