@@ -94,6 +94,34 @@ def _refuse_explicit_null(source: str, pairs: list[tuple[str, str]]) -> str:
     return source
 
 
+_INT_LITERAL = re.compile(r"\bLiteral\[(-?\d+(?:, -?\d+)*)\]")
+_NOT_A_BOOL = """
+
+def _not_a_bool(value: object) -> object:
+    # Literal[1, 2] accepts True and False (they equal 1 and 0), even in strict mode; the
+    # published JSON Schema refuses them, so the model must too.
+    if isinstance(value, bool):
+        raise ValueError("expected an integer, not a boolean")
+    return value
+"""
+
+
+def _refuse_bool_for_int_enums(source: str) -> str:
+    """An integer `enum` becomes `Literal[...]`; wrap each so a boolean is refused."""
+    source, count = _INT_LITERAL.subn(
+        r"Annotated[Literal[\1], BeforeValidator(_not_a_bool)]", source
+    )
+    if count == 0:
+        return source
+    imports = re.search(r"^from pydantic import (.+)$", source, re.MULTILINE)
+    if imports is None:
+        raise RuntimeError("no `from pydantic import` line in datamodel-code-generator's output")
+    names = sorted({*imports.group(1).split(", "), "BeforeValidator"})
+    source = source.replace(imports.group(0), f"from pydantic import {', '.join(names)}", 1)
+    first_class = source.index("\nclass ")
+    return source[:first_class] + _NOT_A_BOOL + source[first_class:]
+
+
 def _cut_root_class(source: str) -> str:
     pattern = re.compile(
         rf"\n\n+class {ROOT_CLASS}\(BaseModel\):\n(?:(?:    .*)?\n)*", re.MULTILINE
@@ -131,4 +159,5 @@ def emit_models(ir: ProjectIR) -> dict[str, str]:
     source = _refuse_explicit_null(
         _cut_root_class(str(source)), _optional_without_default(document)
     )
+    source = _refuse_bool_for_int_enums(source)
     return {OUTPUT: ruff_format(source, OUTPUT)}

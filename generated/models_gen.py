@@ -18,7 +18,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel
+
+
+def _not_a_bool(value: object) -> object:
+    # Literal[1, 2] accepts True and False (they equal 1 and 0), even in strict mode; the
+    # published JSON Schema refuses them, so the model must too.
+    if isinstance(value, bool):
+        raise ValueError("expected an integer, not a boolean")
+    return value
 
 
 class Time(RootModel[float]):
@@ -2345,7 +2353,8 @@ class LiveSetTransportPropsInput(BaseModel):
         int, Field(description="Time signature numerator.", ge=1, le=99)
     ] = None
     signature_denominator: Annotated[
-        Literal[1, 2, 4, 8, 16], Field(description="Time signature denominator.")
+        Annotated[Literal[1, 2, 4, 8, 16], BeforeValidator(_not_a_bool)],
+        Field(description="Time signature denominator."),
     ] = None
     swing_amount: Annotated[
         float, Field(description="Global swing amount, 0 to 1.", ge=0.0, le=1.0)

@@ -119,3 +119,32 @@ def test_integer_fields_refuse_integral_floats():
         ).length
         == 4
     )
+
+
+INTEGER_ENUMS = [
+    pytest.param(tool, name, id=f"{tool['name']}.{name}")
+    for tool in TOOLS
+    for name, prop in tool["input_schema"].get("properties", {}).items()
+    if prop.get("enum") and all(type(v) is int for v in prop["enum"])
+]
+
+
+def test_the_catalogue_has_an_integer_enum_to_check():
+    assert INTEGER_ENUMS, "no integer enum left: drop this test and the emitter's wrap"
+
+
+@pytest.mark.parametrize(("tool", "name"), INTEGER_ENUMS)
+def test_integer_enums_refuse_booleans(tool, name):
+    """pydantic's Literal[1, 2] accepts True (== 1) even in strict mode; the schema does not."""
+    prop = tool["input_schema"]["properties"][name]
+    required = tool["input_schema"].get("required", [])
+    base = {
+        field: tool["examples"][0]["input"][field]
+        for field in required
+        if field in tool["examples"][0]["input"]
+    }
+    for value in (True, False):
+        instance = {**base, name: value}
+        assert not _schema_says(tool["input_schema"], instance)
+        assert not _model_says(tool["input_model"], instance), instance
+    assert _model_says(tool["input_model"], {**base, name: prop["enum"][0]})
