@@ -4,9 +4,34 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from .enums import ClipLaunchQuantization, LaunchMode, WarpMode
 from .envelope import ClipEnvelopes
 from .lom import LomObject, install_listeners, new, reject
 from .notes import FIELDS, NoteStore
+
+# The fake's clip gain display: 0 is -inf dB, then linear in dB from -70 dB to +24 dB at 1.0,
+# so that 0 dB lies at 70/94. Plausible, not Live's exact curve (see README).
+GAIN_MIN_DB, GAIN_MAX_DB = -70.0, 24.0
+GAIN_0DB = -GAIN_MIN_DB / (GAIN_MAX_DB - GAIN_MIN_DB)
+# Warp modes an audio clip offers; Rex only for REX files, which the fake does not read.
+AUDIO_WARP_MODES = tuple(int(m) for m in WarpMode if m != WarpMode.rex)
+# Copied by duplication, besides length, notes and file.
+_SETTINGS = (
+    "_color_index",
+    "_muted",
+    "_looping",
+    "_loop_start",
+    "_start_marker",
+    "_end_marker",
+    "_launch_mode",
+    "_launch_quantization",
+    "_legato",
+    "_gain",
+    "_pitch_coarse",
+    "_pitch_fine",
+    "_warping",
+    "_warp_mode",
+)
 
 
 class ClipImpl(LomObject):
@@ -34,13 +59,20 @@ class ClipImpl(LomObject):
         self._store = NoteStore()
         self._file_path = ""
         self._envelopes = ClipEnvelopes(self)
+        self._launch_mode = LaunchMode.trigger
+        self._launch_quantization = ClipLaunchQuantization.q_global
+        self._legato = False
+        self._gain = GAIN_0DB
+        self._pitch_coarse = 0
+        self._pitch_fine = 0.0
+        self._warping = True
+        self._warp_mode = WarpMode.beats
 
     def _copy_for(self, parent, at=None):
         """A new clip with this one's settings and notes, for ``parent`` (duplication)."""
         clip = new(type(self), parent, self._loop_end, midi=self._midi, name=self._name, at=at)
-        for attr in ("_color_index", "_muted", "_looping", "_loop_start", "_start_marker"):
+        for attr in _SETTINGS:
             setattr(clip, attr, getattr(self, attr))
-        clip._end_marker = self._end_marker
         clip._file_path = self._file_path
         clip._store.restore(self._store.snapshot())
         clip._store._next_id = self._store._next_id
@@ -160,6 +192,166 @@ class ClipImpl(LomObject):
         if value <= self._start_marker:
             raise reject("EndMarker in front of StartMarker")
         self._set("_end_marker", value, "end_marker")
+
+    # --- launch ---------------------------------------------------------------------------------
+    @property
+    def launch_mode(self) -> int:
+        return self._launch_mode
+
+    @launch_mode.setter
+    def launch_mode(self, value) -> None:
+        self._set("_launch_mode", _member(LaunchMode, value, "launch mode"), "launch_mode")
+
+    @property
+    def launch_quantization(self) -> int:
+        return self._launch_quantization
+
+    @launch_quantization.setter
+    def launch_quantization(self, value) -> None:
+        value = _member(ClipLaunchQuantization, value, "launch quantization")
+        self._set("_launch_quantization", value, "launch_quantization")
+
+    @property
+    def legato(self) -> bool:
+        return self._legato
+
+    @legato.setter
+    def legato(self, value) -> None:
+        self._set("_legato", bool(value), "legato")
+
+    # --- audio clips only ---------------------------------------------------------------------
+    def _need_audio(self, what: str) -> None:
+        if self._midi:
+            raise reject(f"{what} is only available for audio clips")
+
+    @property
+    def gain(self) -> float:
+        self._need_audio("gain")
+        return self._gain
+
+    @gain.setter
+    def gain(self, value) -> None:
+        self._need_audio("gain")
+        value = float(value)
+        if not 0.0 <= value <= 1.0:
+            raise reject(f"Invalid gain {value}: must be within 0..1")
+        self._set("_gain", value, "gain")
+
+    @property
+    def gain_display_string(self) -> str:
+        self._need_audio("gain_display_string")
+        if self._gain <= 0.0:
+            return "-inf dB"
+        return f"{GAIN_MIN_DB + (GAIN_MAX_DB - GAIN_MIN_DB) * self._gain:.1f} dB"
+
+    @property
+    def pitch_coarse(self) -> int:
+        self._need_audio("pitch_coarse")
+        return self._pitch_coarse
+
+    @pitch_coarse.setter
+    def pitch_coarse(self, value) -> None:
+        self._need_audio("pitch_coarse")
+        value = int(value)
+        if not -48 <= value <= 48:
+            raise reject(f"Invalid pitch_coarse {value}: must be within -48..48")
+        self._set("_pitch_coarse", value, "pitch_coarse")
+
+    @property
+    def pitch_fine(self) -> float:
+        self._need_audio("pitch_fine")
+        return self._pitch_fine
+
+    @pitch_fine.setter
+    def pitch_fine(self, value) -> None:
+        self._need_audio("pitch_fine")
+        value = float(value)
+        if not -500.0 <= value <= 500.0:
+            raise reject(f"Invalid pitch_fine {value}: must be within -500..500")
+        self._set("_pitch_fine", value, "pitch_fine")
+
+    @property
+    def warping(self) -> bool:
+        self._need_audio("warping")
+        return self._warping
+
+    @warping.setter
+    def warping(self, value) -> None:
+        self._need_audio("warping")
+        self._set("_warping", bool(value), "warping")
+
+    @property
+    def warp_mode(self) -> int:
+        self._need_audio("warp_mode")
+        return self._warp_mode
+
+    @warp_mode.setter
+    def warp_mode(self, value) -> None:
+        self._need_audio("warp_mode")
+        value = _member(WarpMode, value, "warp mode")
+        if int(value) not in AUDIO_WARP_MODES:
+            raise reject(f"Warp mode {value.name} is not available for this clip")
+        self._set("_warp_mode", value, "warp_mode")
+
+    @property
+    def available_warp_modes(self) -> tuple:
+        self._need_audio("available_warp_modes")
+        return AUDIO_WARP_MODES
+
+    # --- editing --------------------------------------------------------------------------------
+    def _region(self) -> tuple[float, float]:
+        """The loop of a looped clip, else the start..end marker range."""
+        if self._looping:
+            return self._loop_start, self._loop_end
+        return self._start_marker, self._end_marker
+
+    def duplicate_loop(self) -> None:
+        start, end = self._region()
+        span = end - start
+        undo = self._w.undo
+        undo.begin_step()  # longer loop and copied notes are one action
+        try:
+            if self._midi:
+
+                def copy_notes() -> None:
+                    store = self._store
+                    store.remove(store.select(0, 128, end, span))  # the copy overwrites
+                    rows = [
+                        tuple(getattr(n, f) for f in FIELDS)
+                        for n in store.select(0, 128, start, span)
+                    ]
+                    store.add([(r[0], r[1] + span, *r[2:]) for r in rows])
+
+                self._edit_notes(copy_notes)
+            if self._looping:
+                self._set("_loop_end", end + span, "loop_end")
+                self._set("_end_marker", max(self._end_marker, end + span), "end_marker")
+            else:
+                self._set("_end_marker", end + span, "end_marker")
+        finally:
+            undo.end_step()
+
+    def crop(self) -> None:
+        start, end = self._region()
+        undo = self._w.undo
+        undo.begin_step()
+        try:
+            if self._midi:
+                self._edit_notes(
+                    lambda: self._store.remove(
+                        [n for n in self._store.all() if not start <= n.start_time < end]
+                    )
+                )
+            # The clip keeps its time positions: what is left lies between the new markers.
+            for attr, prop, value in (
+                ("_start_marker", "start_marker", start),
+                ("_end_marker", "end_marker", end),
+                ("_loop_start", "loop_start", start),
+                ("_loop_end", "loop_end", end),
+            ):
+                self._set(attr, value, prop)
+        finally:
+            undo.end_step()
 
     # --- transport (not undoable in Live) -------------------------------------------------------
     @property
@@ -318,7 +510,16 @@ class ClipImpl(LomObject):
 
 
 install_listeners(ClipImpl, "name", "color_index", "muted", "looping", "loop_start", "loop_end")
-install_listeners(ClipImpl, "file_path")
+install_listeners(ClipImpl, "file_path", "launch_mode", "launch_quantization", "legato", "gain")
+install_listeners(ClipImpl, "pitch_coarse", "pitch_fine", "warping", "warp_mode")
 install_listeners(ClipImpl, "start_marker", "end_marker", "notes", "playing_status")
+
+
+def _member(enum, value, what: str):
+    try:
+        return enum(int(value))
+    except ValueError:
+        raise reject(f"Invalid {what} {value}") from None
+
 
 __all__ = ["FIELDS", "ClipImpl"]

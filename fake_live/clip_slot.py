@@ -64,7 +64,7 @@ class ClipSlotImpl(LomObject):
 
     @property
     def is_group_slot(self) -> bool:
-        return False
+        return self._parent._kind == "group"
 
     @property
     def controls_other_clips(self) -> bool:
@@ -116,6 +116,8 @@ class ClipSlotImpl(LomObject):
             raise reject("Cannot duplicate the clip of an empty slot")
         if not isinstance(target, type(self)):
             raise TypeError("duplicate_clip_to expects a ClipSlot")
+        if self.is_group_slot or target.is_group_slot:
+            raise reject("Cannot duplicate from or to a group slot")
         if target._parent._kind != self._parent._kind:
             raise reject("Source and target slots are on tracks of different types")
         if target is self:

@@ -79,12 +79,69 @@ class Quantization(IntEnum):
     q_thirtytwoth = 13
 
 
+class RoutingTypeCategory(IntEnum):
+    external = 0
+    rewire = 1
+    resampling = 2
+    master = 3
+    track = 4
+    parent_group_track = 5
+    none = 6
+    invalid = 7
+
+
+class RoutingChannelLayout(IntEnum):
+    midi = 0
+    mono = 1
+    stereo = 2
+
+
+# Live.Track.Track.monitoring_states: an enum nested in the Track class, not in the module.
+MonitoringStates = IntEnum("monitoring_states", {"IN": 0, "AUTO": 1, "OFF": 2})
+
+
+class LaunchMode(IntEnum):
+    trigger = 0
+    gate = 1
+    toggle = 2
+    repeat = 3
+
+
+class ClipLaunchQuantization(IntEnum):
+    q_global = 0
+    q_none = 1
+    q_8_bars = 2
+    q_4_bars = 3
+    q_2_bars = 4
+    q_bar = 5
+    q_half = 6
+    q_half_triplet = 7
+    q_quarter = 8
+    q_quarter_triplet = 9
+    q_eighth = 10
+    q_eighth_triplet = 11
+    q_sixteenth = 12
+    q_sixteenth_triplet = 13
+    q_thirtysecond = 14
+
+
+class WarpMode(IntEnum):
+    beats = 0
+    tones = 1
+    texture = 2
+    repitch = 3
+    complex = 4
+    rex = 5
+    complex_pro = 6
+
+
 # module name in Live -> enums it holds
 BY_MODULE: dict[str, tuple[type[IntEnum], ...]] = {
     "Device": (DeviceType,),
     "DeviceParameter": (AutomationState, ParameterState),
     "ClipSlot": (ClipSlotPlayingState,),
-    "Track": (DeviceInsertMode,),
+    "Track": (DeviceInsertMode, RoutingTypeCategory, RoutingChannelLayout),
+    "Clip": (LaunchMode, ClipLaunchQuantization, WarpMode),
     "Browser": (FilterType, Relation),
     "Song": (Quantization,),
 }

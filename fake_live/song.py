@@ -392,7 +392,7 @@ class SongImpl(LomObject):
 
     @property
     def visible_tracks(self) -> tuple:
-        return self._tracks
+        return tuple(t for t in self._tracks if t.is_visible)  # not folded into a group
 
     @property
     def return_tracks(self) -> tuple:
@@ -506,21 +506,71 @@ class SongImpl(LomObject):
         index = int(index)
         if not 0 <= index < len(self._tracks):
             raise reject(f"Track index {index} out of range")
-        if len(self._tracks) == 1:
-            raise reject("A Live Set needs at least one audio or MIDI track")
         track = self._tracks[index]
+        gone = (track, *track._members()) if track._kind == "group" else (track,)
+        rest = tuple(t for t in self._tracks if t not in gone)  # a group goes with its tracks
+        if not any(t._kind in ("midi", "audio") for t in rest):
+            raise reject("A Live Set needs at least one audio or MIDI track")
         before = self._tracks
-        after = before[:index] + before[index + 1 :]
         self._w.change(
-            lambda: self._set_tracks(after, track, alive=False),
-            lambda: self._set_tracks(before, track, alive=True),
+            lambda: self._set_track_list(rest, gone, alive=False),
+            lambda: self._set_track_list(before, gone, alive=True),
         )
 
+    def duplicate_track(self, index) -> None:
+        index = int(index)
+        if not 0 <= index < len(self._tracks):
+            raise reject(f"Track index {index} out of range")
+        source = self._tracks[index]
+        span = (source, *source._members()) if source._kind == "group" else (source,)
+        copies = {track: track._duplicate() for track in span}
+        for track, copy in copies.items():
+            copy._group = copies.get(track._group, track._group)  # a copied group holds copies
+        end = self._tracks.index(span[-1]) + 1
+        before = self._tracks
+        after = (*before[:end], *(copies[t] for t in span), *before[end:])
+        added = tuple(copies.values())
+        self._w.change(
+            lambda: self._set_track_list(after, added, alive=True),
+            lambda: self._set_track_list(before, added, alive=False),
+        )
+        group = source._group
+        while group is not None:  # Live: "If the track is inside a folded group track, the
+            group._fold_state = False  # group track is unfolded."
+            group = group._group
+        self._view.selected_track = copies[source]  # "... and selects the new one"
+
     def _set_tracks(self, tracks: tuple, track, alive: bool) -> None:
+        self._set_track_list(tracks, (track,), alive)
+
+    def _set_track_list(self, tracks: tuple, changed: tuple, alive: bool) -> None:
         self._tracks = tracks
-        track._removed = not alive
+        for track in changed:
+            track._removed = not alive
         self._notify("tracks")
         self._notify("visible_tracks")
+
+    def _group_tracks(self, first: int, last: int, name: str = "Group"):
+        """Group tracks first..last under a new group track, as Cmd-G does in Live. Live's API
+        cannot create group tracks; the fake offers this for tests and Sets that need one."""
+        members = self._tracks[first : last + 1]
+        group = self._new_track("group", name)
+        group._group = members[0]._group
+        inner = tuple(t for t in members if t._group is group._group)
+        before, after = self._tracks, (*self._tracks[:first], group, *self._tracks[first:])
+
+        def forward() -> None:
+            self._set_track_list(after, (group,), alive=True)
+            for track in inner:
+                track._group = group
+
+        def backward() -> None:
+            for track in inner:
+                track._group = group._group
+            self._set_track_list(before, (group,), alive=False)
+
+        self._w.change(forward, backward)
+        return group
 
     def create_return_track(self):
         return self._create_return_track(None)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from typing import ClassVar
 
+from . import routing
 from .clip_slot import wav_beats
 from .device_chain import DeviceChainMixin
-from .enums import DeviceInsertMode, DeviceType
+from .enums import DeviceInsertMode, DeviceType, MonitoringStates
 from .lom import LomObject, install_listeners, new, reject
 
 # Live's arrangement accepts clip positions in [0, 1576800] beats (create_midi_clip's doc string).
@@ -19,6 +20,10 @@ def _arrangement_time(value) -> float:
     if not 0.0 <= time <= ARRANGEMENT_END:
         raise reject(f"Clip time {time} is outside [0, {ARRANGEMENT_END}]")
     return time
+
+
+def _mixer_params(mixer) -> tuple:
+    return (mixer._volume, mixer._panning, mixer._activator, *mixer._sends)
 
 
 class TrackViewImpl(LomObject):
@@ -76,8 +81,10 @@ class TrackImpl(DeviceChainMixin, LomObject):
         "performance_impact": "11.1.0",
     }
 
+    monitoring_states = MonitoringStates
+
     def _init(self, song, kind: str, name: str, scene_count: int, send_count: int):
-        """kind: 'midi', 'audio', 'return' or 'master'."""
+        """kind: 'midi', 'audio', 'group', 'return' or 'master'."""
         self._setup(song)
         self._kind = kind
         self._name = name
@@ -85,7 +92,12 @@ class TrackImpl(DeviceChainMixin, LomObject):
         self._solo = False
         self._arm = False
         self._color_index = 0
-        playable = kind in ("midi", "audio")
+        self._group = None  # the group track this one is folded into, if any
+        self._fold_state = False
+        self._monitoring = MonitoringStates.AUTO
+        self._input_routing = None  # (routing key, channel name); None: Live's default
+        self._output_routing = None
+        playable = kind in ("midi", "audio", "group")  # a group's slots are "group slots"
         slot_cls = self._w.cls["ClipSlot"]
         self._clip_slots = (
             tuple(new(slot_cls, self) for _ in range(scene_count)) if playable else ()
@@ -119,19 +131,51 @@ class TrackImpl(DeviceChainMixin, LomObject):
 
     @property
     def is_foldable(self) -> bool:
-        return False  # the fake has no group tracks
+        return self._kind == "group"
 
     @property
     def is_grouped(self) -> bool:
-        return False
+        return self._group is not None
 
     @property
     def group_track(self):
-        return None
+        return self._group
 
     @property
     def is_visible(self) -> bool:
+        group = self._group
+        while group is not None:
+            if group._fold_state:
+                return False
+            group = group._group
         return True
+
+    @property
+    def fold_state(self) -> bool:
+        self._need_group()
+        return self._fold_state
+
+    @fold_state.setter
+    def fold_state(self, value) -> None:
+        self._need_group()
+        # Folding is view state: Live keeps it out of the undo history (see README).
+        self._fold_state = bool(value)
+        self._notify("fold_state")
+
+    def _need_group(self) -> None:
+        if self._kind != "group":
+            raise reject("fold_state is only available for group tracks (is_foldable)")
+
+    def _members(self) -> tuple:
+        """The tracks inside this group, nested groups' tracks too, in Set order."""
+        out = []
+        for track in self._parent._tracks:
+            group = track._group
+            while group is not None and group is not self:
+                group = group._group
+            if group is self:
+                out.append(track)
+        return tuple(out)
 
     @property
     def is_frozen(self) -> bool:
@@ -195,6 +239,125 @@ class TrackImpl(DeviceChainMixin, LomObject):
         if not self.can_be_armed:
             raise reject("This track cannot be armed")
         self._set("_arm", bool(value), "arm")
+
+    @property
+    def current_monitoring_state(self) -> int:
+        self._need_monitoring()
+        return self._monitoring
+
+    @current_monitoring_state.setter
+    def current_monitoring_state(self, value) -> None:
+        self._need_monitoring()
+        value = int(value)
+        if value not in tuple(MonitoringStates):
+            raise reject(f"Invalid monitoring state {value}: must be 0 (In), 1 (Auto) or 2 (Off)")
+        self._set("_monitoring", MonitoringStates(value), "current_monitoring_state")
+
+    def _need_monitoring(self) -> None:
+        if not self.can_be_armed:
+            raise reject("Group, return and Main tracks have no monitoring state")
+
+    # --- routing --------------------------------------------------------------------------------
+    @property
+    def available_input_routing_types(self) -> tuple:
+        return tuple(self._routing_type(row) for row in routing.input_types(self))
+
+    @property
+    def available_output_routing_types(self) -> tuple:
+        return tuple(self._routing_type(row) for row in routing.output_types(self))
+
+    @property
+    def available_input_routing_channels(self) -> tuple:
+        row, _channel = routing.current(routing.input_types(self), self._input_routing)
+        return self._channels(row)
+
+    @property
+    def available_output_routing_channels(self) -> tuple:
+        row, _channel = routing.current(routing.output_types(self), self._output_routing)
+        return self._channels(row)
+
+    @property
+    def input_routing_type(self):
+        return self._current_type(routing.input_types(self), self._input_routing)
+
+    @input_routing_type.setter
+    def input_routing_type(self, value) -> None:
+        row = self._offered(routing.input_types(self), value, "input routing type")
+        channel = row[3][0][0] if row[3] else ""
+        self._set("_input_routing", (routing.key_of(row), channel), "input_routing_type")
+
+    @property
+    def output_routing_type(self):
+        return self._current_type(routing.output_types(self), self._output_routing)
+
+    @output_routing_type.setter
+    def output_routing_type(self, value) -> None:
+        row = self._offered(routing.output_types(self), value, "output routing type")
+        channel = row[3][0][0] if row[3] else ""
+        self._set("_output_routing", (routing.key_of(row), channel), "output_routing_type")
+
+    @property
+    def input_routing_channel(self):
+        return self._current_channel(routing.input_types(self), self._input_routing)
+
+    @input_routing_channel.setter
+    def input_routing_channel(self, value) -> None:
+        row, _old = routing.current(routing.input_types(self), self._input_routing)
+        name = self._offered_channel(row, value, "input routing channel")
+        self._set("_input_routing", (routing.key_of(row), name), "input_routing_channel")
+
+    @property
+    def output_routing_channel(self):
+        return self._current_channel(routing.output_types(self), self._output_routing)
+
+    @output_routing_channel.setter
+    def output_routing_channel(self, value) -> None:
+        row, _old = routing.current(routing.output_types(self), self._output_routing)
+        name = self._offered_channel(row, value, "output routing channel")
+        self._set("_output_routing", (routing.key_of(row), name), "output_routing_channel")
+
+    def _routing_type(self, row):
+        rtype = object.__new__(self._w.cls["RoutingType"])
+        if row is None:  # a track without input: Live answers an empty, invalid type
+            rtype._init("", routing.RoutingTypeCategory.invalid)
+        else:
+            rtype._init(row[0], row[1], row[2], row[3])
+        return rtype
+
+    def _channels(self, row) -> tuple:
+        out = []
+        for name, layout in row[3] if row is not None else ():
+            channel = object.__new__(self._w.cls["RoutingChannel"])
+            channel._init(name, layout)
+            out.append(channel)
+        return tuple(out)
+
+    def _current_type(self, rows, stored):
+        row, _channel = routing.current(rows, stored)
+        return self._routing_type(row)
+
+    def _current_channel(self, rows, stored):
+        row, name = routing.current(rows, stored)
+        channel = object.__new__(self._w.cls["RoutingChannel"])
+        layouts = dict(row[3]) if row is not None else {}
+        channel._init(name, layouts.get(name, routing.RoutingChannelLayout.stereo))
+        return channel
+
+    def _offered(self, rows, value, what: str):
+        if not isinstance(value, self._w.cls["RoutingType"]):
+            raise TypeError(f"{what} must be a Live.Track.RoutingType")
+        for row in rows:
+            if row[0] == value._name and routing.key_of(row) in (value._attached, value._name):
+                return row
+        # Live: "Raises ValueError if the type isn't one of the current values in available_*".
+        raise ValueError(f"{value._name!r} is not an available {what}")
+
+    def _offered_channel(self, row, value, what: str) -> str:
+        if not isinstance(value, self._w.cls["RoutingChannel"]):
+            raise TypeError(f"{what} must be a Live.Track.RoutingChannel")
+        if row is None or value._name not in [name for name, _layout in row[3]]:
+            raise ValueError(f"{value._name!r} is not an available {what}")
+        return value._name
 
     @property
     def muted_via_solo(self) -> bool:
@@ -328,6 +491,29 @@ class TrackImpl(DeviceChainMixin, LomObject):
         for slot in self._clip_slots:
             slot.stop()
 
+    # --- duplication (Song.duplicate_track) -----------------------------------------------------
+    def _duplicate(self):
+        """A copy of this track for Song.duplicate_track: settings, devices and their values,
+        mixer values, Session clips and Arrangement clips. The caller inserts it."""
+        song = self._parent
+        copy = new(type(self), song, self._kind, self._name, len(song._scenes), 0)
+        for attr in ("_mute", "_solo", "_color_index", "_fold_state", "_monitoring"):
+            setattr(copy, attr, getattr(self, attr))
+        copy._input_routing, copy._output_routing = self._input_routing, self._output_routing
+        copy._devices = tuple(device._copy(copy) for device in self._devices)
+        copy._mixer = new(type(self._mixer), copy, len(self._mixer._sends))
+        for mine, theirs in zip(
+            _mixer_params(copy._mixer), _mixer_params(self._mixer), strict=True
+        ):
+            mine._value = theirs._value
+        for slot, source in zip(copy._clip_slots, self._clip_slots, strict=True):
+            if source._clip is not None:
+                slot._clip = source._clip._copy_for(slot)
+        copy._arrangement_clips = tuple(
+            clip._copy_for(copy, at=clip._arrangement_start) for clip in self._arrangement_clips
+        )
+        return copy
+
     # --- persistent script data -----------------------------------------------------------------
     def get_data(self, key, default_value):
         return self._data.get(key, default_value)
@@ -337,5 +523,10 @@ class TrackImpl(DeviceChainMixin, LomObject):
 
 
 install_listeners(TrackImpl, "name", "color_index", "mute", "solo", "arm", "muted_via_solo")
+install_listeners(TrackImpl, "current_monitoring_state", "input_routing_type")
+install_listeners(TrackImpl, "input_routing_channel", "output_routing_type")
+install_listeners(TrackImpl, "output_routing_channel", "available_input_routing_types")
+install_listeners(TrackImpl, "available_input_routing_channels", "available_output_routing_types")
+install_listeners(TrackImpl, "available_output_routing_channels")
 install_listeners(TrackImpl, "devices", "clip_slots", "arrangement_clips", "playing_slot_index")
 install_listeners(TrackImpl, "fired_slot_index", "performance_impact")

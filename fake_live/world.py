@@ -27,6 +27,7 @@ from .envelope import EnvelopeEventImpl, EnvelopeImpl
 from .lom import WrongThreadError, build_class, new
 from .mixer import MixerDeviceImpl
 from .notes import MidiNoteImpl, MidiNoteSpecificationImpl
+from .routing import RoutingChannelImpl, RoutingTypeImpl
 from .scene import SceneImpl
 from .scheduler import Scheduler
 from .song import CuePointImpl, SongImpl, SongViewImpl
@@ -44,6 +45,8 @@ CLASSES: dict[str, tuple[type, str, str]] = {
     "CuePoint": (CuePointImpl, "Song", "CuePoint"),
     "Track": (TrackImpl, "Track", "Track"),
     "Track.View": (TrackViewImpl, "Track", "Track.View"),
+    "RoutingType": (RoutingTypeImpl, "Track", "RoutingType"),
+    "RoutingChannel": (RoutingChannelImpl, "Track", "RoutingChannel"),
     "ClipSlot": (ClipSlotImpl, "ClipSlot", "ClipSlot"),
     "Clip": (ClipImpl, "Clip", "Clip"),
     "MidiNote": (MidiNoteImpl, "Clip", "MidiNote"),
