@@ -33,6 +33,10 @@ UNDO_TEXT = {
     "file_only": "Writes a file only: the Set and its undo history are not changed.",
     "history": "Moves Live's undo history by exactly one entry (whoever made it) and adds none.",
 }
+# How the reference describes each server-side input check (codegen.spec_model.ServerCheck).
+SERVER_CHECK_TEXT = {
+    "audio_file": "checked by the server: an absolute path to an existing audio file Live reads",
+}
 ANNOTATION_KEYS = (
     ("read_only", "readOnlyHint", "read-only"),
     ("destructive", "destructiveHint", "destructive"),
@@ -94,6 +98,7 @@ class ToolIR:
     output_model: str
     input_rows: tuple[FieldRow, ...]
     output_rows: tuple[FieldRow, ...]
+    server_checks: dict[str, str]
     bridge_method: str
     undo: str
     undo_text: str
@@ -287,6 +292,8 @@ def range_label(schema: FieldSchema) -> str:
         )
     if schema.pattern is not None:
         parts.append(f"pattern `{schema.pattern}`")
+    if schema.server_check is not None:
+        parts.append(SERVER_CHECK_TEXT[schema.server_check])
     return "; ".join(parts)
 
 
@@ -377,6 +384,11 @@ def _tool_ir(spec_file: SpecFile, tool: ToolSpec, hints: dict[str, str], enums: 
         output_model=pascal(tool.name) + "Output",
         input_rows=field_rows(tool.input, set(in_schema["required"])),
         output_rows=field_rows(tool.output, set(out_schema["required"]), output=True),
+        server_checks={
+            name: schema.server_check
+            for name, schema in tool.input.items()
+            if schema.server_check is not None
+        },
         bridge_method=tool.bridge.method,
         undo=tool.bridge.undo,
         undo_text=UNDO_TEXT[tool.bridge.undo],

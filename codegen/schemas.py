@@ -28,8 +28,10 @@ def generated_enums(tools: Iterable[ToolSpec]) -> dict[str, list[str]]:
 
 def field_schema(schema: FieldSchema, enums: Enums | None = None) -> dict[str, Any]:
     """A field as plain JSON Schema: the spec-only `required: bool` is dropped; `default` kept if set;
-    `enum_of` becomes the `enum` it names."""
-    data = schema.model_dump(exclude_unset=True, exclude={"percent_encoded", "example"})
+    `enum_of` becomes the `enum` it names; `server_check` is the server's, not the wire's."""
+    data = schema.model_dump(
+        exclude_unset=True, exclude={"percent_encoded", "example", "server_check"}
+    )
     if isinstance(data.get("required"), bool):
         del data["required"]
     if schema.enum_of is not None:

@@ -12,6 +12,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 VERSION_PATTERN = r"^\d+\.\d+(\.\d+)?$"
 
+# Checks the MCP server makes on an input value before anything reaches Live, for what only the
+# server's machine can tell (live_mcp/input_checks.py implements each; the docs describe them).
+ServerCheck = Literal["audio_file"]
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -44,6 +48,14 @@ class FieldSchema(_Strict):
         description=(
             "An enum the generator fills in: batchable_tools = the name of every tool a "
             "live_batch step may run (undo none or one_step, not live_batch itself)."
+        ),
+    )
+    server_check: ServerCheck | None = Field(
+        default=None,
+        description=(
+            "A check the server makes before calling Live (a top-level string input only); "
+            "not part of the wire schema. audio_file: an absolute path to an existing regular "
+            "file with an audio extension Live reads."
         ),
     )
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from live_mcp.capping import cap_text
 from live_mcp.errors import BAD_INPUT, LIVE_REJECTED, ToolFailure
+from live_mcp.input_checks import run_server_checks
 from live_mcp.summary import render_summary
 
 log = logging.getLogger("live_mcp.tools")
@@ -179,7 +180,7 @@ def make_tool_handler(
 
     async def handle(arguments: Mapping[str, Any] | None) -> types.CallToolResult:
         try:
-            params = validate_input(spec, arguments)
+            params = run_server_checks(spec, validate_input(spec, arguments))
             try:
                 result = await run(params)
             except ToolFailure as failure:

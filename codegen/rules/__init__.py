@@ -20,6 +20,7 @@ from codegen.rules.basics import (
     rule_names_unique_and_prefixed,
     rule_references_declared,
     rule_required_flag_only_on_input,
+    rule_server_checks_on_string_inputs,
     rule_templates_name_known_fields,
     rule_undo_matches_annotations,
 )
@@ -37,6 +38,7 @@ RULES: tuple[Rule, ...] = (
     rule_names_unique_and_prefixed,
     rule_every_field_described,
     rule_required_flag_only_on_input,
+    rule_server_checks_on_string_inputs,
     rule_undo_matches_annotations,
     rule_references_declared,
     rule_bridge_methods_well_formed,

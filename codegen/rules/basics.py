@@ -116,6 +116,41 @@ def rule_required_flag_only_on_input(specs: LoadedSpecs) -> Iterator[SpecProblem
                 )
 
 
+def _nested_checks(schema: FieldSchema, path: KeyPath) -> Iterator[KeyPath]:
+    """Paths below `schema` (not itself) that declare a server_check."""
+    children: list[tuple[KeyPath, FieldSchema]] = [
+        ((*path, "properties", name), child) for name, child in (schema.properties or {}).items()
+    ]
+    if schema.items is not None:
+        children.append(((*path, "items"), schema.items))
+    children += [((*path, "anyOf", i), option) for i, option in enumerate(schema.anyOf or [])]
+    for child_path, child in children:
+        if child.server_check is not None:
+            yield child_path
+        yield from _nested_checks(child, child_path)
+
+
+def rule_server_checks_on_string_inputs(specs: LoadedSpecs) -> Iterator[SpecProblem]:
+    """The server runs a check on a top-level argument it can see whole: a string input."""
+    for spec_file, index, tool in tools(specs):
+        for side in ("input", "output"):
+            for name, schema in getattr(tool, side).items():
+                path: KeyPath = (index, side, name)
+                wrong_place = side == "output" or schema.type != "string"
+                if schema.server_check is not None and wrong_place:
+                    yield problem(
+                        spec_file,
+                        (*path, "server_check"),
+                        "server_check belongs on a top-level string input field",
+                    )
+                for nested in _nested_checks(schema, path):
+                    yield problem(
+                        spec_file,
+                        (*nested, "server_check"),
+                        "server_check belongs on a top-level string input field",
+                    )
+
+
 def rule_undo_matches_annotations(specs: LoadedSpecs) -> Iterator[SpecProblem]:
     for spec_file, index, tool in tools(specs):
         ann, undo = tool.annotations, tool.bridge.undo
