@@ -47,6 +47,7 @@ PARAM_KINDS: Tuple[Literal["param", "volume", "panning", "send"], ...] = (
     "panning",
     "send",
 )
+TRACK_KINDS: Tuple[Literal["track", "return", "main"], ...] = ("track", "return", "main")
 
 
 class Segment(object):

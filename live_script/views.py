@@ -22,6 +22,11 @@ def track_kind(track: Track) -> str:
     return "midi" if track.has_midi_input else "audio"
 
 
+def track_role(kind: str, track: Track) -> str:
+    """What a resolved track id names: "main", "return", or the kind of a track in the list."""
+    return kind if kind in ("main", "return") else track_kind(track)
+
+
 def track_arm(track: Track) -> bool:
     # Group and return tracks cannot be armed: report False there rather than reading `arm`.
     return bool(track.arm) if track.can_be_armed else False
@@ -102,9 +107,10 @@ def slot_info(ctx: HandlerContext, slot: ClipSlot, track_index: int, scene_index
     }
 
 
-def device_row(ctx: HandlerContext, device: Device, track_index: int, index: int) -> Result:
+def device_row(ctx: HandlerContext, device: Device, owner_path: str, index: int) -> Result:
+    """`owner_path`: the untagged id of the track holding the device ("track:2", "main")."""
     return {
-        "id": ctx.issue(device, "track:%d/device:%d" % (track_index, index)),
+        "id": ctx.issue(device, "%s/device:%d" % (owner_path, index)),
         "index": index,
         "name": device.name,
         "class_name": device.class_name,

@@ -18,7 +18,7 @@ import collections
 import time
 from typing import TYPE_CHECKING, Any, Deque, Dict, List, Optional, Tuple
 
-from .. import device_tree, param_values, views
+from .. import device_tree, ids, param_values, views
 from ..errors import bad_input, rejected, unsupported
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def set_param(ctx: HandlerContext, params: Params) -> Result:
 
 
 def insert(ctx: HandlerContext, params: Params) -> Reply:
-    target = ctx.resolve(params["track_id"], ("track",), "track_id")
+    target = ctx.resolve(params["track_id"], ids.TRACK_KINDS, "track_id")
     track = target.obj
     index = params["index"]
     count = len(track.devices)
@@ -90,13 +90,12 @@ def insert(ctx: HandlerContext, params: Params) -> Reply:
     return _insert_by_browser(ctx, target, params["device_name"], index)
 
 
-def _result(
-    ctx: HandlerContext, track: Track, track_index: int, device: Device, method: str
-) -> Result:
+def _result(ctx: HandlerContext, target: Target[Track], device: Device, method: str) -> Result:
+    track = target.obj
     position = [candidate._live_ptr for candidate in track.devices].index(device._live_ptr)
     return {
-        "track_id": views.track_id(ctx, track, track_index),
-        "device_id": ctx.issue(device, "track:%d/device:%d" % (track_index, position)),
+        "track_id": ctx.issue(track, target.path),
+        "device_id": ctx.issue(device, "%s/device:%d" % (target.path, position)),
         "name": device.name,
         "class_name": device.class_name,
         "index": position,
@@ -112,7 +111,7 @@ def _insert_native(ctx: HandlerContext, target: Target[Track], name: str, index:
     except RuntimeError as exc:
         return _browser_fallback(ctx, target, name, index, exc)
     ctx.wrote()
-    return _result(ctx, track, target.indices["track"], device, "insert_device")
+    return _result(ctx, target, device, "insert_device")
 
 
 def _browser_fallback(
@@ -207,7 +206,7 @@ def _insert_by_browser(
             if device._live_ptr not in before:
                 ctx.wrote()
                 view.selected_track = previous
-                return _result(ctx, track, target.indices["track"], device, "browser")
+                return _result(ctx, target, device, "browser")
         now = time.monotonic()
         if now < deadline:
             return None

@@ -63,7 +63,7 @@ def test_every_tool_has_an_example():
 
 @pytest.mark.parametrize("mode", MODES)
 async def test_a_session_through_every_tool(bridge, mode):
-    """Each of the 12 tools, chained the way a client would use them, on one Set."""
+    """The first twelve tools, chained the way a client would use them, on one Set."""
     async with Client(build_server(bridge), mode=mode) as client:
 
         async def ok(name, args):
