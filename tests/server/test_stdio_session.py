@@ -1,8 +1,9 @@
 """A musical session through a real MCP client over stdio, undoing each write in turn.
 
 `live-mcp serve --demo` is spawned as a desktop client would spawn it. The session makes a scene,
-puts clips in it, launches it, reads the transport and turns a track down 3 dB; then it calls
-live_undo once per write, newest first, and checks that each takes back exactly that write
+puts clips in it, launches it, reads the transport, turns a track down 3 dB, duplicates a track
+and deletes a clip; then it calls live_undo once per write, newest first, and checks that each
+takes back exactly that write
 (launching and reading added nothing to the history)."""
 
 from __future__ import annotations
@@ -52,8 +53,17 @@ async def test_make_launch_mix_and_undo_each_step():
         mixed = await ok("live_set_mixer", {"strip_id": bass["id"], "volume_db": down})
         assert mixed["after"]["volume"]["display"] == "-3.0 dB"
 
-        # Newest write first. Launching and reading added no undo entries, so the first undo
-        # takes back the mixer change.
+        copy = await ok("live_duplicate_track", {"track_id": bass["id"]})
+        assert (copy["index"], copy["name"], copy["track_count"]) == (2, "Bass", 4)
+        gone = await ok("live_delete_clip", {"clip_id": beat["clip_id"]})
+        assert (gone["name"], gone["notes_deleted"]) == ("", 4)
+
+        # Newest write first. Launching and reading added no undo entries.
+        await undo()
+        assert (await ok("live_get_notes", {"clip_id": beat["clip_id"]}))["count"] == 4
+        await undo()
+        overview = await ok("live_get_song_overview")
+        assert [t["name"] for t in overview["tracks"]] == ["Drums", "Bass", "Keys"]
         await undo()
         assert (await ok("live_get_mixer"))["tracks"][1]["volume"]["display"] == "0.0 dB"
         await undo()
