@@ -75,7 +75,7 @@ def test_the_issues_first_mistakes_are_all_reported_in_one_run(tmp_path):
         in done.stderr
     )
     assert (
-        "live_set_track_props.input.track_id.pattern: pattern is not a valid regular" in done.stderr
+        "live_duplicate_track.input.track_id.pattern: pattern is not a valid regular" in done.stderr
     )
     assert "live_insert_device.summary: summary is not a valid template" in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["specs"]
