@@ -949,7 +949,7 @@ MUTATIONS = [
     M(
         "toolset budget not a number",
         "toolsets.yaml",
-        "  budget: 9000\n",
+        "  budget: 9600\n",
         "  budget: lots\n",
         "core.budget",
         "valid integer",
