@@ -1,6 +1,6 @@
 """A session of clip and track edits through a real MCP client over stdio (`live-mcp serve
---demo`, as a desktop client spawns it), then one Cmd-Z per step: each undo must bring back exactly
-the state before that step."""
+--demo`, as a desktop client spawns it), then one live_undo per step: each undo must bring back
+exactly the state before that step."""
 
 from __future__ import annotations
 
@@ -12,12 +12,11 @@ import pytest
 from mcp import Client, StdioServerParameters
 from mcp.client.stdio import stdio_client
 
-from live_mcp.embedded import DemoUndoRequest, DemoUndoResult
 from tests.server.helpers import REPO
 
 pytestmark = [pytest.mark.slow, pytest.mark.anyio]
 
-SERVE = [sys.executable, "-m", "live_mcp", "serve", "--demo"]
+SERVE = [sys.executable, "-m", "live_mcp", "serve", "--demo", "--toolsets", "default,editing"]
 
 
 async def test_edit_session_over_stdio_and_undo_each_step():
@@ -76,6 +75,5 @@ async def test_edit_session_over_stdio_and_undo_each_step():
             ]
             assert json.loads(final[2])["props"]["output_type"] == "A-Reverb"
             for (name, _args), before in zip(reversed(steps), reversed(states), strict=True):
-                undo = await client.session.send_request(DemoUndoRequest(), DemoUndoResult)
-                assert undo.undone, name
+                assert (await ok("live_undo", {}))["undone"], name
                 assert await state() == before, f"undo of {name} did not restore the Set"

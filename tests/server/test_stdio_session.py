@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.anyio]
 async def test_make_launch_mix_and_undo_each_step():
     params = StdioServerParameters(
         command=sys.executable,
-        args=["-m", "live_mcp", "serve", "--demo", "--toolsets", "default,scenes,mixer"],
+        args=["-m", "live_mcp", "serve", "--demo", "--toolsets", "default,scenes,mixer,editing"],
         cwd=str(REPO),
     )
     async with Client(params, mode="legacy") as client:
