@@ -17,6 +17,7 @@ MODULES = (
     "bench.typecheck_bench",
     "bench.sound_bench",
     "bench.surface_bench",
+    "bench.notes_bench",
 )
 
 

@@ -37,6 +37,7 @@ _SETTINGS = (
 class ClipImpl(LomObject):
     _SINCE: ClassVar[dict[str, str]] = {
         "get_all_notes_extended": "11.1.0",
+        "duplicate_notes_by_id": "11.2.0",
         "is_session_clip": "12.2.0",
     }
 
@@ -487,8 +488,37 @@ class ClipImpl(LomObject):
     def remove_notes_by_id(self, note_ids) -> None:
         wanted = {int(i) for i in note_ids}
         self._edit_notes(
-            lambda: self._store.remove([n for n in self._store.all() if n.note_id in wanted])
+            lambda: self._store.remove(
+                [n for n in self._store.notes.values() if n.note_id in wanted]
+            )
         )
+
+    def duplicate_notes_by_id(self, note_ids, destination_time=None, transposition_amount=0):
+        """Copies keep their spacing; the earliest lands on ``destination_time`` (by default right
+        after the last original ends), each moved ``transposition_amount`` semitones."""
+        self._need_midi()
+        wanted = {int(i) for i in note_ids}
+        originals = [n for n in self._store.all() if n.note_id in wanted]
+        if not originals:
+            return ()
+        first = min(n.start_time for n in originals)
+        if destination_time is None:
+            destination_time = max(n.start_time + n.duration for n in originals)
+        shift = float(destination_time) - first
+        rows = [
+            (
+                n.pitch + int(transposition_amount),
+                n.start_time + shift,
+                n.duration,
+                n.velocity,
+                n.mute,
+                n.probability,
+                n.velocity_deviation,
+                n.release_velocity,
+            )
+            for n in originals
+        ]
+        return self._edit_notes(lambda: self._store.add(rows))
 
     # Legacy (pre-11) tuple API: time comes first, and a note is (pitch, time, dur, vel, mute).
     def get_notes(self, from_time, from_pitch, time_span, pitch_span):

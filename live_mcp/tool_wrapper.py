@@ -40,9 +40,14 @@ class BridgeLike(Protocol):
 
 
 def _field_path(loc: tuple[Any, ...]) -> str:
-    """('notes', 3, 'pitch') -> 'notes[3].pitch', the form the bridge protocol uses too."""
+    """('notes', 3, 'pitch') -> 'notes[3].pitch', the form the bridge protocol uses too.
+
+    pydantic puts the model name of an anyOf branch into the path ('notes', 'Notes2', 0, ...);
+    field names are snake_case, so a capitalised part is such a tag and is left out."""
     out = ""
     for part in loc:
+        if isinstance(part, str) and part[:1].isupper():
+            continue
         if isinstance(part, int):
             out += f"[{part}]"
         elif not out:
@@ -64,6 +69,19 @@ def _describe(error: Mapping[str, Any]) -> str:
     return f"'{path}': {error.get('msg', 'invalid')} (got {received})"
 
 
+# An anyOf branch of another JSON type than the value ("expected an array" for the compact form's
+# object): noise next to the errors of the branch the value was meant for.
+_WRONG_BRANCH = frozenset({"list_type", "model_type", "dict_type", "model_attributes_type"})
+
+
+def _relevant(errors: list[Any]) -> list[Any]:
+    in_union = [e for e in errors if any(isinstance(p, str) and p[:1].isupper() for p in e["loc"])]
+    if not in_union:
+        return errors
+    kept = [e for e in errors if not (e in in_union and e.get("type") in _WRONG_BRANCH)]
+    return kept or errors
+
+
 def validate_input(spec: Mapping[str, Any], arguments: Mapping[str, Any] | None) -> dict[str, Any]:
     """Arguments -> the bridge's params (defaults filled in), or BAD_INPUT naming the field."""
     args = {} if arguments is None else arguments
@@ -75,7 +93,7 @@ def validate_input(spec: Mapping[str, Any], arguments: Mapping[str, Any] | None)
         # generated models also refuse an explicit null for an optional field, as the schema does.
         validated = model.model_validate(dict(args), strict=True)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
+        errors = _relevant(exc.errors(include_url=False))
         details = "; ".join(_describe(e) for e in errors[:5])
         more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
         raise ToolFailure(

@@ -95,7 +95,9 @@ def _any_of(options, value, path):
         try:
             return validate(option, value, path)
         except SchemaError as exc:
-            first = first or exc
+            # Report the form the value was meant as: one of its JSON type, failing deeper.
+            if first is None or (first.keyword == "type" and first.field == path):
+                first = exc
     if first is None:
         raise SchemaError(path, "%s matches none of the allowed forms" % _where(path), "anyOf")
     raise first

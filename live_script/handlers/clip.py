@@ -1,26 +1,22 @@
 """Handlers on clips and their MIDI notes: list, create (MIDI, or audio from a file), read notes,
 replace notes, change properties, delete, duplicate to a slot, duplicate the loop, crop.
 
-Notes go through Live's extended API (ids, probability, velocity deviation, release velocity)
-where the clip has it, and through the legacy tuple API otherwise.
+Reading and converting notes is shared with the notes handlers (live_script/clip_notes.py).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
 
-from .. import audio_files, clip_props, ids, views
-from ..errors import bad_input, rejected, wrong_type
+from .. import audio_files, clip_notes, clip_props, ids, views
+from ..clip_notes import ALL_TIME
+from ..errors import bad_input, rejected
 
 if TYPE_CHECKING:
     from Live.Clip import Clip, MidiNote
     from Live.ClipSlot import ClipSlot
 
     from ..context import HandlerContext, Params, Result
-    from ..ids import Target
-
-# "The whole clip" in time: notes may lie outside the markers, so read far beyond them.
-_ALL_TIME = 1e7
 
 
 def list_clips(ctx: HandlerContext, params: Params) -> Result:
@@ -127,100 +123,42 @@ def _name_new_clip(ctx: HandlerContext, clip: Clip, params: Params) -> None:
             raise views.live_rejected(exc, "name the clip") from exc
 
 
-def _midi_clip(ctx: HandlerContext, params: Params) -> Target[Clip]:
-    target = ctx.resolve(params["clip_id"], ids.CLIP_KINDS, "clip_id")
-    if not target.obj.is_midi_clip:
-        raise wrong_type("clip_id names an audio clip; notes exist only in MIDI clips")
-    return target
-
-
-def _extended(clip: Clip) -> bool:
-    return hasattr(clip, "get_notes_extended") and hasattr(clip, "add_new_notes")
-
-
-def _note_row(note: MidiNote) -> Dict[str, Any]:
-    return {
-        "note_id": int(note.note_id),
-        "pitch": int(note.pitch),
-        "start_time": float(note.start_time),
-        "duration": float(note.duration),
-        "velocity": float(note.velocity),
-        "mute": bool(note.mute),
-        "probability": float(note.probability),
-        "velocity_deviation": float(note.velocity_deviation),
-        "release_velocity": float(note.release_velocity),
-    }
-
-
-def _legacy_row(note: Tuple[Any, ...]) -> Dict[str, Any]:
-    pitch, start, duration, velocity, mute = note[:5]
-    return {
-        "note_id": None,
-        "pitch": int(pitch),
-        "start_time": float(start),
-        "duration": float(duration),
-        "velocity": float(velocity),
-        "mute": bool(mute),
-        "probability": 1.0,
-        "velocity_deviation": 0.0,
-        "release_velocity": 64.0,
-    }
-
-
-def _read_notes(
-    clip: Clip, from_pitch: int, pitch_span: int, from_time: float, time_span: float
-) -> Tuple[str, List[Dict[str, Any]]]:
-    """(api, rows) for notes starting in the half-open pitch and time range."""
-    if _extended(clip):
-        found = clip.get_notes_extended(from_pitch, pitch_span, from_time, time_span)
-        api, rows = "extended", [_note_row(note) for note in found]
-    else:
-        legacy = clip.get_notes(from_time, from_pitch, time_span, pitch_span)
-        api, rows = "legacy", [_legacy_row(note) for note in legacy]
-    # Live already filters like this; repeating it keeps both APIs to one documented rule.
-    rows = [
-        row
-        for row in rows
-        if from_pitch <= row["pitch"] < from_pitch + pitch_span
-        and from_time <= row["start_time"] < from_time + time_span
-    ]
-    rows.sort(key=lambda row: (row["start_time"], row["pitch"]))
-    return api, rows
-
-
-def _count_all(clip: Clip) -> int:
-    if _extended(clip) and hasattr(clip, "get_all_notes_extended"):
-        return len(clip.get_all_notes_extended())
-    return len(_read_notes(clip, 0, 128, -_ALL_TIME, 2 * _ALL_TIME)[1])
-
-
 def get_notes(ctx: HandlerContext, params: Params) -> Result:
-    target = _midi_clip(ctx, params)
+    target = clip_notes.midi_clip(ctx, params)
     clip = target.obj
-    time_span = params.get("time_span", _ALL_TIME)
-    api, rows = _read_notes(
-        clip, params["from_pitch"], params["pitch_span"], params["from_time"], time_span
-    )
+    time_span = params.get("time_span", ALL_TIME)
+    ranges = (params["from_pitch"], params["pitch_span"], params["from_time"], time_span)
+    if "note_ids" in params:  # the by-id API is there wherever live-mcp runs (Live 11.0+)
+        found = clip_notes.notes_by_id(clip, target.path, params["note_ids"])[1]
+        rows = [clip_notes.note_row(note) for note in found]
+        rows = [row for row in rows if clip_notes.in_range(row, *ranges)]
+        rows.sort(key=lambda row: (row["start_time"], row["pitch"]))
+        api = "extended"
+    else:
+        api, rows = clip_notes.read_notes(clip, *ranges)
     limit = params["max_notes"]
+    shown = rows[:limit]
     return {
         "clip_id": ctx.issue(clip, target.path),
-        "count": min(len(rows), limit),
+        "count": len(shown),
         "total": len(rows),
         "truncated": len(rows) > limit,
         "api": api,
-        "notes": rows[:limit],
+        "notes": clip_notes.compact(shown) if params["format"] == "compact" else shown,
     }
 
 
 def set_notes(ctx: HandlerContext, params: Params) -> Result:
-    target = _midi_clip(ctx, params)
+    target = clip_notes.midi_clip(ctx, params)
     clip = target.obj
-    notes = params["notes"]
-    before_count = _count_all(clip)
+    notes = clip_notes.notes_argument("clip.set_notes", params)
     try:
-        if _extended(clip):
-            note_ids = _replace_extended(ctx, clip, notes, before_count)
+        if clip_notes.extended(clip):
+            existing = clip_notes.all_notes(clip)
+            before_count = len(existing)
+            note_ids = _replace_extended(ctx, clip, notes, existing)
         else:
+            before_count = clip_notes.count_all(clip)
             _replace_legacy(ctx, clip, notes, before_count)
             note_ids = []
     except (RuntimeError, ValueError) as exc:
@@ -228,8 +166,8 @@ def set_notes(ctx: HandlerContext, params: Params) -> Result:
     return {
         "clip_id": ctx.issue(clip, target.path),
         "before_count": before_count,
-        "after_count": _count_all(clip),
-        "note_ids": note_ids,
+        "after_count": clip_notes.count_all(clip),
+        "note_ids": clip_notes.new_ids(params, note_ids),
     }
 
 
@@ -238,31 +176,14 @@ def set_notes(ctx: HandlerContext, params: Params) -> Result:
 
 
 def _replace_extended(
-    ctx: HandlerContext, clip: Clip, notes: List[Dict[str, Any]], before_count: int
+    ctx: HandlerContext, clip: Clip, notes: List[Dict[str, Any]], existing: Sequence[MidiNote]
 ) -> List[int]:
-    if before_count and hasattr(clip, "get_all_notes_extended"):
-        clip.remove_notes_by_id([note.note_id for note in clip.get_all_notes_extended()])
-        ctx.wrote()
-    elif before_count:
-        clip.remove_notes_extended(0, 128, -_ALL_TIME, 2 * _ALL_TIME)
+    if existing:
+        clip.remove_notes_by_id([note.note_id for note in existing])
         ctx.wrote()
     if not notes:
         return []
-    spec = ctx.live.Clip.MidiNoteSpecification
-    specs = [
-        spec(
-            pitch=note["pitch"],
-            start_time=float(note["start_time"]),
-            duration=float(note["duration"]),
-            velocity=float(note["velocity"]),
-            mute=note["mute"],
-            probability=float(note["probability"]),
-            velocity_deviation=float(note["velocity_deviation"]),
-            release_velocity=float(note["release_velocity"]),
-        )
-        for note in notes
-    ]
-    new_ids = clip.add_new_notes(tuple(specs))
+    new_ids = clip.add_new_notes(clip_notes.specifications(ctx, notes))
     ctx.wrote()
     return [int(note_id) for note_id in new_ids]
 
@@ -271,7 +192,7 @@ def _replace_legacy(
     ctx: HandlerContext, clip: Clip, notes: List[Dict[str, Any]], before_count: int
 ) -> None:
     if before_count:
-        clip.remove_notes(-_ALL_TIME, 0, 2 * _ALL_TIME, 128)
+        clip.remove_notes(-ALL_TIME, 0, 2 * ALL_TIME, 128)
         ctx.wrote()
     if notes:
         clip.set_notes(
@@ -287,9 +208,6 @@ def _replace_legacy(
             )
         )
         ctx.wrote()
-
-
-# --- editing -------------------------------------------------------------------------------------
 
 
 def set_props(ctx: HandlerContext, params: Params) -> Result:
@@ -424,5 +342,5 @@ def _region(clip: Clip) -> Dict[str, Any]:
         "start_marker": float(clip.start_marker),
         "end_marker": float(clip.end_marker),
         "length": float(clip.length),
-        "note_count": _count_all(clip) if clip.is_midi_clip else None,
+        "note_count": clip_notes.count_all(clip) if clip.is_midi_clip else None,
     }

@@ -70,7 +70,7 @@ def test_add_then_remove_a_tool(tmp_path):
 
 def test_hand_written_files_beside_outputs_are_never_deleted(tmp_path):
     spec_dir = copy_specs(REAL_SPECS, tmp_path)
-    hand = tmp_path / "docs" / "reference" / "notes.md"
+    hand = tmp_path / "docs" / "reference" / "my-notes.md"
     hand.parent.mkdir(parents=True)
     hand.write_text("# Hand-written notes\n")
     assert main(["--root", str(tmp_path), "--specs", str(spec_dir)]) == 0

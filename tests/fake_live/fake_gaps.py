@@ -52,7 +52,6 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
             "beat_to_sample_time",
             "color",
             "deselect_all_notes",
-            "duplicate_notes_by_id",
             "duplicate_region",
             "get_selected_notes",
             "get_selected_notes_extended",

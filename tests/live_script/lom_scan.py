@@ -12,6 +12,7 @@ module function that exists. Members newer than Live 11.0 must be guarded: the n
 
 import ast
 import collections
+import hashlib
 import io
 import ipaddress
 import json
@@ -93,6 +94,7 @@ def _python_names():
         object(),
         ipaddress.ip_address("127.0.0.1"),
         *([select.poll()] if hasattr(select, "poll") else []),
+        hashlib.sha256(),
     ]
     names = set()
     for obj in objects:

@@ -80,3 +80,15 @@ def test_every_generated_schema_accepts_its_own_defaults():
         for _name, prop in spec["params"]["properties"].items():
             if "default" in prop:
                 validate(prop, prop["default"])
+
+
+def test_any_of_reports_the_form_the_value_was_meant_as():
+    notes = dispatch_gen.METHODS["clip.set_notes"]["params"]
+    compact = {"columns": ["pitch"], "rows": "not numbers"}
+    with pytest.raises(SchemaError) as info:
+        validate(notes, {"clip_id": "track:0/clipslot:0/clip", "notes": compact})
+    assert (info.value.field, info.value.keyword) == ("notes.rows", "pattern")
+    objects = [{"pitch": 200, "start_time": 0, "duration": 1}]
+    with pytest.raises(SchemaError) as info:
+        validate(notes, {"clip_id": "track:0/clipslot:0/clip", "notes": objects})
+    assert (info.value.field, info.value.keyword) == ("notes[0].pitch", "maximum")

@@ -73,7 +73,7 @@ def field_cases(base: dict[str, Any], schema: dict[str, Any], prefix: str = ""):
             yield f"{path}:wrong-type", with_value(WRONG_TYPE[kind]), path
         for i, value in enumerate(out_of_range(field)):
             if value == [] and "maxItems" in field:
-                sample = _get(base, path)[0]
+                sample = _get(base, path)[0] if _has(base, path) else _valid(field["items"])
                 value = [sample] * (field["maxItems"] + 1)
             yield f"{path}:out-of-range-{i}", with_value(value), path
         if name in required:
@@ -94,6 +94,22 @@ def _split(path: str) -> list[Any]:
         else:
             parts.append(chunk)
     return parts
+
+
+def _valid(schema: dict[str, Any]) -> Any:
+    """A value the schema accepts, for an optional field the example leaves out."""
+    kind = next(t for t in _types(schema) if t != "null")
+    if kind in ("integer", "number"):
+        return schema.get("minimum", 1)
+    return {"string": "x", "boolean": True}[kind]
+
+
+def _has(args: dict[str, Any], path: str) -> bool:
+    try:
+        _get(args, path)
+    except (KeyError, IndexError):
+        return False
+    return True
 
 
 def _get(args: dict[str, Any], path: str) -> Any:
