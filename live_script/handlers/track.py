@@ -93,11 +93,7 @@ def create(ctx: HandlerContext, params: Params) -> Result:
     except RuntimeError as exc:
         raise views.live_rejected(exc, "create a track") from exc
     ctx.wrote()
-    if "name" in params:
-        try:
-            track.name = params["name"]
-        except RuntimeError as exc:
-            raise views.live_rejected(exc, "name the new track") from exc
+    views.name_new(track, params, "name the new track")
     position = views.track_index(song, track)
     if position is None:
         raise rejected("Live created the track but it is not in the Set's track list")
@@ -206,11 +202,7 @@ def create_return(ctx: HandlerContext, params: Params) -> Result:
     except RuntimeError as exc:
         raise views.live_rejected(exc, "create a return track") from exc
     ctx.wrote()
-    if "name" in params:
-        try:
-            track.name = params["name"]
-        except RuntimeError as exc:
-            raise views.live_rejected(exc, "name the return track") from exc
+    views.name_new(track, params, "name the return track")
     index = len(song.return_tracks) - 1
     return {
         "track_id": ctx.issue(track, "return:%d" % index),
