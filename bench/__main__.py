@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import traceback
 
 MODULES = (
     "bench.codegen_bench",
@@ -51,6 +52,7 @@ def print_table(rows: list[dict]) -> None:
 def main(argv: list[str]) -> int:
     wanted = [m for m in MODULES if not argv or any(a in m for a in argv)]
     rows: list[dict] = []
+    failed: list[str] = []
     for name in wanted:
         try:
             module = importlib.import_module(name)
@@ -58,8 +60,15 @@ def main(argv: list[str]) -> int:
             print(f"(skipped {name}: {exc})", file=sys.stderr)
             continue
         print(f"running {name} …", file=sys.stderr, flush=True)
-        rows.extend(module.run())
+        try:
+            rows.extend(module.run())
+        except Exception:  # one broken benchmark must not throw away the others' numbers
+            traceback.print_exc()
+            failed.append(name)
     print_table(rows)
+    if failed:
+        print(f"failed: {', '.join(failed)} (traceback above)", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -39,7 +39,9 @@ async def _rows() -> list[dict]:
     from mcp import Client, StdioServerParameters
 
     params = StdioServerParameters(
-        command=sys.executable, args=["-m", "live_mcp", "serve", "--demo"], cwd=str(REPO)
+        command=sys.executable,
+        args=["-m", "live_mcp", "serve", "--demo", "--toolsets", "default,notes"],
+        cwd=str(REPO),
     )
     async with Client(params, mode="legacy") as client:
         track = (await client.call_tool("live_create_track", {"kind": "midi"})).structured_content

@@ -108,6 +108,7 @@ class ToolIR:
     examples: tuple[dict[str, Any], ...]
     example_docs: tuple[ExampleIR, ...]
     first_sentence: str
+    details: str  # reference-site text beyond the description; "" when the spec has none
     wire: dict[str, Any]  # the tools/list entry, exactly as served with every tool enabled
     wire_size: int
     # Where the wire entry holds an enum of tool names that a server enabling fewer tools cuts down.
@@ -406,6 +407,7 @@ def _tool_ir(spec_file: SpecFile, tool: ToolSpec, hints: dict[str, str], enums: 
             for e in tool.examples
         ),
         first_sentence=_first_sentence(tool.description),
+        details=(tool.details or "").strip(),
         wire=wire,
         wire_size=wire_size(wire),
         enum_paths=tuple(_enum_paths(wire, enums["batchable_tools"])) if uses_generated else (),

@@ -99,7 +99,19 @@ class ToolSpec(_Strict):
     name: str
     title: str
     toolset: str
-    description: str
+    description: str = Field(
+        description=(
+            "What a model needs to choose and call the tool; served in tools/list, so every "
+            "character costs each client context on every turn."
+        )
+    )
+    details: str | None = Field(
+        default=None,
+        description=(
+            "More for the reference site only (Markdown): edge cases, the reasons behind the "
+            "behaviour, what the description leaves out to stay short."
+        ),
+    )
     annotations: Annotations
     input: dict[str, FieldSchema]
     output: dict[str, FieldSchema]

@@ -4,18 +4,18 @@ Every listed tool costs a client context on every turn, so the entry carries wha
 call the tool and check its result, and nothing the name and the type already say:
 - input fields keep their descriptions (they are how a model learns to call the tool); the object's
   own "Arguments of X." goes;
-- output schemas keep their shape (types, enums, nesting) for validation and drop the prose, the
-  bounds, the defaults and the `required` lists (every output field is always there): the
-  reference site has the full text;
+- output schemas keep their shape (types and nesting) for validation and drop the prose, the
+  bounds, the enums, the defaults and the `required` lists (every output field is always there,
+  and the server has validated every value): the reference site has the full text;
 - a shape that repeats inside one schema (a clip in a slot and in the Arrangement, the before and
   after of a props write) is written once under `$defs` and referenced with `$ref`;
 - the title is given once (the Tool's), not again in the annotations, and a hint equal to MCP's
   default for it (readOnlyHint false, destructiveHint true, idempotentHint false, openWorldHint
   true) is left out, which means the same to every client, and so are destructiveHint and
   idempotentHint on a read-only tool (MCP gives them meaning only for writes);
-- an input description whose every word is in the field's name already ("Velocity." on
-  `velocity`) is left out, and so is the description of an array's object items (the array's
-  own description says what they are).
+- an input description whose every word is in the field's name or the tool's already
+  ("Velocity." on `velocity`, "The track's id." on `track_id`) is left out, and so is the description of an array's items (the array's own
+  description says what they are).
 The size is the length of the compact JSON of that entry, which is what the budgets measure.
 """
 
@@ -41,6 +41,8 @@ _OUTPUT_DROPPED = frozenset(
         "minItems",
         "maxItems",
         "pattern",
+        # An enum limits a value the server always produces valid; the type is the shape.
+        "enum",
         "additionalProperties",
         # Every output field is always present (the reference says so); the shape is what a
         # client validates against, and a `required` list per object is the costliest part of it.
@@ -93,7 +95,8 @@ _FILLER = frozenset(
 
 def _words(text: str) -> set[str]:
     cleaned = "".join(c.lower() if c.isalnum() else " " for c in text)
-    return {w.removesuffix("s") for w in cleaned.split()} - _FILLER
+    # Filler first, then the plural (so "this" and "is" go whole), and the "s" of "track's".
+    return {w.removesuffix("s") for w in cleaned.split() if w not in _FILLER} - {""}
 
 
 def _base(word: str, known: set[str]) -> str:
@@ -104,31 +107,38 @@ def _base(word: str, known: set[str]) -> str:
     return word
 
 
-def says_nothing_new(name: str, description: str) -> bool:
-    """True when every word of the description is in the field's name already ("Velocity." on
-    `velocity`, "New name." on `name`, "Mute (true) or unmute (false)." on `mute`): the wire
-    leaves such a description out."""
-    known = _words(name.replace("_", " "))
+def tool_words(tool: str) -> set[str]:
+    """What a tool's name says about each of its fields ("live_create_midi_clip": create, midi,
+    clip); "live" is every tool's prefix, not a word of its subject."""
+    return _words(tool.replace("_", " ")) - {"live"}
+
+
+def says_nothing_new(name: str, description: str, context: set[str] = frozenset()) -> bool:
+    """True when every word of the description is in the field's name, or the tool's, already
+    ("Velocity." on `velocity`, "New name." on `name`, "Mute (true) or unmute (false)." on `mute`,
+    "The track's id." on `track_id`, "Name for the clip." on `name` of `live_create_midi_clip`):
+    the wire leaves such a description out."""
+    known = _words(name.replace("_", " ")) | context
     return {_base(w, known) for w in _words(description)} <= known
 
 
-def _drop_redundant(schema: Any, name: str = "") -> Any:
+def _drop_redundant(schema: Any, name: str = "", context: set[str] = frozenset()) -> Any:
     if not isinstance(schema, dict):
         return schema
     out = {}
     for key, value in schema.items():
-        if key == "description" and name and says_nothing_new(name, value):
+        if key == "description" and name and says_nothing_new(name, value, context):
             continue
         if key == "properties":
-            out[key] = {prop: _drop_redundant(child, prop) for prop, child in value.items()}
-        elif key == "items" and isinstance(value, dict) and "properties" in value:
+            out[key] = {
+                prop: _drop_redundant(child, prop, context) for prop, child in value.items()
+            }
+        elif key == "items" and isinstance(value, dict):
             # "One note." under "The clip's new notes": the array's description says it.
             item = {k: v for k, v in value.items() if k != "description"}
-            out[key] = _drop_redundant(item, singular(name))
-        elif key == "items":
-            out[key] = _drop_redundant(value, singular(name))
+            out[key] = _drop_redundant(item, singular(name), context)
         elif key == "anyOf":
-            out[key] = [_drop_redundant(option, name) for option in value]
+            out[key] = [_drop_redundant(option, name, context) for option in value]
         else:
             out[key] = value
     return out
@@ -226,12 +236,12 @@ def wire_annotations(annotations: Mapping[str, bool]) -> dict[str, bool]:
     }
 
 
-def wire_input(schema: Mapping[str, Any]) -> dict[str, Any]:
+def wire_input(schema: Mapping[str, Any], tool: str = "") -> dict[str, Any]:
     # The object's own "Arguments of X.", and an empty `required` list, say nothing.
     body = {
         k: v for k, v in schema.items() if k != "description" and not (k == "required" and not v)
     }
-    return share_repeated(_drop_redundant(body))
+    return share_repeated(_drop_redundant(body, context=tool_words(tool)))
 
 
 def wire_output(schema: Mapping[str, Any]) -> dict[str, Any]:
@@ -251,7 +261,7 @@ def wire_entry(
         "name": name,
         "title": title,
         "description": description,
-        "inputSchema": wire_input(input_schema),
+        "inputSchema": wire_input(input_schema, name),
         "outputSchema": wire_output(output_schema),
         "annotations": wire_annotations(annotations),
     }

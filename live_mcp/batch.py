@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from live_mcp.errors import BAD_INPUT, ToolFailure
 from live_mcp.tool_wrapper import (
@@ -22,6 +22,7 @@ from live_mcp.tool_wrapper import (
     _describe,
     _field_path,
     render_summary,
+    tool_model,
     validate_output,
 )
 from live_mcp.toolsets import Selection
@@ -82,7 +83,7 @@ def check_step(
                 f"{ref.text}: {source['name']} (step {ref.step}) returns no such field",
                 where,
             )
-    model: type[BaseModel] = spec["input_model"]
+    model = tool_model(spec, "input")
     referenced = {where for where, _ in found}
     try:
         model.model_validate(dict(step["arguments"]), strict=True)

@@ -8,10 +8,11 @@ catalogue code and hint, never a protocol error (DESIGN.md invariant 2).
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 import mcp_types as types
 from pydantic import BaseModel, ValidationError
@@ -82,12 +83,21 @@ def _relevant(errors: list[Any]) -> list[Any]:
     return kept or errors
 
 
+def tool_model(spec: Mapping[str, Any], which: Literal["input", "output"]) -> type[BaseModel]:
+    """A tool's input or output model. The registry names it and its module, which is imported
+    here at the first call rather than at start-up (importlib caches it after that)."""
+    model: type[BaseModel] = getattr(
+        importlib.import_module(spec["models_module"]), spec[f"{which}_model"]
+    )
+    return model
+
+
 def validate_input(spec: Mapping[str, Any], arguments: Mapping[str, Any] | None) -> dict[str, Any]:
     """Arguments -> the bridge's params (defaults filled in), or BAD_INPUT naming the field."""
     args = {} if arguments is None else arguments
     if not isinstance(args, Mapping):
         raise ToolFailure(BAD_INPUT, "Arguments must be a JSON object.")
-    model: type[BaseModel] = spec["input_model"]
+    model = tool_model(spec, "input")
     try:
         # Strict: JSON types are taken as they are ("120" is not a number, 1 is not true). The
         # generated models also refuse an explicit null for an optional field, as the schema does.
@@ -131,7 +141,7 @@ def narrowing_hint(input_schema: Mapping[str, Any]) -> str:
 
 
 def validate_output(spec: Mapping[str, Any], result: Any) -> dict[str, Any]:
-    model: type[BaseModel] = spec["output_model"]
+    model = tool_model(spec, "output")
     if not isinstance(result, Mapping):
         raise ToolFailure(LIVE_REJECTED, f"Live answered {spec['name']} with a non-object result.")
     try:

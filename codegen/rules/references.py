@@ -78,6 +78,8 @@ def _prose(specs: LoadedSpecs) -> Iterator[tuple[SpecFile, KeyPath, str]]:
     """Every piece of free text in the specs that a person or a model reads."""
     for spec_file, index, tool in tools(specs):
         yield spec_file, (index, "description"), tool.description
+        if tool.details:
+            yield spec_file, (index, "details"), tool.details
     for spec_file, _, schema, path in tool_fields(specs):
         for fragment, fragment_path in fragments(schema, path):
             if fragment.description:

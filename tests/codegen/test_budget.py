@@ -90,3 +90,32 @@ def test_output_schemas_on_the_wire_carry_no_prose():
     for spec in registry.TOOLS:
         assert '"description"' not in json.dumps(spec["wire"]["outputSchema"]), spec["name"]
         assert "title" not in spec["wire"]["annotations"]
+
+
+def test_a_default_set_over_1000_characters_per_tool_fails_generation(tmp_path):
+    spec_dir = copy_specs(REAL_SPECS, tmp_path)
+    toolsets = spec_dir / "toolsets.yaml"
+    text = toolsets.read_text()
+    # The mixer's two tools (every track's strip, with display strings) average about 2,000.
+    start = text.index("- name: mixer\n")
+    end = text.index("- name:", start + 1)
+    mixer = text[start:end]
+    assert "  default: false\n" in mixer
+    toolsets.write_text(
+        text[:start] + mixer.replace("  default: false\n", "  default: true\n") + text[end:]
+    )
+    with pytest.raises(SpecError) as info:
+        load_ir(spec_dir)
+    report = info.value.report()
+    assert "specs/toolsets.yaml" in report
+    assert "the default set (clips, core, mixer, transport)" in report
+    assert "over the 1,000 per tool a default set may average" in report
+    assert "live_set_notes" in report  # the largest default tool is named
+
+
+def test_the_default_set_averages_at_most_1000_characters_per_tool():
+    from live_mcp.toolsets import select, served_entries
+
+    entries = served_entries(registry, select(registry))
+    size = sum(len(json.dumps(e, separators=(",", ":"), ensure_ascii=False)) for e in entries)
+    assert size <= 1000 * len(entries), (size, len(entries))

@@ -71,7 +71,7 @@ def test_the_issues_first_mistakes_are_all_reported_in_one_run(tmp_path):
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert (
-        "specs/tools/song.yaml:66: live_set_tempo.input.bpm.type: unknown type 'numbr'"
+        "specs/tools/song.yaml:69: live_set_tempo.input.bpm.type: unknown type 'numbr'"
         in done.stderr
     )
     assert (

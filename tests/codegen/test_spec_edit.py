@@ -38,7 +38,7 @@ def test_add_then_remove_a_tool(tmp_path):
     tool = next(t for t in registry.TOOLS if t["name"] == "live_get_track_color")
     assert tool["bridge_method"] == "color.get"
     assert tool["annotations"]["readOnlyHint"] is True
-    model = tool["input_model"]
+    model = getattr(_import_fresh(tmp_path, tool["models_module"]), tool["input_model"])
     assert model.__name__ == "LiveGetTrackColorInput"
     assert model.model_validate({"track_id": "track:3"}).track_id == "track:3"
 

@@ -97,6 +97,16 @@ MUTATIONS = [
         at="- name: live_set_tempo",
     ),
     M(
+        "details name an undeclared tool",
+        "tools/batch.yaml",
+        "live_batch itself, live_undo, live_redo,",
+        "live_batch itself, live_undoo, live_redo,",
+        "live_batch.details",
+        "did you mean live_undo",
+        "rule_prose_names_declared_tools",
+        at="details:",
+    ),
+    M(
         "description names an undeclared tool",
         TRACKS,
         "from live_get_song_overview or live_find_track.",
@@ -949,7 +959,7 @@ MUTATIONS = [
     M(
         "toolset budget not a number",
         "toolsets.yaml",
-        "  budget: 9600\n",
+        "  budget: 8800\n",
         "  budget: lots\n",
         "core.budget",
         "valid integer",

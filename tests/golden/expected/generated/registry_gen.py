@@ -10,14 +10,12 @@
 """The MCP surface, generated from the specs: tools, resources, resource templates, prompts.
 
 Plain data; `live_mcp.server.build_server` turns it into MCP registrations. See docs/bridge-protocol.md.
+Each tool names its pydantic models and their module rather than importing them: building the
+models' classes is most of a cold start, and neither `initialize` nor `tools/list` needs them
+(`live_mcp.tool_wrapper.tool_model` imports them at the first call).
 """
 
-from generated.models_gen import (
-    LiveListWidgetsInput,
-    LiveListWidgetsOutput,
-    LiveSetWidgetLevelInput,
-    LiveSetWidgetLevelOutput,
-)
+MODELS_MODULE = "generated.models_gen"
 
 SPEC_HASH = "sha256:aa8ae3ef32ae848ce01095abacbd43b1d3adaf88aff36a1fdad59367ac68defc"
 
@@ -50,7 +48,7 @@ TOOLSETS = {
         "description": "The Set.",
         "default": True,
         "budget": 5000,
-        "size": 1167,
+        "size": 1142,
         "tools": ("live_list_widgets", "live_set_widget_level"),
     },
 }
@@ -113,8 +111,9 @@ TOOLS = (
             "required": ["count", "widgets"],
             "additionalProperties": False,
         },
-        "input_model": LiveListWidgetsInput,
-        "output_model": LiveListWidgetsOutput,
+        "models_module": MODELS_MODULE,
+        "input_model": "LiveListWidgetsInput",
+        "output_model": "LiveListWidgetsOutput",
         "server_checks": {},
         "bridge_method": "widget.list",
         "undo": "none",
@@ -153,17 +152,14 @@ TOOLS = (
                         "type": "array",
                         "items": {
                             "type": "object",
-                            "properties": {
-                                "id": {"type": "string"},
-                                "kind": {"type": "string", "enum": ["small", "large"]},
-                            },
+                            "properties": {"id": {"type": "string"}, "kind": {"type": "string"}},
                         },
                     },
                 },
             },
             "annotations": {"readOnlyHint": True, "openWorldHint": False},
         },
-        "wire_size": 547,
+        "wire_size": 522,
         "enum_paths": (),
     },
     {
@@ -208,8 +204,9 @@ TOOLS = (
             "required": ["before", "after"],
             "additionalProperties": False,
         },
-        "input_model": LiveSetWidgetLevelInput,
-        "output_model": LiveSetWidgetLevelOutput,
+        "models_module": MODELS_MODULE,
+        "input_model": "LiveSetWidgetLevelInput",
+        "output_model": "LiveSetWidgetLevelOutput",
         "server_checks": {},
         "bridge_method": "widget.set_level",
         "undo": "one_step",
