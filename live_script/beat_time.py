@@ -7,6 +7,11 @@ denominator (an eighth in 6/8). Positions here accept and give that form:
     "17.1"       bar 17, beat 1
     "17.2.3"     bar 17, beat 2, sixteenth 3
     "17.2.3.5"   ... and half a sixteenth further (the sixteenth written as a decimal, 3.5)
+    "17"         bar 17's start, only where a field takes positions alone (the transport's
+                 `position`); where a time may be beats or a position, "17" would read as either
+
+Written back, a position is exact (format_position), or cut to whole sixteenths as Live's
+transport display shows a playing song (display_position).
 
 Positions use the Set's one signature (Song.signature_numerator/denominator); Live's API does not
 expose signature changes inside the Arrangement. Pure functions, stdlib only (runs in Live).
@@ -33,8 +38,11 @@ def sixteenths_per_beat(denominator):
     return beat_length(denominator) * 4
 
 
-def parse_position(text, numerator, denominator, field="time"):
-    """ "17.2.3" -> beats (float) in the given signature; BAD_INPUT naming `field` otherwise."""
+def parse_position(text, numerator, denominator, field="time", bar_alone=False):
+    """ "17.2.3" -> beats (float) in the given signature; BAD_INPUT naming `field` otherwise.
+    With bar_alone, "17" is accepted as "17.1"."""
+    if bar_alone and isinstance(text, str) and text.strip().isdigit():
+        text = text.strip() + ".1"
     match = POSITION.match(text.strip()) if isinstance(text, str) else None
     if match is None:
         raise bad_input(
@@ -64,17 +72,40 @@ def parse_position(text, numerator, denominator, field="time"):
     return float(beats)
 
 
+def _split(exact, numerator, denominator):
+    """Beats (a Fraction) -> 0-based bar and beat, and the sixteenths into that beat."""
+    length = beat_length(denominator)
+    bar, rest = divmod(exact, int(numerator) * length)
+    beat, rest = divmod(rest, length)
+    return bar, beat, rest * 4
+
+
+def _on_grid(beats):
+    return Fraction(round(float(beats) * _GRID), _GRID)
+
+
 def format_position(beats, numerator, denominator):
     """Beats -> "bar.beat.sixteenth" (1-based; the sixteenth gets decimals only off the grid)."""
-    exact = Fraction(round(float(beats) * _GRID), _GRID)
+    exact = _on_grid(beats)
     if exact < 0:
         raise ValueError("song time is never negative: %r" % (beats,))
-    length = beat_length(denominator)
-    bar_length = int(numerator) * length
-    bar, rest = divmod(exact, bar_length)
-    beat, rest = divmod(rest, length)
-    sixteenth = rest * 4 + 1
-    return "%d.%d.%s" % (bar + 1, beat + 1, _decimal(sixteenth))
+    bar, beat, sixteenths = _split(exact, numerator, denominator)
+    return "%d.%d.%s" % (bar + 1, beat + 1, _decimal(sixteenths + 1))
+
+
+def display_position(beats, numerator, denominator):
+    """Beats -> "bar.beat.sixteenth" cut to whole sixteenths, as Live's transport shows a song
+    position (16.37 in 4/4 -> "5.1.2"); a negative time shows as the start."""
+    bar, beat, sixteenths = _split(max(_on_grid(beats), Fraction(0)), numerator, denominator)
+    return "%d.%d.%d" % (bar + 1, beat + 1, int(sixteenths) + 1)
+
+
+def display_region(start, length, numerator, denominator):
+    """A loop or a range as its two display positions, "5.1.1-9.1.1"."""
+    return "%s-%s" % (
+        display_position(start, numerator, denominator),
+        display_position(start + length, numerator, denominator),
+    )
 
 
 def _decimal(value):

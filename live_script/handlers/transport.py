@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable, List, Tuple
 
 from .. import views
+from ..beat_time import display_position, display_region, parse_position
 from ..errors import bad_input
-from ..song_time import parse_position, position_text, region_text
 
 if TYPE_CHECKING:
     from Live.Song import Song
@@ -80,7 +80,7 @@ def _quantization_member(ctx: HandlerContext, wanted: str) -> Any:
 
 
 def _position(song: Song, beats: float) -> str:
-    return position_text(beats, int(song.signature_numerator), int(song.signature_denominator))
+    return display_position(beats, int(song.signature_numerator), int(song.signature_denominator))
 
 
 def state(song: Song) -> Result:
@@ -105,7 +105,7 @@ def get(ctx: HandlerContext, params: Params) -> Result:
             "loop": bool(song.loop),
             "loop_start": loop_start,
             "loop_length": loop_length,
-            "loop_region": region_text(loop_start, loop_length, numerator, denominator),
+            "loop_region": display_region(loop_start, loop_length, numerator, denominator),
             "metronome": bool(song.metronome),
             "record_mode": bool(song.record_mode),
             "arrangement_overdub": bool(song.arrangement_overdub),
@@ -159,7 +159,11 @@ def jump(ctx: HandlerContext, params: Params) -> Result:
         raise bad_input("give exactly one of beats or position", field="beats")
     if "position" in params:
         beats = parse_position(
-            params["position"], int(song.signature_numerator), int(song.signature_denominator)
+            params["position"],
+            int(song.signature_numerator),
+            int(song.signature_denominator),
+            field="position",
+            bar_alone=True,
         )
     else:
         beats = float(params["beats"])

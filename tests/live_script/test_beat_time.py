@@ -101,3 +101,43 @@ def test_any_float_time_round_trips_within_the_grid(beats, numerator, denominato
     assert abs(back - beats) <= 0.5e-6 + 1e-9
     bar, beat = (int(part) for part in text.split(".")[:2])
     assert bar >= 1 and 1 <= beat <= numerator
+
+
+@pytest.mark.parametrize(
+    ("beats", "signature", "text"),
+    [
+        (0.0, (4, 4), "1.1.1"),
+        (16.0, (4, 4), "5.1.1"),
+        (16.37, (4, 4), "5.1.2"),  # cut to the sixteenth, as the transport display shows it
+        (16.2499, (4, 4), "5.1.1"),
+        (63.99999999, (4, 4), "17.1.1"),  # float noise reads as the bar it means
+        (1.75, (6, 8), "1.4.2"),
+        (-0.5, (4, 4), "1.1.1"),  # before the start shows as the start
+    ],
+)
+def test_display_positions_are_whole_sixteenths(beats, signature, text):
+    assert beat_time.display_position(beats, *signature) == text
+
+
+def test_a_display_region_is_its_two_positions():
+    assert beat_time.display_region(16.0, 16.0, 4, 4) == "5.1.1-9.1.1"
+
+
+@given(beats=GRID_BEATS, numerator=NUMERATORS, denominator=DENOMINATORS)
+def test_a_display_position_is_the_exact_one_cut_to_its_sixteenth(beats, numerator, denominator):
+    shown = beat_time.display_position(beats, numerator, denominator)
+    exact = beat_time.format_position(beats, numerator, denominator)
+    bar, beat, sixteenth = exact.split(".", 2)
+    assert shown == f"{bar}.{beat}.{sixteenth.split('.')[0]}"
+    assert beat_time.parse_position(shown, numerator, denominator) <= beats + 1e-9
+
+
+def test_a_bar_alone_is_its_first_beat_only_where_the_field_allows_it():
+    assert beat_time.parse_position("17", 4, 4, field="position", bar_alone=True) == 64.0
+    assert beat_time.parse_position("5.2", 4, 4, field="position", bar_alone=True) == 17.0
+    with pytest.raises(RpcError) as info:
+        beat_time.parse_position("17", 4, 4, field="time")
+    assert info.value.field == "time"
+    with pytest.raises(RpcError) as info:
+        beat_time.parse_position("0", 4, 4, field="position", bar_alone=True)
+    assert info.value.code == "BAD_INPUT" and info.value.field == "position"
