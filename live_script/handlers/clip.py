@@ -90,7 +90,7 @@ def create_midi(ctx: HandlerContext, params: Params) -> Result:
     except RuntimeError as exc:
         raise views.live_rejected(exc, "create the clip") from exc
     ctx.wrote()
-    _name_new_clip(ctx, slot.clip, params)
+    views.name_new(slot.clip, params, "name the clip")
     return _new_clip_result(ctx, index, row, slot)
 
 
@@ -109,18 +109,10 @@ def create_audio(ctx: HandlerContext, params: Params) -> Result:
     except RuntimeError as exc:
         raise views.live_rejected(exc, "create an audio clip from %r" % path) from exc
     ctx.wrote()
-    _name_new_clip(ctx, slot.clip, params)
+    views.name_new(slot.clip, params, "name the clip")
     result = _new_clip_result(ctx, index, row, slot)
     result["file_path"] = slot.clip.file_path
     return result
-
-
-def _name_new_clip(ctx: HandlerContext, clip: Clip, params: Params) -> None:
-    if "name" in params:
-        try:
-            clip.name = params["name"]
-        except RuntimeError as exc:
-            raise views.live_rejected(exc, "name the clip") from exc
 
 
 def get_notes(ctx: HandlerContext, params: Params) -> Result:

@@ -75,11 +75,10 @@ def create(ctx: HandlerContext, params: Params) -> Result:
     views.check_insert_index(index, len(song.scenes), "scenes")
     try:
         scene = song.create_scene(index)
-        ctx.wrote()
-        if "name" in params:
-            scene.name = params["name"]
     except RuntimeError as exc:
         raise views.live_rejected(exc, "create a scene") from exc
+    ctx.wrote()
+    views.name_new(scene, params, "name the new scene")
     position = views.index_by_identity(song.scenes, scene)
     if position is None:
         raise rejected("Live did not keep the new scene")

@@ -7,8 +7,6 @@ import these fixtures explicitly (``from fake_live_fixtures import song_fixture`
 
 from __future__ import annotations
 
-import wave
-
 import pytest
 
 import fake_live
@@ -27,16 +25,6 @@ def song_fixture(live):
 @pytest.fixture(name="spec")
 def spec_fixture(live):
     return live.Clip.MidiNoteSpecification
-
-
-def silent_wav(path, seconds: float, rate: int = 8000) -> str:
-    """Write a mono 16-bit WAV of silence; returns its path as a string."""
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(b"\0\0" * int(seconds * rate))
-    return str(path)
 
 
 def find_item(item, name):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from fake_live_fixtures import live_fixture, silent_wav, song_fixture  # noqa: F401 - fixtures
+from fake_live_fixtures import live_fixture, song_fixture  # noqa: F401 - fixtures
+from testkit import silent_wav
 
 import fake_live
 

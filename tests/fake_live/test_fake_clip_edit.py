@@ -3,21 +3,15 @@ crop, duplicate_clip_to rules, with undo."""
 
 from __future__ import annotations
 
-import wave
-
 import pytest
 from fake_live_fixtures import live_fixture, song_fixture  # noqa: F401 - fixtures
+from testkit import silent_wav
 
 
 def audio_clip(song, tmp_path):
     song.create_audio_track(-1)
-    path = tmp_path / "a.wav"
-    with wave.open(str(path), "wb") as wav:
-        wav.setnchannels(1)
-        wav.setsampwidth(2)
-        wav.setframerate(1000)
-        wav.writeframes(b"\0\0" * 1000)
-    return song.tracks[-1].clip_slots[0].create_audio_clip(str(path))
+    path = silent_wav(tmp_path / "a.wav", seconds=1.0, rate=1000)
+    return song.tracks[-1].clip_slots[0].create_audio_clip(path)
 
 
 def beat(song):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import wave
-
 import pytest
 from fake_live_fixtures import live_fixture, song_fixture  # noqa: F401 - fixtures
+from testkit import silent_wav
 
 
 def test_name_mute_solo_arm(song):
@@ -132,11 +131,7 @@ def test_fire_and_stop(song):
 
 def test_create_audio_clip_from_a_wav_file(song, tmp_path):
     path = tmp_path / "two_seconds.wav"
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(8000)
-        out.writeframes(b"\0\0" * 16000)
+    silent_wav(path, seconds=2.0)
     audio = song.create_audio_track(-1)
     clip = audio.clip_slots[0].create_audio_clip(str(path))
     assert clip.is_audio_clip and clip.file_path == str(path)

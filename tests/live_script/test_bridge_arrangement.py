@@ -1,23 +1,13 @@
 """Arrangement handlers through the bridge: clips in time, cue points, the main window's view."""
 
-import wave
-
 import pytest
 from conftest import song_of, start_host, undo_depth
 from set_dump import dump_set
+from testkit import silent_wav
 
 from fake_live.bridge_client import BridgeClient
 
 BEAT = "track:0/clipslot:0/clip"
-
-
-def _wav(path, seconds=2.0, rate=8000):
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(b"\0\0" * int(seconds * rate))
-    return str(path)
 
 
 def _audio_track(client):
@@ -113,7 +103,7 @@ def test_arrangement_midi_clip_needs_live_12_2(tmp_path, version):
 
 def test_create_an_audio_clip_from_a_wav_file(client, tmp_path):
     track = _audio_track(client)
-    path = _wav(tmp_path / "break.wav", seconds=2.0)  # 4 beats at 120 BPM
+    path = silent_wav(tmp_path / "break.wav", seconds=2.0)  # 4 beats at 120 BPM
     clip = client.call(
         "arrangement.create_audio", {"track_id": track, "file_path": path, "time": "5.1"}
     )

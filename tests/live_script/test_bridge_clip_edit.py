@@ -2,11 +2,10 @@
 delete, duplicate to a slot, duplicate loop, crop, audio clips from a file, failures that leave the
 Set byte-for-byte as it was, and STALE_REFERENCE after an index shift."""
 
-import wave
-
 import pytest
 from conftest import song_of, start_host, undo_depth
 from set_dump import dump_set
+from testkit import silent_wav
 
 BEAT = "track:0/clipslot:0/clip"
 
@@ -15,19 +14,10 @@ def dump(host):
     return host.call_on_main(dump_set)
 
 
-def write_wav(path, seconds=2.0, rate=8000):
-    with wave.open(str(path), "wb") as wav:
-        wav.setnchannels(1)
-        wav.setsampwidth(2)
-        wav.setframerate(rate)
-        wav.writeframes(b"\0\0" * int(seconds * rate))
-    return str(path)
-
-
 def audio_clip(client, tmp_path):
     """An audio track at the end with a 2-second clip in slot 0; returns the clip's id."""
     track = client.call("track.create", {"kind": "audio", "name": "Loops"})["track_id"]
-    path = write_wav(tmp_path / "loop.wav")
+    path = silent_wav(tmp_path / "loop.wav")
     created = client.call(
         "clip.create_audio", {"track_id": track, "slot_index": 0, "file_path": path}
     )
@@ -258,7 +248,7 @@ def test_audio_path_checks_in_the_script_name_the_failed_check(client, tmp_path)
 
 
 def test_audio_clip_on_a_midi_track_is_refused(client, tmp_path):
-    path = write_wav(tmp_path / "a.wav")
+    path = silent_wav(tmp_path / "a.wav")
     error = client.error(
         "clip.create_audio", {"track_id": "track:0", "slot_index": 1, "file_path": path}
     )
@@ -281,7 +271,7 @@ def test_audio_clip_needs_live_11_3_25(tmp_path, connect, version):
 
 def test_failed_naming_of_a_new_audio_clip_removes_it_again(client, host, tmp_path):
     track = client.call("track.create", {"kind": "audio"})["track_id"]
-    path = write_wav(tmp_path / "a.wav")
+    path = silent_wav(tmp_path / "a.wav")
     before, depth = dump(host), undo_depth(host)
     restore = inject(host, "Clip", "name")
     try:
@@ -324,6 +314,6 @@ def test_track_id_of_create_audio_is_stale_after_a_shift(client, host, tmp_path)
     host.call_on_main(lambda live: song_of(live).create_midi_track(0))
     error = client.error(
         "clip.create_audio",
-        {"track_id": track, "slot_index": 0, "file_path": write_wav(tmp_path / "a.wav")},
+        {"track_id": track, "slot_index": 0, "file_path": silent_wav(tmp_path / "a.wav")},
     )
     assert error["data"]["code"] == "STALE_REFERENCE"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import random
-import socket
 import time
 
 import anyio
 import pytest
+from testkit import free_port
 
 from live_mcp.bridge import Bridge
 from live_mcp.errors import ToolFailure
@@ -27,12 +27,6 @@ def stub(tmp_path):
 
 def make_bridge(stub, **kw):
     return Bridge(port=stub.port, config_dir=stub.config_dir, spec_hash=SPEC_HASH, **kw)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 async def expect_failure(coro, code):

@@ -10,11 +10,12 @@ import httpx2
 import pytest
 from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
+from testkit import free_port
 
 from generated import registry_gen
 from generated.registry_gen import TOOLS
 from live_mcp.toolsets import select
-from tests.server.helpers import REPO, free_port, spawn_serve
+from tests.server.helpers import REPO, spawn_serve
 
 pytestmark = pytest.mark.slow
 

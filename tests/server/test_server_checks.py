@@ -4,10 +4,10 @@ each failed check named; the audio file check of live_create_audio_clip end to e
 from __future__ import annotations
 
 import typing
-import wave
 
 import pytest
 from mcp import Client
+from testkit import silent_wav
 
 from codegen.spec_model import ServerCheck
 from generated import registry_gen as registry
@@ -52,11 +52,7 @@ async def test_each_failed_audio_path_check_is_named_and_nothing_reaches_live(br
 
 async def test_an_audio_clip_from_a_wav_file(bridge, tmp_path):
     path = tmp_path / "Break.WAV"  # extensions match whatever their case
-    with wave.open(str(path), "wb") as wav:
-        wav.setnchannels(2)
-        wav.setsampwidth(2)
-        wav.setframerate(44100)
-        wav.writeframes(b"\0\0\0\0" * 44100)
+    silent_wav(path, seconds=1.0, rate=44100, channels=2)
     async with Client(build_server(bridge), mode="legacy") as client:
         track = await client.call_tool("live_create_track", {"kind": "audio", "name": "Breaks"})
         result = await client.call_tool(
