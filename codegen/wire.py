@@ -14,15 +14,15 @@ call the tool and check its result, and nothing the name and the type already sa
   true) is left out, which means the same to every client, and so are destructiveHint and
   idempotentHint on a read-only tool (MCP gives them meaning only for writes);
 - an input description whose every word is in the field's name or the tool's already
-  ("Velocity." on `velocity`, "The track's id." on `track_id`) is left out, and so is the description of an array's items (the array's own
-  description says what they are).
+  ("Velocity." on `velocity`, "The track's id." on `track_id`) is left out, and so is the
+  description of an array's items (the array's own description says what they are).
 The size is the length of the compact JSON of that entry, which is what the budgets measure.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from typing import Any
 
 from codegen.names import singular
@@ -113,7 +113,7 @@ def tool_words(tool: str) -> set[str]:
     return _words(tool.replace("_", " ")) - {"live"}
 
 
-def says_nothing_new(name: str, description: str, context: set[str] = frozenset()) -> bool:
+def says_nothing_new(name: str, description: str, context: Set[str] = frozenset()) -> bool:
     """True when every word of the description is in the field's name, or the tool's, already
     ("Velocity." on `velocity`, "New name." on `name`, "Mute (true) or unmute (false)." on `mute`,
     "The track's id." on `track_id`, "Name for the clip." on `name` of `live_create_midi_clip`):
@@ -122,7 +122,7 @@ def says_nothing_new(name: str, description: str, context: set[str] = frozenset(
     return {_base(w, known) for w in _words(description)} <= known
 
 
-def _drop_redundant(schema: Any, name: str = "", context: set[str] = frozenset()) -> Any:
+def _drop_redundant(schema: Any, name: str = "", context: Set[str] = frozenset()) -> Any:
     if not isinstance(schema, dict):
         return schema
     out = {}
