@@ -8,11 +8,10 @@ or chain, so the load is this call's one undo step. Selection and hot-swap mode 
 
 from __future__ import annotations
 
-import contextlib
 import time
 from typing import TYPE_CHECKING, Any, Optional, Tuple
 
-from .. import browser_walk, device_tree, views
+from .. import browser_load, browser_walk, device_tree
 from ..errors import bad_input, rejected
 
 if TYPE_CHECKING:
@@ -96,25 +95,7 @@ def load(ctx: HandlerContext, params: Params) -> Reply:
             hint="Open it with live_browse and load one of its items.",
         )
     names = dict((device._live_ptr, device.name) for device in container.devices)
-    view = ctx.song.view
-    previous_track = view.selected_track
-    previous_swap = browser.hotswap_target
-
-    def restore() -> None:
-        if previous_track != None:  # noqa: E711 - a deleted LOM object compares equal to None
-            view.selected_track = previous_track
-        # A previous hot-swap target that went away leaves hot-swap mode as Live has it.
-        with contextlib.suppress(RuntimeError):
-            browser.hotswap_target = previous_swap if previous_swap != None else None  # noqa: E711
-
-    view.selected_track = track
-    try:
-        # Without a hot-swap target the load goes onto the selected track; with one, in its place.
-        browser.hotswap_target = replaced
-        browser.load_item(item)
-    except RuntimeError as exc:
-        restore()
-        raise views.live_rejected(exc, "load %r" % item.name) from exc
+    restore = browser_load.start(ctx, browser, track, item, replaced)
 
     def poll() -> Optional[Result]:
         for index, device in enumerate(container.devices):

@@ -18,7 +18,7 @@ import collections
 import time
 from typing import TYPE_CHECKING, Any, Deque, Dict, List, Optional, Tuple
 
-from .. import device_tree, ids, param_values, views
+from .. import browser_load, device_tree, ids, param_values, views
 from ..errors import bad_input, rejected, unsupported
 
 if TYPE_CHECKING:
@@ -187,15 +187,8 @@ def _insert_by_browser(
                 "track %r already has the instrument %r; on Live %s a browser load would "
                 "replace it" % (track.name, device.name, ctx.script.live_version_text)
             )
-    view = ctx.song.view
-    previous = view.selected_track
     before = set(device._live_ptr for device in track.devices)
-    view.selected_track = track
-    try:
-        browser.load_item(item)
-    except RuntimeError as exc:
-        view.selected_track = previous
-        raise views.live_rejected(exc, "load %r" % item.name) from exc
+    restore = browser_load.start(ctx, browser, track, item)
 
     deadline = time.monotonic() + LOAD_TIMEOUT_SECONDS
     # When to look a last time, once the deadline has passed (0.0: not yet set).
@@ -205,7 +198,7 @@ def _insert_by_browser(
         for device in track.devices:
             if device._live_ptr not in before:
                 ctx.wrote()
-                view.selected_track = previous
+                restore()
                 return _result(ctx, target, device, "browser")
         now = time.monotonic()
         if now < deadline:
@@ -217,7 +210,7 @@ def _insert_by_browser(
         raise timed_out()
 
     def timed_out() -> Exception:
-        view.selected_track = previous
+        restore()
         return rejected(
             "Live had not loaded %r onto track %r after %g s; it may still appear, as an undo "
             "step of its own" % (item.name, track.name, LOAD_TIMEOUT_SECONDS),
