@@ -196,29 +196,51 @@ def _replace(schema: Any, target: str, ref: dict[str, str]) -> Any:
     return {key: _replace(value, target, ref) for key, value in schema.items()}
 
 
+def _ref(key: str) -> dict[str, str]:
+    return {"$ref": f"#/$defs/{key}"}
+
+
 def share_repeated(schema: dict[str, Any]) -> dict[str, Any]:
-    """Hoist each shape that occurs more than once into `$defs`, largest first, while it saves."""
+    """Hoist each shape that occurs more than once into `$defs`, largest first, while it saves.
+    Shapes inside a shared one count too, and a shape equal to a shared one is referenced (the
+    Main track's strip beside the list of track strips)."""
     defs: dict[str, Any] = {}
     while True:
+        defined = {compact(body): key for key, body in defs.items()}
         seen: dict[str, tuple[int, str]] = {}
-        for sub, name in _subschemas(schema, "item"):
-            text = compact(sub)
-            count, first = seen.get(text, (0, name))
-            seen[text] = (count + 1, first)
+        # Shared shapes first, so a shape found in one is named from there ("track", the item of
+        # "tracks") rather than after one place that uses it ("main").
+        for root, root_name in [*((body, key) for key, body in defs.items()), (schema, "item")]:
+            for sub, name in _subschemas(root, root_name):
+                text = compact(sub)
+                count, first = seen.get(text, (0, name))
+                seen[text] = (count + 1, first)
         best = None
         for text, (count, name) in seen.items():
-            saving = (count - 1) * len(text) - count * (len(name) + 20) - len(name)
-            worth = count > 1 and len(text) >= _MIN_SHARED and saving > 0
+            if text in defined:  # written once already: every other place saves all but a $ref
+                saving = count * (len(text) - len(compact(_ref(defined[text]))))
+                worth = saving > 0
+            else:
+                saving = (count - 1) * len(text) - count * (len(name) + 20) - len(name)
+                worth = count > 1 and len(text) >= _MIN_SHARED and saving > 0
             if worth and (best is None or len(text) > len(best[0])):
                 best = (text, name)
         if best is None:
             break
         text, name = best
-        key = name
-        while key in defs:
-            key += "_"
-        defs[key] = json.loads(text)
-        schema = _replace(schema, text, {"$ref": f"#/$defs/{key}"})
+        key = defined.get(text)
+        if key is None:
+            key = name
+            while key in defs:
+                key += "_"
+            defs[key] = json.loads(text)
+        ref = _ref(key)
+        schema = _replace(schema, text, ref)
+        # Inside each shared shape, not the shape itself (which would become a $ref to itself).
+        defs = {
+            k: {part: _replace(value, text, ref) for part, value in body.items()}
+            for k, body in defs.items()
+        }
     if defs:
         schema = {**schema, "$defs": defs}
     return schema

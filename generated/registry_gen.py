@@ -193,7 +193,7 @@ TOOLSETS = {
         "description": "Volume, pan and sends of every track, return and the Main track.",
         "default": False,
         "budget": 4600,
-        "size": 4108,
+        "size": 3539,
         "tools": ("live_get_mixer", "live_set_mixer"),
     },
     "notes": {
@@ -5996,7 +5996,13 @@ TOOLS = (
                 "properties": {
                     "tracks": {"$ref": "#/$defs/tracks"},
                     "returns": {"$ref": "#/$defs/tracks"},
-                    "main": {
+                    "main": {"$ref": "#/$defs/track"},
+                    "track_count": {"type": "integer"},
+                    "return_count": {"type": "integer"},
+                },
+                "$defs": {
+                    "tracks": {"type": "array", "items": {"$ref": "#/$defs/track"}},
+                    "track": {
                         "type": "object",
                         "properties": {
                             "id": {"type": "string"},
@@ -6034,56 +6040,11 @@ TOOLS = (
                             "crossfade": {"type": ["string", "null"]},
                         },
                     },
-                    "track_count": {"type": "integer"},
-                    "return_count": {"type": "integer"},
-                },
-                "$defs": {
-                    "tracks": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "properties": {
-                                "id": {"type": "string"},
-                                "name": {"type": "string"},
-                                "volume": {
-                                    "type": "object",
-                                    "properties": {
-                                        "value": {"type": "number"},
-                                        "db": {"type": ["number", "null"]},
-                                        "display": {"type": "string"},
-                                    },
-                                },
-                                "pan": {
-                                    "type": "object",
-                                    "properties": {
-                                        "value": {"type": "number"},
-                                        "display": {"type": "string"},
-                                    },
-                                },
-                                "sends": {
-                                    "type": "array",
-                                    "items": {
-                                        "type": "object",
-                                        "properties": {
-                                            "return_id": {"type": "string"},
-                                            "value": {"type": "number"},
-                                            "db": {"type": ["number", "null"]},
-                                            "display": {"type": "string"},
-                                        },
-                                    },
-                                },
-                                "mute": {"type": ["boolean", "null"]},
-                                "solo": {"type": ["boolean", "null"]},
-                                "arm": {"type": ["boolean", "null"]},
-                                "crossfade": {"type": ["string", "null"]},
-                            },
-                        },
-                    }
                 },
             },
             "annotations": {"readOnlyHint": True, "openWorldHint": False},
         },
-        "wire_size": 1870,
+        "wire_size": 1301,
         "enum_paths": (),
     },
     {

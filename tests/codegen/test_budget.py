@@ -62,6 +62,35 @@ def test_repeated_shapes_are_shared_through_defs():
     assert json.dumps(out).count('"loop_start"') == 1  # written once
 
 
+def test_a_shape_inside_a_shared_one_is_referenced_not_written_again():
+    strip = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string"},
+            "name": {"type": "string"},
+            "volume": {"type": "number"},
+        },
+    }
+    strips = {"type": "array", "items": strip}
+    schema = {
+        "type": "object",
+        "properties": {"tracks": strips, "returns": strips, "main": strip},
+    }
+    shared = share_repeated(schema)
+    assert json.dumps(shared).count('"volume"') == 1
+    assert shared["properties"]["main"] == {"$ref": "#/$defs/track"}
+    assert shared["$defs"]["tracks"] == {"type": "array", "items": {"$ref": "#/$defs/track"}}
+    good = {"tracks": [{"id": "track:0", "name": "Drums", "volume": 0.85}], "returns": []}
+    jsonschema.validate({**good, "main": {"id": "main", "name": "Main", "volume": 1.0}}, shared)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(
+            {**good, "main": {"id": "main", "name": "Main", "volume": "0 dB"}}, shared
+        )
+    # The real mixer: the Main strip and the track and return strips share one definition.
+    mixer = next(t for t in registry.TOOLS if t["name"] == "live_get_mixer")["wire"]
+    assert json.dumps(mixer["outputSchema"]).count('"crossfade"') == 1
+
+
 def test_share_repeated_leaves_small_or_single_shapes_alone():
     shape = {"type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "number"}}}
     once = {"type": "object", "properties": {"x": shape}}
