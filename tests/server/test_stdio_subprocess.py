@@ -99,3 +99,22 @@ def test_mcp_inspector_sees_the_selection_and_validates_ref_schemas():
     assert called.returncode == 0, called.stderr
     result = json.loads(called.stdout)
     assert result["isError"] is False and result["structuredContent"]["slots"]
+
+
+@pytest.mark.skipif(
+    not INSPECTOR.exists() or shutil.which("node") is None,
+    reason="MCP Inspector CLI not installed: run `make inspector` (needs node and npm)",
+)
+def test_mcp_inspector_validates_a_ref_inside_a_shared_definition():
+    mixer = ("--toolsets", "mixer")
+    listed = _inspector("--method", "tools/list", serve=mixer)
+    assert listed.returncode == 0, listed.stderr
+    tool = next(t for t in json.loads(listed.stdout)["tools"] if t["name"] == "live_get_mixer")
+    # The track and return lists share one strip definition, and so does the Main track.
+    assert tool["outputSchema"]["$defs"]["tracks"]["items"] == {"$ref": "#/$defs/track"}
+    assert tool["outputSchema"]["properties"]["main"] == {"$ref": "#/$defs/track"}
+    called = _inspector("--method", "tools/call", "--tool-name", "live_get_mixer", serve=mixer)
+    assert called.returncode == 0, called.stderr
+    result = json.loads(called.stdout)
+    assert result["isError"] is False
+    assert result["structuredContent"]["main"]["id"].startswith("main")
