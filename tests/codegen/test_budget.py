@@ -10,7 +10,7 @@ from codegen_helpers import REAL_SPECS, copy_specs
 
 from codegen.generate import load_ir
 from codegen.problems import SpecError
-from codegen.wire import says_nothing_new, share_repeated
+from codegen.wire import says_nothing_new, share_repeated, tool_words
 from generated import registry_gen as registry
 
 WITH_RESULTS = [
@@ -113,6 +113,22 @@ def test_share_repeated_leaves_small_or_single_shapes_alone():
 )
 def test_a_description_goes_on_the_wire_only_when_it_adds_something(name, description, dropped):
     assert says_nothing_new(name, description) is dropped
+
+
+@pytest.mark.parametrize(
+    ("tool", "name", "description", "dropped"),
+    [
+        ("live_list_clips", "track_id", "The track's id.", True),
+        ("live_create_midi_clip", "name", "Name for the clip.", True),
+        ("live_create_track", "kind", "Kind of track to create.", True),
+        # "note" is in the tool's name, but "off" is not: release velocity is the note-off one.
+        ("live_set_notes", "release_velocity", "Note-off velocity.", False),
+        ("live_set_track_props", "color_index", "Live's palette index.", False),
+        ("live_get_notes", "from_pitch", "Lowest pitch to read.", False),
+    ],
+)
+def test_the_tools_own_name_counts_as_said(tool, name, description, dropped):
+    assert says_nothing_new(name, description, tool_words(tool)) is dropped
 
 
 def test_output_schemas_on_the_wire_carry_no_prose():
