@@ -254,11 +254,12 @@ class RackDeviceImpl(DeviceImpl):
     def _fill(self, preset) -> None:
         DeviceImpl._fill(self, preset)
         if self._spec.can_have_drum_pads:
+            chains = []
             for pad in preset.pads:
                 chain = self._new_chain(pad.chain)
                 chain._in_note = pad.note
-                self._drum_pads[pad.note]._chains = (chain,)
-            self._chains = tuple(c for p in self._drum_pads for c in p._chains)
+                chains.append(chain)
+            self._chains = tuple(sorted(chains, key=lambda c: c._in_note))
         else:
             self._chains = tuple(self._new_chain(c) for c in preset.chains)
 
@@ -273,13 +274,9 @@ class RackDeviceImpl(DeviceImpl):
     def _copy(self, parent):
         twin = DeviceImpl._copy(self, parent)
         twin._chains = tuple(c._copy(twin) for c in self._chains)
-        for pad in twin._drum_pads:
-            pad._chains = tuple(c for c in twin._chains if c._in_note == pad._note)
         return twin
 
     def _chains_changed(self) -> None:
-        for pad in self._drum_pads:
-            pad._chains = tuple(c for c in self._chains if c._in_note == pad._note)
         self._notify("chains")
         if self._drum_pads:
             self._notify("drum_pads")
@@ -309,7 +306,7 @@ class RackDeviceImpl(DeviceImpl):
     @property
     def has_drum_pads(self) -> bool:
         self._require_drum_pads()
-        return any(pad._chains for pad in self._drum_pads)
+        return bool(self._chains)
 
     @property
     def can_show_chains(self) -> bool:
@@ -449,7 +446,6 @@ class DrumPadImpl(MuteSoloMixin, LomObject):
     def _init(self, rack, note: int):
         self._setup(rack)
         self._note = note
-        self._chains: tuple = ()
         self._mute = False
         self._solo = False
 
@@ -460,16 +456,18 @@ class DrumPadImpl(MuteSoloMixin, LomObject):
     @property
     def name(self) -> str:
         # Live: "It depends on the contained chains". An empty pad's name is the fake's choice.
-        return self._chains[0]._name if self._chains else ""
+        chains = self.chains
+        return chains[0]._name if chains else ""
 
     @property
     def chains(self) -> tuple:
-        return self._chains
+        # Derived from the rack, so a chain's in_note (and its undo) moves it between pads.
+        return tuple(c for c in self._parent._chains if c._in_note == self._note)
 
     def delete_all_chains(self) -> None:
         rack = self._parent
         before = rack._chains
-        gone = self._chains
+        gone = self.chains
         after = tuple(c for c in before if c not in gone)
 
         def apply(chains, alive):

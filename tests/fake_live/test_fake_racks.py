@@ -34,6 +34,17 @@ def test_the_demo_drum_rack_has_pads_with_chains(song):
     assert [p.note for p in rack.visible_drum_pads] == list(range(36, 52))
 
 
+def test_moving_a_chain_to_another_pad_is_undone_with_its_pads(song):
+    rack = song.tracks[0].devices[0]
+    kick = rack.drum_pads[36].chains[0]
+    kick.in_note = 50
+    assert rack.drum_pads[50].chains == (kick,) and rack.drum_pads[36].chains == ()
+    song.undo()
+    assert kick.in_note == 36
+    assert rack.drum_pads[36].chains == (kick,) and rack.drum_pads[50].chains == ()
+    assert rack.drum_pads[36].name == "Kick 909"
+
+
 def test_a_rack_without_pads_refuses_drum_pad_access(live, song, browser):
     track = song.create_midi_track(-1)
     _load(live, song, track, find_item(browser.sounds, "Layered Pad.adg"))
