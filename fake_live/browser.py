@@ -155,7 +155,7 @@ class BrowserImpl(LomObject):
 
     @hotswap_target.setter
     def hotswap_target(self, value) -> None:
-        if value is not None and not hasattr(value, "_spec"):
+        if value is not None and not self._w.is_device(value):
             raise TypeError("hotswap_target expects a Device or None")
         self._hotswap_target = value
         self._notify("hotswap_target")

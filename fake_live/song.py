@@ -619,7 +619,7 @@ class SongImpl(LomObject):
     # --- scenes ---------------------------------------------------------------------------------
     def move_device(self, device, target, target_position) -> int:
         """Move ``device`` into ``target`` (a Track or a Chain) at the nearest allowed position."""
-        if not hasattr(target, "_move_in") or not hasattr(device, "_spec"):
+        if not hasattr(target, "_move_in") or not self._w.is_device(device):
             raise TypeError("move_device expects a Device and a Track or Chain")
         if not device._is_alive() or not target._is_alive():
             raise reject("The device or the target has been deleted")

@@ -68,6 +68,9 @@ CLASSES: dict[str, tuple[type, str, str]] = {
     "EnvelopeEvent": (EnvelopeEventImpl, "Envelope", "EnvelopeEvent"),
 }
 
+# The keys of CLASSES whose objects are Live devices (Live.Device.Device and its subclasses).
+DEVICE_CLASSES = ("Device", "RackDevice", "PluginDevice", "SimplerDevice")
+
 # Nested view classes: Live.Application.Application.View, Live.Song.Song.View, Live.Track.Track.View
 NESTED = {
     "Application.View": ("Application", "View"),
@@ -114,6 +117,7 @@ class World:
         }
         for key, (outer, attr) in NESTED.items():
             setattr(self.cls[outer], attr, self.cls[key])
+        self._device_classes = frozenset(self.cls[key] for key in DEVICE_CLASSES)
         self.application = new(self.cls["Application"])
         self.song = new(self.cls["Song"])
         (build_demo_set if self.demo else build_default_set)(self)
@@ -129,6 +133,11 @@ class World:
         )
         self.thread_violations.append(message)
         raise WrongThreadError(message)
+
+    def is_device(self, obj) -> bool:
+        """Whether ``obj`` is one of this Live's devices (a parameter or a mixer is not). The
+        classes are built per World, so isinstance on the implementations cannot tell."""
+        return type(obj) in self._device_classes
 
     def next_ptr(self) -> int:
         self._last_ptr += 0x40

@@ -45,6 +45,19 @@ def test_moving_a_chain_to_another_pad_is_undone_with_its_pads(song):
     assert rack.drum_pads[36].name == "Kick 909"
 
 
+def test_only_a_device_can_be_a_hot_swap_target_or_be_moved(song, browser):
+    volume = song.tracks[0].mixer_device.volume
+    with pytest.raises(TypeError):
+        browser.hotswap_target = volume
+    with pytest.raises(TypeError):
+        song.move_device(volume, song.tracks[1], 0)
+    with pytest.raises(TypeError):
+        song.move_device(song.tracks[0].mixer_device, song.tracks[1], 0)
+    browser.hotswap_target = song.tracks[0].devices[0]  # a rack is a device
+    assert browser.hotswap_target is song.tracks[0].devices[0]
+    browser.hotswap_target = None
+
+
 def test_a_rack_without_pads_refuses_drum_pad_access(live, song, browser):
     track = song.create_midi_track(-1)
     _load(live, song, track, find_item(browser.sounds, "Layered Pad.adg"))
