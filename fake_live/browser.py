@@ -11,7 +11,7 @@ drum kits and rack presets that expand into chains, plugins, and samples that lo
 
 from __future__ import annotations
 
-from .browser_tree import build_tree
+from .browser_tree import ROOTS, build_tree
 from .catalog import Preset
 from .enums import DeviceType, FilterType
 from .lom import LomObject, PlainObject, install_listeners, reject
@@ -84,8 +84,8 @@ class BrowserImpl(LomObject):
             raise reject(f"'{item.name}' cannot be loaded")
         preset = item._preset
         spec = preset.device
-        target = self._hotswap_target
-        if target is not None and target._is_alive():
+        target = self.hotswap_target
+        if target is not None:
             if spec.kind != target._spec.kind:
                 raise reject(f"'{item.name}' cannot hot-swap '{target.name}': another device type")
             container = target._parent
@@ -177,20 +177,6 @@ def _root_property(root: str):
     return property(lambda self: self._roots[root])
 
 
-ROOTS = (
-    "audio_effects",
-    "clips",
-    "current_project",
-    "drums",
-    "instruments",
-    "max_for_live",
-    "midi_effects",
-    "packs",
-    "plugins",
-    "samples",
-    "sounds",
-    "user_library",
-)
 for _root in ROOTS:
     setattr(BrowserImpl, _root, _root_property(_root))
 

@@ -38,6 +38,8 @@ _ROOT_QUERY = {
     "current_project": ("Current Project", "CurrentProject"),
     "max_for_live": ("Max for Live", "MaxForLive"),
 }
+# The Browser's root properties
+ROOTS = tuple(_ROOT_QUERY)
 # Presets shown under their device in Instruments / Audio Effects
 _DEVICE_PRESETS = {
     "Operator": (("Bright Bell", plain("Operator", **{"Filter Freq": 0.8, "Algorithm": 3.0})),),

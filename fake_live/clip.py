@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from .enums import ClipLaunchQuantization, LaunchMode, WarpMode
 from .envelope import ClipEnvelopes
-from .lom import LomObject, install_listeners, new, reject
+from .lom import LomObject, enum_member, install_listeners, new, reject
 from .notes import FIELDS, NoteStore
 
 # The fake's clip gain display: 0 is -inf dB, then linear in dB from -70 dB to +24 dB at 1.0,
@@ -201,7 +201,7 @@ class ClipImpl(LomObject):
 
     @launch_mode.setter
     def launch_mode(self, value) -> None:
-        self._set("_launch_mode", _member(LaunchMode, value, "launch mode"), "launch_mode")
+        self._set("_launch_mode", enum_member(LaunchMode, value, "launch mode"), "launch_mode")
 
     @property
     def launch_quantization(self) -> int:
@@ -209,7 +209,7 @@ class ClipImpl(LomObject):
 
     @launch_quantization.setter
     def launch_quantization(self, value) -> None:
-        value = _member(ClipLaunchQuantization, value, "launch quantization")
+        value = enum_member(ClipLaunchQuantization, value, "launch quantization")
         self._set("_launch_quantization", value, "launch_quantization")
 
     @property
@@ -289,7 +289,7 @@ class ClipImpl(LomObject):
     @warp_mode.setter
     def warp_mode(self, value) -> None:
         self._need_audio("warp_mode")
-        value = _member(WarpMode, value, "warp mode")
+        value = enum_member(WarpMode, value, "warp mode")
         if int(value) not in AUDIO_WARP_MODES:
             raise reject(f"Warp mode {value.name} is not available for this clip")
         self._set("_warp_mode", value, "warp_mode")
@@ -543,13 +543,6 @@ install_listeners(ClipImpl, "name", "color_index", "muted", "looping", "loop_sta
 install_listeners(ClipImpl, "file_path", "launch_mode", "launch_quantization", "legato", "gain")
 install_listeners(ClipImpl, "pitch_coarse", "pitch_fine", "warping", "warp_mode")
 install_listeners(ClipImpl, "start_marker", "end_marker", "notes", "playing_status")
-
-
-def _member(enum, value, what: str):
-    try:
-        return enum(int(value))
-    except ValueError:
-        raise reject(f"Invalid {what} {value}") from None
 
 
 __all__ = ["FIELDS", "ClipImpl"]

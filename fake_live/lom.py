@@ -31,6 +31,14 @@ def reject(message: str) -> LiveError:
     return LiveError(message)
 
 
+def enum_member(enum, value, what: str):
+    """``value`` as a member of one of Live's enums, or the error Live gives for a value outside it."""
+    try:
+        return enum(int(value))
+    except ValueError:
+        raise reject(f"Invalid {what} {value}") from None
+
+
 class LimitationError(Exception):
     """``Live.Base.LimitationError``: a limit of the Live edition (Intro, Lite) was reached.
 

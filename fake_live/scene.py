@@ -147,16 +147,14 @@ class SceneImpl(LomObject):
         song = self._parent
         # Launching applies the scene's tempo and signature like automation: no undo entry.
         if self._tempo_on:
-            song._tempo = self._tempo
-            song._notify("tempo")
+            song._apply("_tempo", self._tempo, "tempo")
         if self._signature_on:
-            song._numerator, song._denominator = self._numerator, self._denominator
-            song._notify("signature_numerator")
-            song._notify("signature_denominator")
+            song._apply("_numerator", self._numerator, "signature_numerator")
+            song._apply("_denominator", self._denominator, "signature_denominator")
         for slot in self.clip_slots:
             slot.fire()
         if can_select_scene_on_launch:
-            song._view._selected_scene = self
+            song._view.selected_scene = self  # selection is not undoable: the setter records none
         song._set_playing(True)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from .enums import Quantization
-from .lom import LimitationError, LomObject, install_listeners, new, reject
+from .lom import LimitationError, LomObject, enum_member, install_listeners, new, reject
 
 TEMPO_MIN, TEMPO_MAX = 20.0, 999.0
 MAX_RETURN_TRACKS = 12  # Live's limit: sends are lettered A..L
@@ -319,10 +319,7 @@ class SongImpl(LomObject):
 
     @clip_trigger_quantization.setter
     def clip_trigger_quantization(self, value) -> None:
-        try:
-            value = Quantization(int(value))
-        except ValueError as exc:
-            raise reject(f"Invalid quantization {value}") from exc
+        value = enum_member(Quantization, value, "quantization")
         self._set("_clip_trigger_quantization", value, "clip_trigger_quantization")
 
     @property
@@ -507,7 +504,7 @@ class SongImpl(LomObject):
         if not 0 <= index < len(self._tracks):
             raise reject(f"Track index {index} out of range")
         track = self._tracks[index]
-        gone = (track, *track._members()) if track._kind == "group" else (track,)
+        gone = (track, *track._members())  # a group goes with its tracks
         rest = tuple(t for t in self._tracks if t not in gone)  # a group goes with its tracks
         if not any(t._kind in ("midi", "audio") for t in rest):
             raise reject("A Live Set needs at least one audio or MIDI track")
@@ -522,7 +519,7 @@ class SongImpl(LomObject):
         if not 0 <= index < len(self._tracks):
             raise reject(f"Track index {index} out of range")
         source = self._tracks[index]
-        span = (source, *source._members()) if source._kind == "group" else (source,)
+        span = (source, *source._members())
         copies = {track: track._duplicate() for track in span}
         for track, copy in copies.items():
             copy._group = copies.get(track._group, track._group)  # a copied group holds copies

@@ -73,9 +73,8 @@ install_listeners(TrackViewImpl, "selected_device", "device_insert_mode", "is_co
 class TrackImpl(DeviceChainMixin, LomObject):
     """A track; its device chain (devices, insert/delete/duplicate) is DeviceChainMixin's."""
 
+    # insert_device and duplicate_device are gated by DeviceChainMixin (merged along the MRO).
     _SINCE: ClassVar[dict[str, str]] = {
-        "insert_device": "12.3.0",
-        "duplicate_device": "12.3.0",
         "create_midi_clip": "12.2.0",
         "create_audio_clip": "11.3.25",
         "performance_impact": "11.1.0",
