@@ -12,6 +12,7 @@ holds every later request meanwhile, then runs the remaining steps.
 """
 
 from . import refs
+from .dispatch import live_limit
 from .errors import BAD_INPUT, INTERNAL_ERROR, INVALID_PARAMS, LIVE_REJECTED, RpcError
 from .pending import Pending
 
@@ -110,7 +111,7 @@ class BatchRun(object):
             try:
                 outcome = self.dispatcher.run_step(self.ctx, self.methods[tool], arguments)
             except Exception as exc:
-                raise _step_error(index, count, tool, exc) from exc
+                raise _step_error(index, count, tool, live_limit(self.ctx.live, exc)) from exc
             if isinstance(outcome, Pending):
                 self.waiting = outcome
                 return False
@@ -122,7 +123,8 @@ class BatchRun(object):
         try:
             result = self.waiting.poll()
         except Exception as exc:
-            raise _step_error(index, len(self.steps), self.steps[index]["tool"], exc) from exc
+            tool = self.steps[index]["tool"]
+            raise _step_error(index, len(self.steps), tool, live_limit(self.ctx.live, exc)) from exc
         if result is None:
             return None
         self.waiting = None
