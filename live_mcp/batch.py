@@ -16,11 +16,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from live_mcp.errors import BAD_INPUT, ToolFailure
+from live_mcp.input_checks import run_server_checks
 from live_mcp.tool_wrapper import (
     BridgeLike,
     ToolRun,
     _describe,
     _field_path,
+    _relevant,
     render_summary,
     tool_model,
     validate_output,
@@ -31,10 +33,17 @@ from live_script import refs
 ROLLED_BACK = "Nothing was changed: the steps before it were rolled back with it."
 
 
-def _fail(index: int, tool: str, message: str, where: str = "") -> ToolFailure:
+def _fail(
+    index: int, tool: str, message: str, where: str = "", hint: str | None = None
+) -> ToolFailure:
     field = f"steps[{index}].arguments" + (f".{where}" if where else "")
     return ToolFailure(
-        BAD_INPUT, f"steps[{index}] ({tool}): {message}", field=field, step=index, tool=tool
+        BAD_INPUT,
+        f"steps[{index}] ({tool}): {message}",
+        hint=hint,
+        field=field,
+        step=index,
+        tool=tool,
     )
 
 
@@ -94,8 +103,15 @@ def check_step(
             if _field_path(tuple(e.get("loc", ()))) not in referenced
         ]
         if errors:
-            where = _field_path(tuple(errors[0].get("loc", ())))
-            raise _fail(index, tool, _describe(errors[0]), where) from None
+            first = _relevant(errors)[0]  # as a call of the tool alone would report it
+            where = _field_path(tuple(first.get("loc", ())))
+            raise _fail(index, tool, _describe(first), where) from None
+    try:
+        # The checks only the server can make (an audio file's path), as for the tool alone; the
+        # normalised values are what the step sends.
+        run_server_checks(spec, step["arguments"], skip=referenced)
+    except ToolFailure as failure:
+        raise _fail(index, tool, failure.message, failure.field or "", failure.hint) from None
 
 
 def batch_run(

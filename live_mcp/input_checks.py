@@ -28,9 +28,12 @@ def audio_file(field: str, value: str) -> str:
 CHECKS: dict[str, Callable[[str, Any], Any]] = {"audio_file": audio_file}
 
 
-def run_server_checks(spec: Mapping[str, Any], params: dict[str, Any]) -> dict[str, Any]:
-    """`params` with each checked field normalised; raises BAD_INPUT on the first failure."""
+def run_server_checks(
+    spec: Mapping[str, Any], params: dict[str, Any], skip: frozenset[str] | set[str] = frozenset()
+) -> dict[str, Any]:
+    """`params` with each checked field normalised; raises BAD_INPUT on the first failure.
+    `skip`: fields whose value is known only later (a batch step's `$steps[...]` reference)."""
     for field, check in spec.get("server_checks", {}).items():
-        if field in params:
+        if field in params and field not in skip:
             params[field] = CHECKS[check](field, params[field])
     return params

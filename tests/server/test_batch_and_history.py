@@ -121,6 +121,33 @@ async def test_a_failing_batch_names_the_step_code_and_message(bridge):
             [{"tool": "live_set_tempo", "arguments": {"bpm": 100, "tempo": 1}}],
             "steps[0].arguments.tempo",
         ),
+        # The compact form's own field, not the object form's "expected an array" beside it.
+        (
+            [
+                {
+                    "tool": "live_set_notes",
+                    "arguments": {
+                        "clip_id": "track:0/clipslot:0/clip",
+                        "notes": {"columns": ["pitch"], "rows": 5},
+                    },
+                }
+            ],
+            "steps[0].arguments.notes.rows",
+        ),
+        # The server's own check of an audio file, as for the tool called alone.
+        (
+            [
+                {
+                    "tool": "live_create_audio_clip",
+                    "arguments": {
+                        "track_id": "track:2",
+                        "slot_index": 3,
+                        "file_path": "/nonexistent/loop.wav",
+                    },
+                }
+            ],
+            "steps[0].arguments.file_path",
+        ),
     ],
 )
 async def test_bad_steps_are_bad_input_before_anything_reaches_live(bridge, steps, field):
