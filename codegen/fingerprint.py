@@ -2,8 +2,8 @@
 
 After a run that wrote (or verified) every output, the generator records in
 `build/codegen-fingerprint.json` the hash of every spec file, of the generator itself (its source,
-its templates and the pinned tool versions in pyproject.toml, which shape the output too) and of each
-output as written. A later run whose specs, generator and outputs all hash the same, with no stray
+its templates, every other module of this repository it imported, and the pinned tool versions in
+pyproject.toml, which shape the output too) and of each output as written. A later run whose specs, generator and outputs all hash the same, with no stray
 generated file beside them, has nothing to do. Anything else (a spec or generator edit, an output
 edited by hand or deleted, a stale output) falls back to a full regeneration, which prints the diff.
 
@@ -15,32 +15,48 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 
-from codegen.headers import GENERATED_GLOBS, is_generated
+from codegen.headers import strays
 
 CACHE = Path("build") / "codegen-fingerprint.json"
-FORMAT = 1
+FORMAT = 2
 CODEGEN_DIR = Path(__file__).resolve().parent
 REPO_ROOT = CODEGEN_DIR.parent
-# What the generator is made of, beyond codegen/: the summary formatter its rules run, and the
-# pins of the tools (ruff, datamodel-code-generator, pydantic) whose behaviour shapes the output.
-GENERATOR_EXTRAS = ("live_mcp/summary.py", "pyproject.toml")
-SOURCES_IN_HEADER = re.compile(r"^\W*(specs/\S+\.yaml) sha256:", re.MULTILINE)
+# The pins of the tools (ruff, datamodel-code-generator, pydantic) whose behaviour shapes the output.
+PINS = "pyproject.toml"
 
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def generator_hash() -> str:
+def generator_files(outputs: Iterable[str] = ()) -> list[str]:
+    """What the running generator is made of, relative to the repository: codegen/ (source and
+    templates), every other module of this repository it has imported (live_mcp's summary
+    formatter and toolsets, ...), and the pins. Read from the imports, so a module the generator
+    comes to use is covered without a list to keep; outputs are not the generator."""
+    files = {p for p in CODEGEN_DIR.rglob("*") if p.suffix in (".py", ".j2") and p.is_file()}
+    for module in list(sys.modules.values()):
+        source = getattr(module, "__file__", None)
+        path = Path(source).resolve() if source else None
+        if path and path.is_relative_to(REPO_ROOT) and ".venv" not in path.parts:
+            files.add(path)
+    files.add(REPO_ROOT / PINS)
+    skip = set(outputs)
+    return sorted(
+        rel for rel in (p.relative_to(REPO_ROOT).as_posix() for p in files) if rel not in skip
+    )
+
+
+def generator_hash(files: Iterable[str]) -> str:
     digest = hashlib.sha256()
-    files = sorted(p for p in CODEGEN_DIR.rglob("*") if p.suffix in (".py", ".j2") and p.is_file())
-    files += [REPO_ROOT / rel for rel in GENERATOR_EXTRAS if (REPO_ROOT / rel).is_file()]
-    for path in files:
-        digest.update(path.relative_to(REPO_ROOT).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
+    for rel in files:
+        path = REPO_ROOT / rel
+        digest.update(rel.encode() + b"\0")
+        digest.update((path.read_bytes() if path.is_file() else b"(missing)") + b"\0")
     return digest.hexdigest()
 
 
@@ -61,18 +77,15 @@ def _where(root: Path, spec_dir: Path) -> str:
 
 def record(root: Path, spec_dir: Path, files: dict[str, str]) -> None:
     """Remember that `files` (now on disk under root) were generated from spec_dir as it is."""
+    made_of = generator_files(files)
     fingerprint = {
         "format": FORMAT,
         "specs_dir": _where(root, spec_dir),
-        "generator": generator_hash(),
+        "generator_files": made_of,
+        "generator": generator_hash(made_of),
         "specs": spec_hashes(spec_dir),
         "outputs": {
-            rel: {
-                "sha256": _sha(text.encode("utf-8")),
-                # The specs its header names; none named means it depends on all of them.
-                "from": SOURCES_IN_HEADER.findall(text[:4000]),
-            }
-            for rel, text in sorted(files.items())
+            rel: {"sha256": _sha(text.encode("utf-8"))} for rel, text in sorted(files.items())
         },
     }
     path = root / CACHE
@@ -88,7 +101,7 @@ def up_to_date(root: Path, spec_dir: Path) -> int | None:
         if (
             fingerprint.get("format") != FORMAT
             or fingerprint.get("specs_dir") != _where(root, spec_dir)
-            or fingerprint.get("generator") != generator_hash()
+            or fingerprint.get("generator") != generator_hash(fingerprint["generator_files"])
             or fingerprint.get("specs") != spec_hashes(spec_dir)
         ):
             return None
@@ -97,14 +110,6 @@ def up_to_date(root: Path, spec_dir: Path) -> int | None:
                 return None
     except (OSError, ValueError, KeyError, TypeError):
         return None  # no fingerprint, a deleted output, or a damaged file: regenerate
-    for pattern in GENERATED_GLOBS:
-        for path in root.glob(pattern):
-            rel = path.relative_to(root).as_posix()
-            if rel not in outputs and is_generated(_head(path)):
-                return None  # a stale generated file the specs no longer produce
+    if strays(root, outputs):
+        return None  # a stale generated file the specs no longer produce
     return len(outputs)
-
-
-def _head(path: Path) -> str:
-    with path.open("rb") as f:
-        return f.read(600).decode("utf-8", errors="replace")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the no-change check imports this module and must not pay for the IR
@@ -32,6 +34,23 @@ def markdown_header(sources: tuple[Source, ...], spec_hash: str) -> str:
     return f"<!--\n{body}\n-->\n"
 
 
+HEAD_BYTES = 600  # the header, and so the marker, is within a file's first 600 bytes
+
+
 def is_generated(text: str) -> bool:
     """Whether a file on disk was written by the generator (so it may be deleted when stale)."""
-    return MARKER in text[:600]
+    return MARKER in text[:HEAD_BYTES]
+
+
+def strays(root: Path, outputs: Container[str]) -> list[str]:
+    """The generated files under root (by their header) that are not among `outputs`: stale ones
+    the specs no longer produce. Only each file's head is read."""
+    found = []
+    for pattern in GENERATED_GLOBS:
+        for path in sorted(root.glob(pattern)):
+            rel = path.relative_to(root).as_posix()
+            if rel not in outputs:
+                with path.open("rb") as f:
+                    if is_generated(f.read(HEAD_BYTES).decode("utf-8", errors="replace")):
+                        found.append(rel)
+    return found

@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from codegen.headers import GENERATED_GLOBS, is_generated
+from codegen.headers import strays
 
 
 @dataclass
@@ -23,18 +23,6 @@ class Plan:
         return not (self.create or self.update or self.delete)
 
 
-def _stale(root: Path, files: dict[str, str]) -> list[str]:
-    stale = []
-    for pattern in GENERATED_GLOBS:
-        for path in sorted(root.glob(pattern)):
-            rel = path.relative_to(root).as_posix()
-            if rel not in files and is_generated(
-                path.read_text(encoding="utf-8", errors="replace")
-            ):
-                stale.append(rel)
-    return stale
-
-
 def plan(root: Path, files: dict[str, str]) -> Plan:
     result = Plan()
     for rel, text in sorted(files.items()):
@@ -47,7 +35,7 @@ def plan(root: Path, files: dict[str, str]) -> Plan:
         if current != text:
             result.update.append(rel)
             result.diffs.append(_diff(current, text, rel))
-    for rel in _stale(root, files):
+    for rel in strays(root, files):
         result.delete.append(rel)
         result.diffs.append(_diff((root / rel).read_text(encoding="utf-8"), "", rel))
     return result
