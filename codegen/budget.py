@@ -45,8 +45,7 @@ def _check_default_set(specs: LoadedSpecs, ir: ProjectIR) -> list[SpecProblem]:
     if ir.default_size <= DEFAULT_PER_TOOL * ir.default_count:
         return []
     defaults = [ts for ts in ir.toolsets if ts.default]
-    sizes = [size for ts in defaults for size in ts.sizes]
-    largest = sorted(sizes, key=lambda s: (-s[1], s[0]))[:LARGEST_SHOWN]
+    largest = ir.default_sizes[:LARGEST_SHOWN]
     spec_file = specs.of_kind("toolsets")[0]
     index = next(i for i, spec in enumerate(spec_file.entries) if spec.default)
     path = (index, "default")

@@ -113,7 +113,6 @@ class ToolIR:
     wire_size: int
     # Where the wire entry holds an enum of tool names that a server enabling fewer tools cuts down.
     enum_paths: tuple[tuple[str, ...], ...]
-    batchable: bool
 
 
 @dataclass(frozen=True)
@@ -215,12 +214,26 @@ class ProjectIR:
     toolsets: tuple[ToolsetIR, ...]
     methods: tuple[MethodIR, ...]
     error_users: dict[str, tuple[ToolIR, ...]]
-    toolset_tools: dict[str, tuple[ToolIR, ...]]
     batchable_tools: tuple[str, ...]
-    default_size: int  # tools/list characters of the default toolsets together
-    default_count: int
-    full_size: int  # tools/list characters with every tool enabled
-    full_count: int
+    # (tool, tools/list characters) of the default toolsets served together, largest first
+    default_sizes: tuple[tuple[str, int], ...]
+
+    @property
+    def default_size(self) -> int:
+        return sum(n for _, n in self.default_sizes)
+
+    @property
+    def default_count(self) -> int:
+        return len(self.default_sizes)
+
+    @property
+    def full_size(self) -> int:
+        """tools/list characters with every tool enabled: each tool's own wire entry."""
+        return sum(t.wire_size for t in self.tools)
+
+    @property
+    def full_count(self) -> int:
+        return len(self.tools)
 
     def sources_of(self, *kinds: str) -> tuple[Source, ...]:
         """The spec files of the given kinds ("tools", "resources", …), for generated headers."""
@@ -411,7 +424,6 @@ def _tool_ir(spec_file: SpecFile, tool: ToolSpec, hints: dict[str, str], enums: 
         wire=wire,
         wire_size=wire_size(wire),
         enum_paths=tuple(_enum_paths(wire, enums["batchable_tools"])) if uses_generated else (),
-        batchable=tool.name in enums["batchable_tools"],
     )
 
 
@@ -543,10 +555,6 @@ def typed_fields(schema: dict[str, Any], filled_defaults: bool) -> tuple[TypedFi
     )
 
 
-def _type_prefix(method: str) -> str:
-    return "".join(part[:1].upper() + part[1:] for part in method.replace("_", ".").split("."))
-
-
 def _methods(
     tools: list[ToolIR], resources: list[tuple[ResourceSpec, ResourceIR]]
 ) -> tuple[MethodIR, ...]:
@@ -564,7 +572,7 @@ def _methods(
             params=params,
             param_rows=tool.input_rows,
             result_fields=tuple(tool.output_schema["properties"]),
-            type_prefix=_type_prefix(tool.bridge_method),
+            type_prefix=pascal(tool.bridge_method.replace(".", "_")),
             param_types=typed_fields(params, filled_defaults=True),
             result_types=typed_fields(tool.output_schema, filled_defaults=False),
         )
@@ -599,7 +607,7 @@ def _methods(
                 for n, t in res.args.items()
             ),
             result_fields=(),
-            type_prefix=_type_prefix(res.bridge_method),
+            type_prefix=pascal(res.bridge_method.replace(".", "_")),
             param_types=typed_fields(params, filled_defaults=True),
             result_types=(),
         )
@@ -674,10 +682,6 @@ def build_ir(specs: LoadedSpecs) -> ProjectIR:
             )
             for e in errors
         },
-        toolset_tools=toolset_tools,
         batchable_tools=tuple(enums["batchable_tools"]),
-        default_size=sum(n for _, n in served_size(default_tools)),
-        default_count=len(default_tools),
-        full_size=sum(n for _, n in served_size(tools)),
-        full_count=len(tools),
+        default_sizes=tuple(sorted(served_size(default_tools), key=lambda s: (-s[1], s[0]))),
     )

@@ -7,10 +7,9 @@ from typing import Any
 
 from codegen.spec_model import FieldSchema, ToolSpec
 
-# The bridge method of live_batch: the one write that may not be a step of itself.
-BATCH_METHOD = "batch.run"
-# Undo policies whose tools a batch may run: reads, and writes that are one undo step.
-BATCHABLE_UNDO = ("none", "one_step")
+# live_batch's bridge method, and the undo policies of the tools a step may run: the Remote
+# Script's own rule (live_script/batch.py), which the generated enum must agree with.
+from live_script.batch import BATCH_METHOD, BATCHABLE_UNDO
 
 Enums = Mapping[str, list[str]]
 

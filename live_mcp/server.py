@@ -20,9 +20,9 @@ from live_mcp.prompts import PromptBook
 from live_mcp.resources import ResourceReader
 from live_mcp.tool_wrapper import BridgeLike, ToolHandler, error_result, make_tool_handler
 from live_mcp.toolsets import Selection, everything, served_entries
+from live_script.batch import BATCH_METHOD
 
 # The bridge method whose tool runs other tools' steps (specs/tools/batch.yaml).
-BATCH_METHOD = "batch.run"
 
 
 def load_registry() -> ModuleType:

@@ -12,8 +12,7 @@ holds every later request meanwhile, then runs the remaining steps.
 """
 
 from . import refs
-from .dispatch import live_limit
-from .errors import BAD_INPUT, INTERNAL_ERROR, INVALID_PARAMS, LIVE_REJECTED, RpcError
+from .errors import BAD_INPUT, INTERNAL_ERROR, INVALID_PARAMS, LIVE_REJECTED, RpcError, live_limit
 from .pending import Pending
 
 BATCH_METHOD = "batch.run"

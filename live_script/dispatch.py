@@ -15,7 +15,7 @@ from .errors import (
     METHOD_NOT_FOUND,
     UNSUPPORTED,
     RpcError,
-    rejected,
+    live_limit,
     wrong_type,
 )
 from .pending import Pending
@@ -23,23 +23,6 @@ from .undo import UndoStep
 from .validate import SchemaError, validate
 
 _PACKAGE = __name__.rpartition(".")[0]
-
-
-LIMITATION_HINT = (
-    "Live Intro and Lite limit how many tracks, scenes and devices a Set may have: remove "
-    "some first, or use an edition without the limit."
-)
-
-
-def live_limit(live, exc):
-    """Live.Base.LimitationError (an edition's limit; not a RuntimeError) as LIVE_REJECTED;
-    any other exception unchanged."""
-    limitation = getattr(getattr(live, "Base", None), "LimitationError", None)
-    if limitation is None or not isinstance(exc, limitation):
-        return exc
-    error = rejected("Live refused: %s (a limit of this Live edition)" % exc, hint=LIMITATION_HINT)
-    error.__cause__ = exc
-    return error
 
 
 class Call(object):

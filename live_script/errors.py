@@ -63,6 +63,23 @@ def rejected(message, hint=None):
     return BridgeError(LIVE_REJECTED, message, hint=hint)
 
 
+LIMITATION_HINT = (
+    "Live Intro and Lite limit how many tracks, scenes and devices a Set may have: remove "
+    "some first, or use an edition without the limit."
+)
+
+
+def live_limit(live, exc):
+    """Live.Base.LimitationError (an edition's limit; not a RuntimeError) as LIVE_REJECTED;
+    any other exception unchanged."""
+    limitation = getattr(getattr(live, "Base", None), "LimitationError", None)
+    if limitation is None or not isinstance(exc, limitation):
+        return exc
+    error = rejected("Live refused: %s (a limit of this Live edition)" % exc, hint=LIMITATION_HINT)
+    error.__cause__ = exc
+    return error
+
+
 def unsupported(message, needs_version=None):
     return BridgeError(UNSUPPORTED, message, needs_version=needs_version)
 

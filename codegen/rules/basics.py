@@ -16,6 +16,7 @@ from codegen.rules.common import (
     declared,
     format_error,
     format_fields,
+    fragments,
     problem,
     prompts,
     resources,
@@ -116,20 +117,6 @@ def rule_required_flag_only_on_input(specs: LoadedSpecs) -> Iterator[SpecProblem
                 )
 
 
-def _nested_checks(schema: FieldSchema, path: KeyPath) -> Iterator[KeyPath]:
-    """Paths below `schema` (not itself) that declare a server_check."""
-    children: list[tuple[KeyPath, FieldSchema]] = [
-        ((*path, "properties", name), child) for name, child in (schema.properties or {}).items()
-    ]
-    if schema.items is not None:
-        children.append(((*path, "items"), schema.items))
-    children += [((*path, "anyOf", i), option) for i, option in enumerate(schema.anyOf or [])]
-    for child_path, child in children:
-        if child.server_check is not None:
-            yield child_path
-        yield from _nested_checks(child, child_path)
-
-
 def rule_server_checks_on_string_inputs(specs: LoadedSpecs) -> Iterator[SpecProblem]:
     """The server runs a check on a top-level argument it can see whole: a string input."""
     for spec_file, index, tool in tools(specs):
@@ -143,10 +130,11 @@ def rule_server_checks_on_string_inputs(specs: LoadedSpecs) -> Iterator[SpecProb
                         (*path, "server_check"),
                         "server_check belongs on a top-level string input field",
                     )
-                for nested in _nested_checks(schema, path):
+                nested = (p for f, p in fragments(schema, path) if p != path and f.server_check)
+                for nested_path in nested:
                     yield problem(
                         spec_file,
-                        (*nested, "server_check"),
+                        (*nested_path, "server_check"),
                         "server_check belongs on a top-level string input field",
                     )
 
