@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 
 from bench.server_bench import NOTES, REPO
-from bench.timing import row
+from bench.timing import row, timed_call
 
 TARGET = 0.5  # seconds, each of read, write and transform
 COLUMNS = ["pitch", "start_time", "duration", "velocity"]
@@ -20,15 +19,6 @@ COMPACT_NOTES = {
     "columns": COLUMNS,
     "rows": "\n".join(" ".join(repr(n[c]) for c in COLUMNS) for n in NOTES),
 }
-
-
-async def _timed(client, name: str, arguments: dict) -> tuple[float, dict]:
-    start = time.perf_counter()
-    result = await client.call_tool(name, arguments)
-    elapsed = time.perf_counter() - start
-    if result.is_error:
-        raise RuntimeError(f"{name} failed: {result.content[0].text}")
-    return elapsed, result.structured_content
 
 
 def _chars_per_note(notes) -> float:
@@ -52,19 +42,19 @@ async def _rows() -> list[dict]:
         clip_id = clip.structured_content["clip_id"]
         read = {"clip_id": clip_id, "max_notes": 20_000}
         # Warm both paths once (schema caches, first-call imports), then measure.
-        await _timed(client, "live_set_notes", {"clip_id": clip_id, "notes": COMPACT_NOTES})
-        await _timed(client, "live_get_notes", {**read, "format": "compact"})
-        write_objects, _ = await _timed(
+        await timed_call(client, "live_set_notes", {"clip_id": clip_id, "notes": COMPACT_NOTES})
+        await timed_call(client, "live_get_notes", {**read, "format": "compact"})
+        write_objects, _ = await timed_call(
             client, "live_set_notes", {"clip_id": clip_id, "notes": NOTES}
         )
-        write_compact, _ = await _timed(
+        write_compact, _ = await timed_call(
             client, "live_set_notes", {"clip_id": clip_id, "notes": COMPACT_NOTES}
         )
-        read_objects, objects = await _timed(client, "live_get_notes", read)
-        read_compact, compact = await _timed(
+        read_objects, objects = await timed_call(client, "live_get_notes", read)
+        read_compact, compact = await timed_call(
             client, "live_get_notes", {**read, "format": "compact"}
         )
-        transform, result = await _timed(
+        transform, result = await timed_call(
             client,
             "live_transform_notes",
             {"clip_id": clip_id, "transform": "humanize", "timing": 0.01, "velocity": 5},

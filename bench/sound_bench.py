@@ -13,27 +13,14 @@ bridge socket and live_script on a fake Live whose browser holds a synthetic 50,
 
 from __future__ import annotations
 
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
-from bench.timing import row
+from bench.timing import row, timed_call
 
 ITEMS = 50_000
 SEARCH = {"query": "vox 49998", "categories": ["samples"], "visit_budget": 500_000}
 PLUGIN_URI = "query:Plugins#VST3:Acme:Acme%20Poly"
-
-
-async def _timed(client, name: str, args: dict, runs: int) -> tuple[float, dict]:
-    samples, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = await client.call_tool(name, args)
-        samples.append(time.perf_counter() - start)
-        if result.is_error:
-            raise RuntimeError(f"{name}: {result.content[0].text}")
-    return statistics.median(samples), result.structured_content
 
 
 async def _measure(port: int, config_dir: Path) -> dict:
@@ -46,14 +33,14 @@ async def _measure(port: int, config_dir: Path) -> dict:
     bridge = Bridge(port=port, config_dir=config_dir, spec_hash=registry_gen.SPEC_HASH)
     async with Client(build_server(bridge), mode="legacy") as client:
         await client.call_tool("live_get_song_overview", {})  # connect the bridge first
-        round_trip, _ = await _timed(client, "live_find_track", {"query": "Bass"}, 20)
-        search, found = await _timed(client, "live_search_browser", SEARCH, 5)
+        round_trip, _ = await timed_call(client, "live_find_track", {"query": "Bass"}, 20)
+        search, found = await timed_call(client, "live_search_browser", SEARCH, 5)
         track = (await client.call_tool("live_create_track", {"kind": "midi"})).structured_content
         loaded = await client.call_tool(
             "live_load_browser_item", {"uri": PLUGIN_URI, "track_id": track["track_id"]}
         )
         device_id = loaded.structured_content["device_id"]
-        params, listed = await _timed(
+        params, listed = await timed_call(
             client, "live_get_device_params", {"device_id": device_id, "limit": 500}, 10
         )
     return {
