@@ -161,9 +161,6 @@ class Connection(object):
         self._reader.join(timeout)
         self._writer.join(timeout)
 
-    def is_alive(self):
-        return self._reader.is_alive() or self._writer.is_alive()
-
     # --- the reader -----------------------------------------------------------------------------
     def _read_loop(self):
         try:

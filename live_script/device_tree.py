@@ -11,15 +11,6 @@ DEVICE_ON = "Device On"
 _TYPE_NAMES = ("instrument", "audio_effect", "midi_effect", "undefined")
 
 
-def position(devices, device):
-    """Index of `device` in `devices`, matched by identity, or None."""
-    ptr = device._live_ptr
-    for index, candidate in enumerate(devices):
-        if candidate._live_ptr == ptr:
-            return index
-    return None
-
-
 def parent_path(path):
     """ "track:0/device:2" -> "track:0": the path of the chain a device id points into."""
     return path.rsplit("/", 1)[0]

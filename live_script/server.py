@@ -77,7 +77,6 @@ class BridgeServer(object):
         self._connections = set()
         self._lock = threading.Lock()
         self._count = 0
-        self.accept_errors = 0
         self.port = None
 
     @property
@@ -131,7 +130,6 @@ class BridgeServer(object):
                 if self._stopping.is_set():
                     return
                 failures += 1
-                self.accept_errors += 1
                 delay = min(_BACKOFF_MAX, _BACKOFF_FIRST * 2 ** min(failures - 1, 10))
                 self.log_error(
                     "accept",

@@ -72,15 +72,6 @@ def track_row(ctx: HandlerContext, track: Track, index: int) -> Result:
     }
 
 
-def track_props(track: Track) -> Dict[str, Any]:
-    return {
-        "name": track.name,
-        "mute": bool(track.mute),
-        "solo": bool(track.solo),
-        "arm": track_arm(track),
-    }
-
-
 def clip_info(ctx: HandlerContext, clip: Clip, path: str) -> Result:
     return {
         "id": ctx.issue(clip, path),

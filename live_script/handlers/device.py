@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from ..context import HandlerContext, Params, Reply, Result
     from ..ids import Target
 
-INSERT_DEVICE_SINCE = (12, 3, 0)
 DUPLICATE_DEVICE_SINCE = (12, 3, 0)
 LOAD_TIMEOUT_SECONDS = 5.0
 RECHECK_SECONDS = 0.3  # three display ticks
@@ -395,7 +394,10 @@ def _located(ctx: HandlerContext, params: Params) -> Tuple[Target, Device, Any, 
     target = ctx.resolve(params["device_id"], ("device",), "device_id")
     device = target.obj
     container = device.canonical_parent
-    return target, device, container, device_tree.position(container.devices, device)
+    index = views.index_by_identity(container.devices, device)
+    if index is None:  # resolved through its container, so only a Live inconsistency lands here
+        raise rejected("Live does not list %r in its own device chain" % device.name)
+    return target, device, container, index
 
 
 def delete(ctx: HandlerContext, params: Params) -> Result:
@@ -421,7 +423,7 @@ def move(ctx: HandlerContext, params: Params) -> Result:
     except RuntimeError as exc:
         raise views.live_rejected(exc, "move %r there" % device.name) from exc
     ctx.wrote()
-    now = device_tree.position(into.obj.devices, device)
+    now = views.index_by_identity(into.obj.devices, device)
     if now is None:
         raise rejected("Live did not move %r into %s" % (device.name, params["target_id"]))
     return {

@@ -234,8 +234,6 @@ TRANSFORMS = {
     "stretch": (stretch, ("factor",), {"anchor": None}),
     "repeat": (repeat, ("times",), {"every": None}),
 }
-# Parameters that are not the transform's own: they choose notes or say how to treat ranges.
-COMMON_PARAMS = ("strict",)
 
 
 def parameters_of(name):
