@@ -6,7 +6,6 @@ A device's container is its `canonical_parent` (a Track, or a Chain inside a rac
 """
 
 CONTAINER_KINDS = ("track", "return", "main", "chain")
-TRACK_KINDS = ("track", "return", "main")
 DEVICE_ON = "Device On"
 _TYPE_NAMES = ("instrument", "audio_effect", "midi_effect", "undefined")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any, Optional, Tuple
 
-from .. import browser_load, browser_walk, device_tree
+from .. import browser_load, browser_walk, device_tree, ids
 from ..errors import bad_input, rejected
 
 if TYPE_CHECKING:
@@ -68,13 +68,13 @@ def _load_target(ctx: HandlerContext, params: Params) -> Tuple[Any, Any, str, Op
     if ("track_id" in params) == ("replace_device_id" in params):
         raise bad_input("give exactly one of track_id or replace_device_id", field="track_id")
     if "track_id" in params:
-        target = ctx.resolve(params["track_id"], device_tree.TRACK_KINDS, "track_id")
-        return target.obj, target.obj, target.path, None
-    target = ctx.resolve(params["replace_device_id"], ("device",), "replace_device_id")
-    track_path = target.path.split("/", 1)[0]
-    track = ctx.resolve(track_path, device_tree.TRACK_KINDS, "replace_device_id").obj
-    container = target.obj.canonical_parent
-    return track, container, device_tree.parent_path(target.path), target.obj
+        onto = ctx.resolve(params["track_id"], ids.TRACK_KINDS, "track_id")
+        return onto.obj, onto.obj, onto.path, None
+    replaced = ctx.resolve(params["replace_device_id"], ("device",), "replace_device_id")
+    track_path = replaced.path.split("/", 1)[0]
+    track = ctx.resolve(track_path, ids.TRACK_KINDS, "replace_device_id").obj
+    container = replaced.obj.canonical_parent
+    return track, container, device_tree.parent_path(replaced.path), replaced.obj
 
 
 def load(ctx: HandlerContext, params: Params) -> Reply:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, List, Optional, Tuple
 
-from .. import levels, views
+from .. import ids, levels, views
 from ..errors import bad_input, rejected
 
 if TYPE_CHECKING:
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 
     from ..context import HandlerContext, Params, Result
 
-STRIP_KINDS = ("track", "return", "main")
 # Live.MixerDevice.MixerDevice.crossfade_assignments: A = 0, NONE = 1, B = 2.
 _CROSSFADE = {0: "A", 1: "none", 2: "B"}
 
@@ -116,7 +115,7 @@ def _planned(
 
 
 def set_levels(ctx: HandlerContext, params: Params) -> Result:
-    target = ctx.resolve(params["strip_id"], STRIP_KINDS, "strip_id")
+    target = ctx.resolve(params["strip_id"], ids.TRACK_KINDS, "strip_id")
     track, kind = target.obj, target.kind
     plan = _planned(ctx, track, params)
     if not plan:

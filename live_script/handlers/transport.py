@@ -94,24 +94,21 @@ def state(song: Song) -> Result:
 
 def get(ctx: HandlerContext, params: Params) -> Result:
     song = ctx.song
-    numerator, denominator = int(song.signature_numerator), int(song.signature_denominator)
-    loop_start, loop_length = float(song.loop_start), float(song.loop_length)
     result = state(song)
+    props = _props(ctx, song)  # what live_set_transport_props changes, read the same way
+    result.update(props)
     result.update(
         {
             "tempo": float(song.tempo),
-            "signature_numerator": numerator,
-            "signature_denominator": denominator,
-            "loop": bool(song.loop),
-            "loop_start": loop_start,
-            "loop_length": loop_length,
-            "loop_region": display_region(loop_start, loop_length, numerator, denominator),
-            "metronome": bool(song.metronome),
+            "loop_region": display_region(
+                props["loop_start"],
+                props["loop_length"],
+                props["signature_numerator"],
+                props["signature_denominator"],
+            ),
             "record_mode": bool(song.record_mode),
             "arrangement_overdub": bool(song.arrangement_overdub),
             "session_record": bool(song.session_record),
-            "launch_quantization": quantization_label(ctx, song.clip_trigger_quantization),
-            "swing_amount": float(song.swing_amount),
         }
     )
     return result
