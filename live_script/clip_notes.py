@@ -124,6 +124,11 @@ def notes_by_id(
         )
         error.field = field
         raise error
+    return read_by_id(clip, note_ids)
+
+
+def read_by_id(clip: Clip, note_ids: Sequence[int]) -> Tuple[Any, List[MidiNote]]:
+    """(vector, notes) of ids known to be in the clip, the notes in the order given."""
     vector = clip.get_notes_by_id(list(note_ids))
     by_id = dict((int(note.note_id), note) for note in vector)
     return vector, [by_id[note_id] for note_id in note_ids]

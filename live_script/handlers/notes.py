@@ -73,7 +73,8 @@ def modify(ctx: HandlerContext, params: Params) -> Result:
         except (RuntimeError, ValueError) as exc:
             raise views.live_rejected(exc, "modify the notes") from exc
         ctx.wrote()
-    after = [clip_notes.note_row(n) for n in clip_notes.notes_by_id(clip, target.path, note_ids)[1]]
+    # The ids were checked above and modifying keeps them: read just those notes back.
+    after = [clip_notes.note_row(n) for n in clip_notes.read_by_id(clip, note_ids)[1]]
     return {
         "clip_id": ctx.issue(clip, target.path),
         "count": len(note_ids),
