@@ -135,7 +135,13 @@ class Runtime(object):
 
     def _retry_bind(self):
         if self._next_bind is not None and time.monotonic() >= self._next_bind:
-            self._bind()
+            try:
+                self._bind()  # reads the port again: `install-script --port` may have moved it
+            except config.SettingsError as exc:
+                # The settings became unreadable while the port was busy: keep the retry pace
+                # (not every tick) and say why, counted past the first few.
+                self._next_bind = time.monotonic() + self.settings.bind_retry_ms / 1000.0
+                self.log.error("bind", "live-mcp: cannot retry the bridge port: %s" % exc)
 
     def _start_timer(self):
         base = getattr(self.script.live, "Base", None)

@@ -66,6 +66,34 @@ def test_a_busy_port_is_retried_on_the_timer_until_it_is_free(tmp_path):
         host.stop()
 
 
+def test_unreadable_settings_on_a_retry_keep_the_retry_pace_and_are_logged(tmp_path):
+    from live_script import config
+
+    blocker = socket.socket()
+    blocker.bind(("127.0.0.1", 0))
+    blocker.listen(1)
+    port = blocker.getsockname()[1]
+    host = FakeHost(port=port, config_dir=tmp_path, wait_for_port=True, bind_retry_ms=100).start()
+    runtime = host.surface.runtime
+    calls = []
+
+    def broken():
+        calls.append(time.monotonic())
+        raise config.SettingsError("settings.json is not valid JSON; fix or delete it")
+
+    try:
+        runtime.settings.resolved_port = broken
+        time.sleep(0.5)  # ticks every 10 ms or so; retries every 100 ms
+        assert 2 <= len(calls) <= 8, len(calls)  # at the retry pace, not on every tick
+        assert runtime.waiting_for_port
+        log = host.call_on_main(lambda live: list(host.c_instance.log))
+        assert any("cannot retry the bridge port: settings.json" in line for line in log)
+        assert not any("tick failed" in line for line in log)
+    finally:
+        blocker.close()
+        host.stop()
+
+
 def test_socket_threads_log_through_the_main_thread(tmp_path):
     # The fake's c_instance raises (and records) when log_message runs off the main thread;
     # host.stop() fails on any such record. An unauthorized client makes the server log.
