@@ -103,9 +103,7 @@ class BrowserImpl(LomObject):
         if not track._is_alive():
             return  # the target went away before the load landed
         spec = preset.device
-        undo = self._w.undo
-        undo.begin_step()  # a browser load is one entry in Live's history
-        try:
+        with self._w.undo.step():  # a browser load is one entry in Live's history
             old = track._instrument() if spec.kind == DeviceType.instrument else None
             if old is not None:
                 index = track._devices.index(old)
@@ -113,22 +111,16 @@ class BrowserImpl(LomObject):
             else:
                 index = track._default_position(spec)
             device = track._add_device(spec, index, preset.name, preset)
-        finally:
-            undo.end_step()
         self._w.song.view.select_device(device)
 
     def _finish_swap(self, target, preset: Preset) -> None:
         if not target._is_alive():
             return
         container = target._parent
-        undo = self._w.undo
-        undo.begin_step()
-        try:
+        with self._w.undo.step():
             index = container._devices.index(target)
             container.delete_device(index)
             device = container._add_device(preset.device, index, preset.name, preset)
-        finally:
-            undo.end_step()
         self._hotswap_target = device  # Live stays in hot-swap mode, now on the new device
         self._notify("hotswap_target")
         self._w.song.view.select_device(device)

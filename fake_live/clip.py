@@ -309,9 +309,7 @@ class ClipImpl(LomObject):
     def duplicate_loop(self) -> None:
         start, end = self._region()
         span = end - start
-        undo = self._w.undo
-        undo.begin_step()  # longer loop and copied notes are one action
-        try:
+        with self._w.undo.step():  # longer loop and copied notes are one action
             if self._midi:
 
                 def copy_notes() -> None:
@@ -329,14 +327,10 @@ class ClipImpl(LomObject):
                 self._set("_end_marker", max(self._end_marker, end + span), "end_marker")
             else:
                 self._set("_end_marker", end + span, "end_marker")
-        finally:
-            undo.end_step()
 
     def crop(self) -> None:
         start, end = self._region()
-        undo = self._w.undo
-        undo.begin_step()
-        try:
+        with self._w.undo.step():
             if self._midi:
                 self._edit_notes(
                     lambda: self._store.remove(
@@ -351,8 +345,6 @@ class ClipImpl(LomObject):
                 ("_loop_end", "loop_end", end),
             ):
                 self._set(attr, value, prop)
-        finally:
-            undo.end_step()
 
     # --- transport (not undoable in Live) -------------------------------------------------------
     @property

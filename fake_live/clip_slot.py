@@ -124,14 +124,10 @@ class ClipSlotImpl(LomObject):
             return
         copy = self._clip._copy_for(target)
         old = target._clip
-        undo = self._w.undo
-        undo.begin_step()  # replacing the target's clip and filling it are one action
-        try:
+        with self._w.undo.step():  # replacing the target's clip and filling it are one action
             if old is not None:
                 target.delete_clip()
             self._w.change(lambda: target._put(copy), lambda: target._take(copy))
-        finally:
-            undo.end_step()
 
     def _put(self, clip) -> None:
         self._clip = clip

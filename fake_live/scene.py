@@ -33,13 +33,9 @@ class SceneImpl(LomObject):
 
     def _set_together(self, changes) -> None:
         """Several private fields changed by one assignment: one undo entry, as in Live."""
-        undo = self._w.undo
-        undo.begin_step()
-        try:
+        with self._w.undo.step():
             for attr, value, prop in changes:
                 self._set(attr, value, prop)
-        finally:
-            undo.end_step()
 
     def _copy_settings_to(self, other) -> None:
         attrs = ("_name", "_tempo", "_tempo_on", "_numerator", "_denominator", "_signature_on")

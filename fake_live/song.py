@@ -666,16 +666,12 @@ class SongImpl(LomObject):
         if not 0 <= index < len(self._scenes):
             raise reject(f"Scene index {index} out of range")
         source = self._scenes[index]
-        undo = self._w.undo
-        undo.begin_step()  # the new row and its copied clips are one action in Live
-        try:
+        with self._w.undo.step():  # the new row and its copied clips are one action in Live
             copy = self.create_scene(index + 1)
             source._copy_settings_to(copy)
             for track in self._tracks:
                 if track._clip_slots[index]._clip is not None:
                     track._clip_slots[index].duplicate_clip_to(track._clip_slots[index + 1])
-        finally:
-            undo.end_step()
         self._view.selected_scene = copy  # Live: "Duplicates a scene and selects the new one"
 
     def _set_scenes(self, scenes: tuple, slots: dict, scene, alive: bool) -> None:

@@ -468,9 +468,7 @@ class TrackImpl(DeviceChainMixin, LomObject):
         source = self._clip_slots[index]
         if source._clip is None:
             raise reject("Cannot duplicate an empty clip slot")
-        undo = self._w.undo
-        undo.begin_step()  # a new scene and the copy are one action
-        try:
+        with self._w.undo.step():  # a new scene and the copy are one action
             free = [
                 i
                 for i in range(index + 1, len(self._clip_slots))
@@ -482,8 +480,6 @@ class TrackImpl(DeviceChainMixin, LomObject):
                 dest = index + 1
                 self._parent.create_scene(dest)
             source.duplicate_clip_to(self._clip_slots[dest])
-        finally:
-            undo.end_step()
         return dest
 
     def stop_all_clips(self, Quantized=True) -> None:  # Live's keyword name(s)

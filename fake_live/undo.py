@@ -8,7 +8,8 @@ records itself again. A new change clears the redo stack, as in any editor.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 Action = Callable[[], None]
 
@@ -44,6 +45,15 @@ class UndoHistory:
             entry, self._open = self._open, None
             if entry:  # an empty step leaves no trace in the history
                 self._done.append(entry)
+
+    @contextmanager
+    def step(self) -> Iterator[None]:
+        """One entry in the history for everything done inside, as Live records one action."""
+        self.begin_step()
+        try:
+            yield
+        finally:
+            self.end_step()
 
     # --- replay ---------------------------------------------------------------------------------
     def can_undo(self) -> bool:
