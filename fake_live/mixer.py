@@ -37,6 +37,16 @@ class MixerDeviceImpl(LomObject):
     def sends(self) -> tuple:
         return self._sends
 
+    def _params(self) -> tuple:
+        return (self._volume, self._panning, self._activator, *self._sends)
+
+    def _copy_values_from(self, other) -> None:
+        """Take another strip's settings, as a duplicated track does (no undo entry: the copy is
+        new)."""
+        for mine, theirs in zip(self._params(), other._params(), strict=True):
+            mine._value = theirs._value
+        self._crossfade_assign, self._panning_mode = other._crossfade_assign, other._panning_mode
+
     def _new_send(self, index: int):
         spec = ParamSpec(f"{chr(ord('A') + index)}-Send", 0.0, 1.0, 0.0, unit="send")
         return new(self._w.cls["DeviceParameter"], self, spec)

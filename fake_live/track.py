@@ -22,10 +22,6 @@ def _arrangement_time(value) -> float:
     return time
 
 
-def _mixer_params(mixer) -> tuple:
-    return (mixer._volume, mixer._panning, mixer._activator, *mixer._sends)
-
-
 class TrackViewImpl(LomObject):
     def _init(self, track):
         self._setup(track)
@@ -491,16 +487,14 @@ class TrackImpl(DeviceChainMixin, LomObject):
         """A copy of this track for Song.duplicate_track: settings, devices and their values,
         mixer values, Session clips and Arrangement clips. The caller inserts it."""
         song = self._parent
-        copy = new(type(self), song, self._kind, self._name, len(song._scenes), 0)
+        copy = new(
+            type(self), song, self._kind, self._name, len(song._scenes), len(self._mixer._sends)
+        )
         for attr in ("_mute", "_solo", "_color_index", "_fold_state", "_monitoring"):
             setattr(copy, attr, getattr(self, attr))
         copy._input_routing, copy._output_routing = self._input_routing, self._output_routing
         copy._devices = tuple(device._copy(copy) for device in self._devices)
-        copy._mixer = new(type(self._mixer), copy, len(self._mixer._sends))
-        for mine, theirs in zip(
-            _mixer_params(copy._mixer), _mixer_params(self._mixer), strict=True
-        ):
-            mine._value = theirs._value
+        copy._mixer._copy_values_from(self._mixer)
         for slot, source in zip(copy._clip_slots, self._clip_slots, strict=True):
             if source._clip is not None:
                 slot._clip = source._clip._copy_for(slot)

@@ -21,11 +21,13 @@ def test_delete_track_shifts_later_tracks_and_undo_brings_the_same_object_back(s
 
 def test_duplicate_track_inserts_a_copy_after_it_and_selects_it(song):
     song.tracks[0].mixer_device.volume.value = 0.5
+    song.tracks[0].mixer_device.crossfade_assign = 0  # A
     song.duplicate_track(0)
     copy = song.tracks[1]
     assert names(song) == ["Drums", "Drums", "Bass", "Keys"]
     assert song.view.selected_track is copy and copy is not song.tracks[0]
-    assert copy.mixer_device.volume.value == 0.5
+    assert copy.mixer_device.volume.value == 0.5 and copy.mixer_device.crossfade_assign == 0
+    assert len(copy.mixer_device.sends) == len(song.tracks[0].mixer_device.sends)
     assert copy.devices[0].name == "Drum Rack" and copy.devices[0] is not song.tracks[0].devices[0]
     assert len(copy.clip_slots[0].clip.get_all_notes_extended()) == 8
     song.undo()
