@@ -69,7 +69,9 @@ def _optional_without_default(document: dict[str, Any]) -> list[tuple[str, str]]
     for cls, schema in document["$defs"].items():
         required = set(schema.get("required", []))
         for field, prop in schema.get("properties", {}).items():
-            types = prop.get("type") if isinstance(prop.get("type"), list) else [prop.get("type")]
+            declared = prop.get("type")
+            # A fresh list: the schema's own `type` list is shared with the IR and must not grow.
+            types = list(declared) if isinstance(declared, list) else [declared]
             # A field of several forms (anyOf) is nullable only if one of its forms is null.
             for option in prop.get("anyOf", []):
                 kind = option.get("type")
