@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Container, Dict, Iterable, List, Optional, Set, Tuple
 
 from .errors import RpcError, rejected
 
@@ -34,6 +34,17 @@ def track_arm(track: Track) -> bool:
 
 def track_id(ctx: HandlerContext, track: Track, index: int) -> str:
     return ctx.issue(track, "track:%d" % index)
+
+
+def identities(items: Iterable[Any]) -> Set[int]:
+    """Each object's `_live_ptr`: what stays the same for an object while its index shifts, so a
+    snapshot taken before a change tells the objects the change added."""
+    return set(item._live_ptr for item in items)
+
+
+def added_since(items: Iterable[Any], before: Container[int]) -> List[Tuple[int, Any]]:
+    """(index, object) of each of `items` whose identity is not in `before`, in order."""
+    return [(index, item) for index, item in enumerate(items) if item._live_ptr not in before]
 
 
 def index_by_identity(items: Iterable[Any], obj: Any) -> Optional[int]:

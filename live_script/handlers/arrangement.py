@@ -252,9 +252,9 @@ def add_cue(ctx: HandlerContext, params: Params) -> Result:
             hint="Rename it with live_rename_cue_point, or pick another time.",
         )
     _stopped_transport(song, "add a cue point")
-    before = set(cue._live_ptr for cue in song.cue_points)
+    before = views.identities(song.cue_points)
     _toggle_cue_at(ctx, time)
-    added = [cue for cue in song.cue_points if cue._live_ptr not in before]
+    added = [cue for _index, cue in views.added_since(song.cue_points, before)]
     if len(added) != 1 or abs(float(added[0].time) - time) >= _SAME_TIME:
         raise rejected("Live did not add a cue point at %s" % beat_time.song_position(song, time))
     cue = added[0]

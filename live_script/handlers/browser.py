@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any, Optional, Tuple
 
-from .. import browser_load, browser_walk, device_tree, ids
+from .. import browser_load, browser_walk, device_tree, ids, views
 from ..errors import bad_input, rejected
 
 if TYPE_CHECKING:
@@ -98,22 +98,22 @@ def load(ctx: HandlerContext, params: Params) -> Reply:
     restore = browser_load.start(ctx, browser, track, item, replaced)
 
     def poll() -> Optional[Result]:
-        for index, device in enumerate(container.devices):
-            if device._live_ptr in names:
-                continue
-            ctx.wrote()
-            restore()
-            present = set(candidate._live_ptr for candidate in container.devices)
-            gone = [name for ptr, name in names.items() if ptr not in present]
-            return {
-                "uri": uri,
-                "item_name": item.name,
-                "device_id": ctx.issue(device, "%s/device:%d" % (container_path, index)),
-                "name": device.name,
-                "class_name": device.class_name,
-                "replaced": gone[0] if gone else None,
-            }
-        return None
+        added = views.added_since(container.devices, names)
+        if not added:
+            return None
+        ctx.wrote()
+        restore()
+        index, device = added[0]
+        present = views.identities(container.devices)
+        gone = [name for ptr, name in names.items() if ptr not in present]
+        return {
+            "uri": uri,
+            "item_name": item.name,
+            "device_id": ctx.issue(device, "%s/device:%d" % (container_path, index)),
+            "name": device.name,
+            "class_name": device.class_name,
+            "replaced": gone[0] if gone else None,
+        }
 
     def timed_out() -> Exception:
         restore()

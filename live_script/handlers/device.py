@@ -185,16 +185,16 @@ def _insert_by_browser(
                 "track %r already has the instrument %r; on Live %s a browser load would "
                 "replace it" % (track.name, device.name, ctx.script.live_version_text)
             )
-    before = set(device._live_ptr for device in track.devices)
+    before = views.identities(track.devices)
     restore = browser_load.start(ctx, browser, track, item)
 
     def poll() -> Optional[Result]:
-        for device in track.devices:
-            if device._live_ptr not in before:
-                ctx.wrote()
-                restore()
-                return _result(ctx, target, device, "browser")
-        return None
+        added = views.added_since(track.devices, before)
+        if not added:
+            return None
+        ctx.wrote()
+        restore()
+        return _result(ctx, target, added[0][1], "browser")
 
     def timed_out() -> Exception:
         restore()
@@ -428,18 +428,19 @@ def duplicate(ctx: HandlerContext, params: Params) -> Result:
     target, device, container, index = _located(ctx, params)
     if not hasattr(container, "duplicate_device"):  # the spec's since already says 12.3
         raise ctx.script.unsupported(DUPLICATE_DEVICE_SINCE, "Duplicating a device")
-    known = set(candidate._live_ptr for candidate in container.devices)
+    known = views.identities(container.devices)
     try:
         container.duplicate_device(index)
     except RuntimeError as exc:
         raise views.live_rejected(exc, "duplicate %r" % device.name) from exc
     ctx.wrote()
     base = device_tree.parent_path(target.path)
-    for position, candidate in enumerate(container.devices):
-        if candidate._live_ptr not in known:
-            return {
-                "device_id": ctx.issue(candidate, "%s/device:%d" % (base, position)),
-                "source_id": ctx.issue(device, "%s/device:%d" % (base, index)),
-                "name": candidate.name,
-            }
-    raise rejected("Live did not duplicate %r" % device.name)
+    added = views.added_since(container.devices, known)
+    if not added:
+        raise rejected("Live did not duplicate %r" % device.name)
+    position, candidate = added[0]
+    return {
+        "device_id": ctx.issue(candidate, "%s/device:%d" % (base, position)),
+        "source_id": ctx.issue(device, "%s/device:%d" % (base, index)),
+        "name": candidate.name,
+    }

@@ -170,7 +170,7 @@ def duplicate(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["track_id"], ("track",), "track_id")
     track = target.obj
     song = ctx.song
-    before = set(t._live_ptr for t in song.tracks)
+    before = views.identities(song.tracks)
     try:
         song.duplicate_track(target.indices["track"])
     except RuntimeError as exc:
@@ -178,7 +178,7 @@ def duplicate(ctx: HandlerContext, params: Params) -> Result:
     ctx.wrote()
     # Live inserts the copy after the track (after a group's tracks) and selects it; the first
     # new track in Set order is the copy of the track itself.
-    added = [(i, t) for i, t in enumerate(song.tracks) if t._live_ptr not in before]
+    added = views.added_since(song.tracks, before)
     position, copy = added[0]
     return {
         "source_id": ctx.issue(track, target.path),  # the copy goes after: no shift here
