@@ -57,11 +57,11 @@ def _clip_row(ctx: HandlerContext, clip: Clip, track_index: int, position: int) 
 
 def _arrangement_row(ctx: HandlerContext, track: Track, track_index: int, clip: Clip) -> Result:
     """The row of `clip`, now on `track`'s Arrangement, with the id it has there."""
-    ptr = clip._live_ptr
-    for position, candidate in enumerate(ids.arrangement_clips(track)):
-        if candidate._live_ptr == ptr:
-            return _clip_row(ctx, candidate, track_index, position)
-    raise rejected("Live did not put the clip into the Arrangement of track %r" % track.name)
+    clips = ids.arrangement_clips(track)
+    position = views.index_by_identity(clips, clip)
+    if position is None:
+        raise rejected("Live did not put the clip into the Arrangement of track %r" % track.name)
+    return _clip_row(ctx, clips[position], track_index, position)
 
 
 def _new_clip_row(ctx: HandlerContext, track: Track, track_index: int, clip: Clip) -> Result:
@@ -264,7 +264,9 @@ def add_cue(ctx: HandlerContext, params: Params) -> Result:
 
 def _cue_result(ctx: HandlerContext, cue: CuePoint) -> Result:
     cues = ids.cue_points(ctx.song)
-    position = [c._live_ptr for c in cues].index(cue._live_ptr)
+    position = views.index_by_identity(cues, cue)
+    if position is None:
+        raise rejected("Live does not list the cue point %r" % cue.name)
     row = _cue_row(ctx, cue, position)
     row["cue_id"] = row.pop("id")
     row["count"] = len(cues)
@@ -298,7 +300,7 @@ def delete_cue(ctx: HandlerContext, params: Params) -> Result:
     row = _cue_row(ctx, cue, target.indices["cue"])
     _stopped_transport(song, "delete a cue point")
     _toggle_cue_at(ctx, row["time"])
-    if any(c._live_ptr == cue._live_ptr for c in song.cue_points):
+    if views.index_by_identity(song.cue_points, cue) is not None:
         raise rejected("Live did not delete the cue point %r" % row["name"])
     row["cue_id"] = row.pop("id")
     row["remaining"] = len(song.cue_points)

@@ -90,7 +90,9 @@ def insert(ctx: HandlerContext, params: Params) -> Reply:
 
 def _result(ctx: HandlerContext, target: Target[Track], device: Device, method: str) -> Result:
     track = target.obj
-    position = [candidate._live_ptr for candidate in track.devices].index(device._live_ptr)
+    position = views.index_by_identity(track.devices, device)
+    if position is None:
+        raise rejected("Live does not list %r on track %r" % (device.name, track.name))
     return {
         "track_id": ctx.issue(track, target.path),
         "device_id": ctx.issue(device, "%s/device:%d" % (target.path, position)),

@@ -118,7 +118,7 @@ def delete(ctx: HandlerContext, params: Params) -> Result:
     else:
         gone = [track, *_inside(song, track)]
         call = song.delete_track
-        doomed = set(t._live_ptr for t in gone)
+        doomed = views.identities(gone)
         if not any(not t.is_foldable and t._live_ptr not in doomed for t in song.tracks):
             raise rejected(
                 "%r is the last audio or MIDI track%s, and a Live Set keeps at least one"
