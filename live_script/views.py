@@ -61,12 +61,12 @@ def track_index(song: Song, track: Track) -> Optional[int]:
     return index_by_identity(song.tracks, track)
 
 
-def check_insert_index(index: int, count: int, noun: str) -> None:
+def check_insert_index(index: int, count: int, noun: str, owner: str = "the Set") -> None:
     """LIVE_REJECTED for a position past the end of a list of `count` (-1 appends)."""
     if index > count:
         raise rejected(
-            "index %d is past the end: the Set has %d %s (0..%d, or -1 to append)"
-            % (index, count, noun, count)
+            "index %d is past the end: %s has %d %s (0..%d, or -1 to append)"
+            % (index, owner, count, noun, count)
         )
 
 

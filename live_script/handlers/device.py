@@ -77,12 +77,7 @@ def insert(ctx: HandlerContext, params: Params) -> Reply:
     target = ctx.resolve(params["track_id"], ids.TRACK_KINDS, "track_id")
     track = target.obj
     index = params["index"]
-    count = len(track.devices)
-    if index > count:
-        raise rejected(
-            "index %d is past the end of the chain: it has %d devices (0..%d, or -1)"
-            % (index, count, count)
-        )
+    views.check_insert_index(index, len(track.devices), "devices", owner="the chain")
     if hasattr(track, "insert_device"):
         return _insert_native(ctx, target, params["device_name"], index)
     return _insert_by_browser(ctx, target, params["device_name"], index)

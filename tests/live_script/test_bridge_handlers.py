@@ -247,3 +247,9 @@ def test_insert_device_native(host, client):
     assert names[0] == "Arpeggiator" and "Reverb" in names
     unknown = client.error("device.insert", {"track_id": "track:2", "device_name": "Nope"})
     assert unknown["data"]["code"] == "LIVE_REJECTED"
+    count = len(names)
+    past = client.error(
+        "device.insert", {"track_id": "track:2", "device_name": "Reverb", "index": count + 1}
+    )
+    assert past["data"]["code"] == "LIVE_REJECTED"
+    assert f"the chain has {count} devices (0..{count}, or -1 to append)" in past["message"]
