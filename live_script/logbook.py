@@ -91,3 +91,13 @@ class LiveLog(object):
         for line in lines:
             self._write(line)
         return len(lines)
+
+
+def log_error(log, key, message):
+    """An error through `log`: a LiveLog counts it past the first few of `key`; any other log
+    (a bare callable, as in tests) just writes it."""
+    error = getattr(log, "error", None)
+    if error is not None:
+        error(key, message)
+    else:
+        log(message)

@@ -18,7 +18,7 @@ import threading
 import time
 import traceback
 
-from . import protocol
+from . import logbook, protocol
 from .dispatch import Call
 from .errors import INTERNAL_ERROR, LIVE_REJECTED, RpcError
 
@@ -180,11 +180,8 @@ class Pump(object):
     def _fail(self, job, exc):
         if not isinstance(exc, RpcError):
             text = "live-mcp: %s failed:\n%s" % (job.request.method, traceback.format_exc())
-            error = getattr(self._log, "error", None)
-            if error is not None:
-                error(job.request.method, text)  # a handler failing on every call: counted
-            else:
-                self._log(text)
+            # A handler failing on every call is counted, not written each time.
+            logbook.log_error(self._log, job.request.method, text)
             message = "%s failed: %s: %s" % (job.request.method, type(exc).__name__, exc)
             note = getattr(exc, "rollback_note", None)
             if note:

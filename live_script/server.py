@@ -12,6 +12,7 @@ import ipaddress
 import socket
 import threading
 
+from . import logbook
 from .connection import Connection, unauthorized
 from .sockets import Waiter, tune_accepted
 
@@ -84,11 +85,7 @@ class BridgeServer(object):
         return self._stopping.is_set()
 
     def log_error(self, key, message):
-        error = getattr(self._log, "error", None)
-        if error is not None:
-            error(key, message)
-        else:
-            self._log(message)
+        logbook.log_error(self._log, key, message)
 
     def start(self):
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
