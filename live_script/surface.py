@@ -19,9 +19,8 @@ class LiveMcpSurface(object):
         self.log = LiveLog(self._write_log)
         application = live.Application.get_application()
         self.runtime = Runtime(live, c_instance.song(), application, self.log, settings)
-        self.port = None
         try:
-            self.port = self.runtime.start()
+            self.runtime.start()
         except Exception as exc:  # Live must keep running without the bridge
             self.log("live-mcp: bridge not started:\n%s" % traceback.format_exc())
             self.log.flush()
@@ -34,6 +33,11 @@ class LiveMcpSurface(object):
             )
         else:
             self._show("live-mcp: listening on 127.0.0.1:%d" % self.port)
+
+    @property
+    def port(self):
+        """The bridge port once bound (at start, or on a retry while it was busy), else None."""
+        return self.runtime.port
 
     def _write_log(self, message):
         self._c_instance.log_message(message)
@@ -49,8 +53,6 @@ class LiveMcpSurface(object):
         except Exception:  # never let Live's tick raise; logged at most a few times, then counted
             self.log.error("tick", "live-mcp: tick failed:\n%s" % traceback.format_exc())
             self.log.flush()
-        if self.port is None and self.runtime.port is not None:
-            self.port = self.runtime.port  # bound on a retry
 
     def disconnect(self):
         self.runtime.stop()
