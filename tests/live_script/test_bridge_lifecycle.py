@@ -37,11 +37,16 @@ def test_a_stop_with_a_failing_step_frees_the_port_for_the_next_instance(tmp_pat
         second.stop()
 
 
-def test_a_busy_port_is_retried_on_the_timer_until_it_is_free(tmp_path):
+def _busy_port():
+    """A listening socket holding a loopback port, and that port."""
     blocker = socket.socket()
     blocker.bind(("127.0.0.1", 0))
     blocker.listen(1)
-    port = blocker.getsockname()[1]
+    return blocker, blocker.getsockname()[1]
+
+
+def test_a_busy_port_is_retried_on_the_timer_until_it_is_free(tmp_path):
+    blocker, port = _busy_port()
     host = FakeHost(port=port, config_dir=tmp_path, wait_for_port=True, bind_retry_ms=100).start()
     try:
         runtime = host.surface.runtime
@@ -69,10 +74,7 @@ def test_a_busy_port_is_retried_on_the_timer_until_it_is_free(tmp_path):
 def test_unreadable_settings_on_a_retry_keep_the_retry_pace_and_are_logged(tmp_path):
     from live_script import config
 
-    blocker = socket.socket()
-    blocker.bind(("127.0.0.1", 0))
-    blocker.listen(1)
-    port = blocker.getsockname()[1]
+    blocker, port = _busy_port()
     host = FakeHost(port=port, config_dir=tmp_path, wait_for_port=True, bind_retry_ms=100).start()
     runtime = host.surface.runtime
     calls = []
