@@ -35,7 +35,8 @@ class ApplicationViewImpl(LomObject):
 
     @property
     def browse_mode(self) -> bool:
-        return False  # the fake's browser has no hot-swap mode
+        # Live: "Return true if HotSwap mode is active for any target."
+        return self._parent._browser.hotswap_target is not None
 
     def available_main_views(self) -> tuple:
         return MAIN_VIEWS

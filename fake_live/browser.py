@@ -122,7 +122,7 @@ class BrowserImpl(LomObject):
             container.delete_device(index)
             device = container._add_device(preset.device, index, preset.name, preset)
         self._hotswap_target = device  # Live stays in hot-swap mode, now on the new device
-        self._notify("hotswap_target")
+        self._hotswap_changed()
         self._w.song.view.select_device(device)
 
     def preview_item(self, item) -> None:
@@ -150,7 +150,11 @@ class BrowserImpl(LomObject):
         if value is not None and not self._w.is_device(value):
             raise TypeError("hotswap_target expects a Device or None")
         self._hotswap_target = value
+        self._hotswap_changed()
+
+    def _hotswap_changed(self) -> None:
         self._notify("hotswap_target")
+        self._w.application.view._notify("browse_mode")  # hot-swap mode is the Application's too
 
     @property
     def colors(self) -> tuple:

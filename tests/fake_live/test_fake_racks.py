@@ -58,6 +58,17 @@ def test_only_a_device_can_be_a_hot_swap_target_or_be_moved(song, browser):
     browser.hotswap_target = None
 
 
+def test_browse_mode_is_on_while_the_browser_has_a_hot_swap_target(live, song, browser):
+    view = live.Application.get_application().view
+    heard = []
+    view.add_browse_mode_listener(lambda: heard.append(view.browse_mode))
+    assert view.browse_mode is False
+    browser.hotswap_target = song.tracks[0].devices[0]
+    assert view.browse_mode is True
+    browser.hotswap_target = None
+    assert view.browse_mode is False and heard == [True, False]
+
+
 def test_a_rack_without_pads_refuses_drum_pad_access(live, song, browser):
     track = song.create_midi_track(-1)
     _load(live, song, track, find_item(browser.sounds, "Layered Pad.adg"))
