@@ -3,12 +3,15 @@ prompts and the error catalogue."""
 
 from __future__ import annotations
 
-from codegen.headers import markdown_header
+from codegen.headers import header_lines, markdown_header
 from codegen.ir import ProjectIR
 from codegen.problems import processing
 from codegen.render import render
 
 REFERENCE_DIR = "docs/reference"
+# The site's address and repository links, which mkdocs.yml inherits (`INHERIT:`), so that
+# specs/server.yaml is the one place they are set.
+SITE_CONFIG = "mkdocs.site.yml"
 # The nav file mkdocs-literate-nav reads for the Reference section (`nav: - Reference: reference/`).
 NAV_FILE = "SUMMARY.md"
 
@@ -26,7 +29,7 @@ def nav_pages(ir: ProjectIR) -> list[tuple[str, str]]:
 
 def emit_docs(ir: ProjectIR) -> dict[str, str]:
     def page(template: str, sources, **context) -> str:
-        return render(template, ir=ir, header=markdown_header(sources, ir.spec_hash), **context)
+        return render(template, ir=ir, header=markdown_header(sources), **context)
 
     pages = {
         f"{REFERENCE_DIR}/index.md": page(
@@ -38,11 +41,34 @@ def emit_docs(ir: ProjectIR) -> dict[str, str]:
     }
     for domain in ir.domains:
         with processing(f"{domain.source.path} (its reference page)"):
-            sources = (domain.source, *ir.sources_of("errors"))
+            # A page that lists every tool's name (live_batch's enum of batchable tools) is
+            # generated from every tool spec, and its header says so.
+            lists_tools = any(tool.enum_paths for tool in domain.tools)
+            own = ir.sources_of("tools") if lists_tools else (domain.source,)
+            sources = (*own, *ir.sources_of("errors"))
             pages[f"{REFERENCE_DIR}/{domain.name}.md"] = page(
                 "docs_domain.md.j2", sources, domain=domain
             )
     pages[f"{REFERENCE_DIR}/{NAV_FILE}"] = page(
         "docs_nav.md.j2", ir.sources_of("tools"), pages=nav_pages(ir)
     )
+    if ir.server.site_url:
+        pages[SITE_CONFIG] = _site_config(ir)
     return pages
+
+
+def _site_config(ir: ProjectIR) -> str:
+    """site_url, and the repository as a footer link. Not `repo_url`: the theme would then ask
+    GitHub's API for the repository's stars on every page view, and the site fetches nothing."""
+    server = ir.server
+    lines = [f"# {line}" for line in header_lines(ir.sources_of("server"))]
+    lines.append(f"site_url: {server.site_url}")
+    if server.repository:
+        lines += [
+            "extra:",
+            "  social:",
+            "    - icon: fontawesome/brands/github",
+            f"      link: {server.repository}",
+            "      name: Source repository",
+        ]
+    return "\n".join(lines) + "\n"

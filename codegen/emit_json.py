@@ -30,6 +30,7 @@ def manifest(ir: ProjectIR) -> dict[str, Any]:
         "author": server.author.model_dump(exclude_none=True),
         "license": server.license,
         "keywords": list(server.keywords),
+        **_links(server),
         "server": {
             "type": "python",
             "entry_point": "live_mcp/__main__.py",
@@ -67,6 +68,16 @@ def manifest(ir: ProjectIR) -> dict[str, Any]:
         },
         "compatibility": {"platforms": ["darwin", "win32"], "runtimes": {"python": ">=3.11,<3.12"}},
     }
+
+
+def _links(server: ServerSpec) -> dict[str, Any]:
+    """The site and the repository, where specs/server.yaml names them."""
+    links: dict[str, Any] = {}
+    if server.site_url:
+        links["documentation"] = server.site_url
+    if server.repository:
+        links["repository"] = {"type": "git", "url": server.repository}
+    return links
 
 
 def _selection_config(ir: ProjectIR) -> dict[str, Any]:

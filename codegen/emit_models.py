@@ -141,7 +141,7 @@ def emit_models(ir: ProjectIR) -> dict[str, str]:
     # should not pay it twice.
     from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
 
-    header = python_header(ir.sources_of("tools"), ir.spec_hash).rstrip("\n")
+    header = python_header(ir.sources_of("tools")).rstrip("\n")
     document = models_document(ir)
     source = generate(
         json.dumps(document),

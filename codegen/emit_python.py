@@ -45,9 +45,9 @@ def emit_python(ir: ProjectIR) -> dict[str, str]:
             "registry.py.j2",
             ir=ir,
             server=ir.server.model_dump(),
-            header=python_header(everything, ir.spec_hash),
+            header=python_header(everything),
         ),
-        DISPATCH: render("dispatch.py.j2", ir=ir, header=python_header(tool_side, ir.spec_hash)),
-        STUBS: render("stubs.py.j2", ir=ir, header=python_header(tool_side, ir.spec_hash)),
+        DISPATCH: render("dispatch.py.j2", ir=ir, header=python_header(tool_side)),
+        STUBS: render("stubs.py.j2", ir=ir, header=python_header(tool_side)),
     }
     return {path: ruff_format(text, path) for path, text in outputs.items()}

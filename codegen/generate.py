@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from codegen.budget import check_budgets
+from codegen.emit_catalogue import emit_catalogue
 from codegen.emit_docs import emit_docs
 from codegen.emit_json import emit_json
 from codegen.emit_models import emit_models
@@ -14,7 +15,7 @@ from codegen.loader import load_specs
 from codegen.problems import SpecError, processing
 from codegen.rules import check_all
 
-EMITTERS = (emit_models, emit_python, emit_docs, emit_json)
+EMITTERS = (emit_models, emit_python, emit_docs, emit_json, emit_catalogue)
 
 
 def load_ir(spec_dir: Path) -> ProjectIR:

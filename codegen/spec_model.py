@@ -197,6 +197,10 @@ class ServerSpec(_Strict):
     author: Author
     license: str
     keywords: list[str] = Field(default_factory=list)
+    # The one place the published site's address and the source repository are set: the site's
+    # config (mkdocs.site.yml), the client manifest and the catalogue take them from here.
+    site_url: str | None = Field(default=None, pattern=r"^https://[^\s]+/$")
+    repository: str | None = Field(default=None, pattern=r"^https://[^\s]+[^/]$")
 
 
 # Which model each spec file holds: a list of these, except server.yaml (one mapping).

@@ -3,6 +3,7 @@ new page in its Reference navigation with no edit to mkdocs.yml; the strict buil
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from codegen.__main__ import main
 
@@ -44,3 +46,10 @@ def test_a_new_domain_appears_in_the_site_nav(tmp_path):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="reference/colors.html"' in home
     assert 'id="live_get_track_color"' in (site / "reference" / "colors.html").read_text()
+    # The catalogue is published with the site, the new domain's tools in it; the site's address
+    # comes from specs/server.yaml (canonical links).
+    catalogue = json.loads((site / "tools.json").read_text(encoding="utf-8"))
+    assert "live_get_track_color" in {tool["name"] for tool in catalogue["tools"]}
+    assert (site / "tools.schema.json").is_file()
+    server = yaml.safe_load((root / "specs" / "server.yaml").read_text(encoding="utf-8"))
+    assert f'<link rel="canonical" href="{server["site_url"]}' in home
