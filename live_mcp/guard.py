@@ -189,6 +189,10 @@ class Guard:
                 desc.text, approval.ELICIT_SCHEMA, related_request_id=ctx.request_id
             )
             _accepted(answer, desc, decision)
+            # The user may have taken a while: what they approved must still be what runs.
+            again = await approval.describe_call(self.bridge, name, arguments, self.specs, message)
+            if again.state != desc.state:
+                raise _changed_meanwhile()
             return None
         if isinstance(confirm, str) and confirm:
             why = self.tokens.redeem(confirm, name, desc.state)
@@ -218,12 +222,7 @@ class Guard:
                 request_state=desc.state,
             )
         if params.request_state != desc.state:
-            raise ToolFailure(
-                NEEDS_APPROVAL,
-                "The Set or the arguments changed while the user was being asked: nothing was "
-                "changed.",
-                hint="Read the current state again and call again to ask anew.",
-            )
+            raise _changed_meanwhile()
         _accepted(answer, desc, decision)
         return None
 
@@ -259,6 +258,15 @@ class Guard:
             meta = (result.meta or {}).get(ERROR_META_KEY)
             if isinstance(meta, dict):
                 meta["repeated"] = count
+
+
+def _changed_meanwhile() -> ToolFailure:
+    return ToolFailure(
+        NEEDS_APPROVAL,
+        "The Set changed while the user was being asked, so the approval does not cover what "
+        "would run now: nothing was changed.",
+        hint="Read the current state again and call again to ask anew.",
+    )
 
 
 def _accepted(answer: Any, desc: approval.Description, decision: Decision) -> None:

@@ -10,9 +10,12 @@
       - match: toolset:notes
         rate_limit: {max: 30, window_s: 60}
 
+`match` may also be `kind:write` (every tool that changes the Set or the transport),
+`kind:destructive` (those that delete or overwrite) or `kind:read`.
+
 Precedence, for the action and the rate limit separately: an exact tool name beats a glob, a glob
-beats a toolset rule, and that beats `default`. Among globs that match the same tool, the one
-listed first wins. A rate limit's budget is shared by every tool its rule matches, per client
+beats a toolset rule, a toolset rule beats a kind rule, and that beats `default`. Among globs (or
+kinds) that match the same tool, the one listed first wins. A rate limit's budget is shared by every tool its rule matches, per client
 session. Every tool's decision is computed here once, so a call costs one dict lookup.
 
 Mistakes stop the server with every problem listed as `file:line: message` (no traceback).
@@ -30,6 +33,8 @@ from typing import Any
 ENV_POLICY = "LIVE_MCP_POLICY"
 ACTIONS = ("allow", "deny", "approve")
 TOOLSET_PREFIX = "toolset:"
+KIND_PREFIX = "kind:"
+KINDS = ("read", "write", "destructive")
 _RULE_KEYS = {"match", "action", "reason", "message", "rate_limit"}
 _LIMIT_KEYS = {"max", "window_s"}
 _GLOB_CHARS = set("*?[")
@@ -74,17 +79,28 @@ class _Rule:
 
     @property
     def rank(self) -> int:
-        """0 for an exact name, 1 for a glob, 2 for a toolset (lower is more specific)."""
+        """0 an exact name, 1 a glob, 2 a toolset, 3 a kind (lower is more specific)."""
+        if self.match.startswith(KIND_PREFIX):
+            return 3
         if self.match.startswith(TOOLSET_PREFIX):
             return 2
         return 1 if _GLOB_CHARS & set(self.match) else 0
 
-    def matches(self, name: str, toolset: str) -> bool:
+    def matches(self, name: str, spec: Mapping[str, Any]) -> bool:
+        if self.match.startswith(KIND_PREFIX):
+            return self.match[len(KIND_PREFIX) :] in kinds_of(spec)
         if self.match.startswith(TOOLSET_PREFIX):
-            return self.match[len(TOOLSET_PREFIX) :] == toolset
+            return self.match[len(TOOLSET_PREFIX) :] == spec["toolset"]
         if self.rank == 1:
             return fnmatch.fnmatchcase(name, self.match)
         return self.match == name
+
+
+def kinds_of(spec: Mapping[str, Any]) -> tuple[str, ...]:
+    hints = spec.get("annotations", {})
+    if hints.get("readOnlyHint"):
+        return ("read",)
+    return ("write", "destructive") if hints.get("destructiveHint") else ("write",)
 
 
 @dataclass(frozen=True)
@@ -194,7 +210,7 @@ def parse_policy(
         rule = _parse_rule(raw, ("rules", index), problem, at, specs, toolsets)
         if rule is None:
             continue
-        if rule.rank != 1 and rule.match in exact:
+        if rule.match in exact:
             problem(
                 ("rules", index, "match"),
                 f"{rule.match} already has a rule (line {exact[rule.match]})",
@@ -227,9 +243,15 @@ def _parse_rule(
             ok = False
     match = raw.get("match")
     if not isinstance(match, str) or not match.strip():
-        problem((*path, "match"), "`match` is required: a tool name, a glob or toolset:NAME")
+        problem(
+            (*path, "match"), "`match` is required: a tool name, a glob, toolset:NAME or kind:KIND"
+        )
         return None
-    if match.startswith(TOOLSET_PREFIX):
+    if match.startswith(KIND_PREFIX):
+        if match[len(KIND_PREFIX) :] not in KINDS:
+            problem((*path, "match"), f"unknown kind in '{match}'; kinds: {', '.join(KINDS)}")
+            ok = False
+    elif match.startswith(TOOLSET_PREFIX):
         name = match[len(TOOLSET_PREFIX) :]
         if name not in toolsets:
             problem(
@@ -313,7 +335,7 @@ def _decide_all(
     ordered = sorted(rules, key=lambda r: r.rank)  # stable: file order within a rank
     out: dict[str, Decision] = {}
     for name, spec in specs.items():
-        found = [r for r in ordered if r.matches(name, spec["toolset"])]
+        found = [r for r in ordered if r.matches(name, spec)]
         acting = next((r for r in found if r.action is not None), None)
         limited = next((r for r in found if r.rate_limit is not None), None)
         limit = limited.rate_limit if limited else None
