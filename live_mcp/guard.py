@@ -308,10 +308,11 @@ def _session_key(ctx: Any) -> str:
 
 
 def _reporter(ctx: Any) -> Any:
-    meta = getattr(ctx, "meta", None) or {}
-    if not (meta.get("progress_token") or meta.get("progressToken")):
+    # The session knows whether the client asked (a progressToken on handshake versions; on
+    # 2026-07-28 the request's own channel): report_progress is a no-op when it did not.
+    session = getattr(ctx, "session", None)
+    if session is None:
         return None
-    session = ctx.session
 
     async def report(done: float, total: float | None, message: str | None) -> None:
         await session.report_progress(done, total, message)
