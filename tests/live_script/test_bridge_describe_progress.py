@@ -64,7 +64,7 @@ def read_until_answer(raw, id_):
 def batch_of(count):
     return {
         "steps": [
-            {"tool": "live_create_track", "arguments": {"kind": "midi", "name": "T%d" % i}}
+            {"tool": "live_create_track", "arguments": {"kind": "midi", "name": f"T{i}"}}
             for i in range(count)
         ]
     }
