@@ -60,7 +60,7 @@ async def _measure() -> tuple[float, float, int]:
         Client(build_server(_Bridge()), mode="legacy") as without,
     ):
         clients = {"policy": with_policy, "none": without}
-        for which, client in clients.items():  # warm both: imports, first validation
+        for client in clients.values():  # warm both: imports, first validation
             for _ in range(20):
                 await client.call_tool("live_set_tempo", {"bpm": 121})
         for block in range(CALLS // BLOCK):
