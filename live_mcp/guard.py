@@ -234,7 +234,8 @@ class Guard:
         assert self.write_log is not None
         meta = result.meta or {}
         error = meta.get(ERROR_META_KEY, {}).get("code") if result.is_error else None
-        summary = result.content[0].text if result.content and not result.is_error else ""
+        first = result.content[0] if result.content and not result.is_error else None
+        summary = getattr(first, "text", "")
         try:
             self.write_log.record(
                 name,

@@ -221,3 +221,43 @@ async def test_without_a_policy_nothing_changes_in_the_listing(bridge):
         tools = (await client.list_tools()).tools
     assert [t.name for t in tools] == [spec["name"] for spec in registry.TOOLS]
     assert all("confirm" not in t.input_schema.get("properties", {}) for t in tools)
+
+
+async def test_the_2026_round_trip_carries_sealed_state_and_refuses_a_forged_one(bridge, live_host):
+    from mcp.shared.exceptions import MCPError
+
+    before = live_host.call_on_main(dump_set)
+    async with Client(server_for(bridge), elicitation_callback=answering("accept", [])) as client:
+        first = await client.session.call_tool(
+            "live_delete_track", {"track_id": "track:0"}, allow_input_required=True
+        )
+        assert isinstance(first, types.InputRequiredResult)
+        question = first.input_requests["approve"].params
+        assert "track 'Drums'" in question.message
+        state = first.request_state
+        assert state and state.startswith("v1.")  # sealed by the server, not the bare digest
+        assert live_host.call_on_main(dump_set) == before
+        accept = {"approve": types.ElicitResult(action="accept", content={"approve": True})}
+        with pytest.raises(MCPError, match="Invalid or expired requestState"):
+            await client.session.call_tool(
+                "live_delete_track",
+                {"track_id": "track:0"},
+                input_responses=accept,
+                request_state=state[:-4] + "AAAA",
+            )
+        with pytest.raises(MCPError, match="Invalid or expired requestState"):
+            await client.session.call_tool(  # the state is bound to the call's arguments
+                "live_delete_track",
+                {"track_id": "track:1"},
+                input_responses=accept,
+                request_state=state,
+            )
+        assert live_host.call_on_main(dump_set) == before
+        done = await client.session.call_tool(
+            "live_delete_track",
+            {"track_id": "track:0"},
+            input_responses=accept,
+            request_state=state,
+        )
+    assert not done.is_error, done.content[0].text
+    assert track_names(live_host) == ["Bass", "Keys"]
