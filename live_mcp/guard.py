@@ -38,7 +38,7 @@ RATE_LIMITED = "RATE_LIMITED"
 CONFIRM = "confirm"
 CONFIRM_SCHEMA = {
     "type": "string",
-    "description": "The token of a NEEDS_APPROVAL answer, once the user agreed.",
+    "description": "NEEDS_APPROVAL's token, once the user agreed.",
 }
 MODERN = ("2026-07-28",)
 
@@ -82,7 +82,8 @@ class Guard:
         }
 
     def listed(self, entry: Mapping[str, Any]) -> Mapping[str, Any]:
-        """A tools/list entry, with the `confirm` argument where the tool may need it."""
+        """A tools/list entry, with the `confirm` argument where the tool may need it (served to
+        clients that cannot elicit: the others are asked directly and never need it)."""
         if entry["name"] not in self.confirmable:
             return entry
         schema = dict(entry["inputSchema"])
@@ -182,7 +183,7 @@ class Guard:
         ToolFailure when it may not."""
         message = decision.text or approval.default_message(self.specs[name])
         desc = await approval.describe_call(self.bridge, name, arguments, self.specs, message)
-        if _can_elicit(ctx):
+        if can_elicit(ctx):
             if getattr(ctx, "protocol_version", "") in MODERN:
                 return self._modern(params, desc, decision)
             answer = await ctx.session.elicit_form(
@@ -286,7 +287,7 @@ def _accepted(answer: Any, desc: approval.Description, decision: Decision) -> No
     )
 
 
-def _can_elicit(ctx: Any) -> bool:
+def can_elicit(ctx: Any) -> bool:
     session = getattr(ctx, "session", None)
     caps = getattr(session, "client_capabilities", None)
     return caps is not None and getattr(caps, "elicitation", None) is not None

@@ -16,7 +16,7 @@ from mcp.server import Server
 
 from live_mcp.batch import batch_run
 from live_mcp.errors import BAD_INPUT, ToolFailure
-from live_mcp.guard import Guard, denial
+from live_mcp.guard import Guard, can_elicit, denial
 from live_mcp.policy import Policy, no_policy
 from live_mcp.prompts import PromptBook
 from live_mcp.resources import ResourceReader
@@ -62,7 +62,12 @@ def build_server(
     catalogue: Mapping[str, Mapping[str, str]] = reg.ERRORS
     specs = {spec["name"]: spec for spec in reg.TOOLS}
     guard = Guard(rules, specs, bridge, catalogue, write_log=write_log, **_clock(clock))
-    tools = [tool_definition(guard.listed(entry)) for entry in served_entries(reg, chosen)]
+    entries = served_entries(reg, chosen)
+    tools = [tool_definition(entry) for entry in entries]
+    # What a client that cannot be asked (no elicitation) lists: `confirm` where a tool may need it.
+    tools_to_confirm = (
+        [tool_definition(guard.listed(entry)) for entry in entries] if guard.confirmable else tools
+    )
     handlers: dict[str, ToolHandler] = {}
     for name in chosen.enabled:
         spec = specs[name]
@@ -76,7 +81,7 @@ def build_server(
     prompts = PromptBook(reg.PROMPTS)
 
     async def on_list_tools(ctx: Any, params: Any) -> types.ListToolsResult:
-        return types.ListToolsResult(tools=tools)
+        return types.ListToolsResult(tools=tools if can_elicit(ctx) else tools_to_confirm)
 
     async def on_call_tool(ctx: Any, params: types.CallToolRequestParams) -> Any:
         handler = handlers.get(params.name)

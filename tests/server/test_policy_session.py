@@ -261,3 +261,15 @@ async def test_the_2026_round_trip_carries_sealed_state_and_refuses_a_forged_one
         )
     assert not done.is_error, done.content[0].text
     assert track_names(live_host) == ["Bass", "Keys"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_a_client_that_can_be_asked_lists_no_confirm_argument(bridge, mode):
+    async with Client(
+        server_for(bridge), mode=mode, elicitation_callback=answering("accept", [])
+    ) as client:
+        tools = {t.name: t for t in (await client.list_tools()).tools}
+    assert "confirm" not in tools["live_delete_track"].input_schema["properties"]
+    assert tools["live_delete_track"].input_schema == next(
+        s["wire"]["inputSchema"] for s in registry.TOOLS if s["name"] == "live_delete_track"
+    )
