@@ -11,9 +11,12 @@ import sys
 
 import mcp_types as types
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from mcp import Client
 
 from generated import registry_gen as registry
+from live_mcp.approval import TokenBook
 from live_mcp.call_limits import RateLimiter, RepeatWatch
 from live_mcp.policy import RateLimit, parse_policy
 from live_mcp.server import build_server
@@ -54,6 +57,42 @@ def test_the_window_slides():
     assert limiter.wait_for("other session", [limit]) is None
     clock.now += 8
     assert limiter.wait_for("s", [limit]) is None
+
+
+@given(
+    st.integers(1, 5),
+    st.floats(0.5, 30),
+    st.lists(st.floats(0, 5, allow_nan=False), min_size=1, max_size=60),
+)
+def test_never_more_than_max_calls_in_any_window(most, window, gaps):
+    clock = Clock()
+    limiter = RateLimiter(clock)
+    limit = RateLimit(most, window, "p:1 x")
+    allowed: list[float] = []
+    for gap in gaps:
+        clock.now += gap
+        over = limiter.wait_for("s", [limit])
+        recent = [t for t in allowed if t > clock.now - window]
+        assert (over is None) == (len(recent) < most)  # refused exactly when the window is full
+        if over is None:
+            limiter.count("s", [limit])
+            allowed.append(clock.now)
+        else:
+            # The wait given is exactly when the oldest counted call leaves the window.
+            assert over[0] == pytest.approx(recent[-most] + window - clock.now, abs=1e-6)
+
+
+def test_a_confirmation_token_works_once_for_its_tool_and_state():
+    clock = Clock()
+    book = TokenBook(clock)
+    token = book.issue("live_delete_track", "state-a")
+    assert book.redeem(token, "live_delete_track", "state-a") is None
+    assert "already used" in book.redeem(token, "live_delete_track", "state-a")
+    other = book.issue("live_delete_track", "state-a")
+    assert "was for live_delete_track" in book.redeem(other, "live_delete_clip", "state-a")
+    late = book.issue("live_delete_track", "state-a")
+    clock.now += 601
+    assert "expired" in book.redeem(late, "live_delete_track", "state-a")
 
 
 @pytest.mark.parametrize("mode", MODES)
