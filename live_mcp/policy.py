@@ -172,8 +172,13 @@ def load_policy(path: str | os.PathLike[str], registry: Any) -> Policy:
 
 
 def parse_policy(
-    data: Any, registry: Any, label: str = "<policy>", lines: Mapping[tuple[Any, ...], int] = {}
+    data: Any,
+    registry: Any,
+    label: str = "<policy>",
+    lines: Mapping[tuple[Any, ...], int] | None = None,
 ) -> Policy:
+    """Check parsed policy data; `lines` maps key paths to lines of the file `label`."""
+    lines = lines or {}
     problems: list[str] = []
 
     def at(path: tuple[Any, ...]) -> str:
@@ -294,7 +299,9 @@ def _parse_rule(
             wanted = {"reason": "deny", "message": "approve"}[key]
             problem((*path, key), f"`{key}` belongs to an action: {wanted} rule")
             ok = False
-    where = f"{at(path)} {match}"
+    # How a refusal names the rule to the model: the file's name and line, not the whole path.
+    file_and_line = at(path)
+    where = f"{Path(file_and_line).name} {match}"
     limit = (
         _parse_limit(limit_raw, (*path, "rate_limit"), problem, where)
         if limit_raw is not None
@@ -304,7 +311,7 @@ def _parse_rule(
         ok = False
     if not ok:
         return None
-    line = int(at(path).rsplit(":", 1)[1])
+    line = int(file_and_line.rsplit(":", 1)[1])
     return _Rule(match, line, where, action, text, limit)
 
 

@@ -44,6 +44,7 @@ async def test_serve_applies_the_policy(tmp_path, how):
     assert "live_create_track" not in tools and "live_undo" in tools
     assert "confirm" in tools["live_undo"].input_schema["properties"]
     assert denied.meta[ERROR_META_KEY]["code"] == "POLICY_DENIED"
-    assert f"{path}:2 live_create_track" in denied.content[0].text
+    assert "(policy.yaml:2 live_create_track)" in denied.content[0].text
+    assert str(tmp_path) not in denied.content[0].text  # the rule's file by name, not its path
     assert asked.meta[ERROR_META_KEY]["code"] == "NEEDS_APPROVAL"
     assert "Undo" in asked.content[0].text and "the Set (" in asked.content[0].text
