@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from codegen.headers import GENERATOR, MARKER
+from codegen.headers import GENERATOR, MARKER, header_lines
 from codegen.ir import ProjectIR, ToolIR
 
 CATALOGUE = "docs/tools.json"
@@ -84,10 +84,10 @@ def _tool(tool: ToolIR) -> dict[str, Any]:
 
 
 def catalogue(ir: ProjectIR) -> dict[str, Any]:
-    sources = ", ".join(s.path for s in ir.sources_of("tools", "toolsets", "errors", "server"))
+    sources = ir.sources_of("tools", "toolsets", "errors", "server")
     return {
         "$schema": _SCHEMA_NAME,
-        "$comment": f"{MARKER} from {sources}. DO NOT EDIT. Regenerate with `make generate`.",
+        "$comment": " ".join(header_lines(sources)),
         "server": ir.server.name,
         "version": ir.server.version,
         "tools": [_tool(t) for t in ir.tools],

@@ -43,6 +43,7 @@ def manifest(ir: ProjectIR) -> dict[str, Any]:
                     "LIVE_MCP_TOOLS": "${user_config.tools}",
                     "LIVE_MCP_EXCLUDE_TOOLS": "${user_config.exclude_tools}",
                     "LIVE_MCP_READ_ONLY": "${user_config.read_only}",
+                    "LIVE_MCP_POLICY": "${user_config.policy}",
                 },
             },
         },
@@ -65,6 +66,14 @@ def manifest(ir: ProjectIR) -> dict[str, Any]:
                 "required": False,
             },
             **_selection_config(ir),
+            "policy": {
+                "type": "file",
+                "title": "Policy file",
+                "description": "A YAML policy: deny tools, ask before others, rate-limit them "
+                "(see the Policy page of the documentation). Empty: everything served is allowed.",
+                "default": "",
+                "required": False,
+            },
         },
         "compatibility": {"platforms": ["darwin", "win32"], "runtimes": {"python": ">=3.11,<3.12"}},
     }

@@ -28,6 +28,7 @@ import anyio
 import anyio.abc
 
 from live_mcp.errors import LIVE_UNAVAILABLE, UNSUPPORTED, ToolFailure
+from live_mcp.progress import REPORT, Report
 
 log = logging.getLogger("live_mcp.bridge")
 
@@ -37,6 +38,8 @@ CLIENT_NAME = "live-mcp/0.1.0"
 # Responses can be far larger than the 4 MiB request limit (20,000 notes with every field).
 MAX_RESPONSE_LINE = 256 * 1024 * 1024
 INSTALL_COMMAND = "live-mcp install-script"
+# The notification the Remote Script sends about a running request (live_script/progress.py).
+PROGRESS_METHOD = "system.progress"
 
 
 def default_port() -> int:
@@ -96,6 +99,22 @@ class _Slot:
     result: Any = None
     error: Mapping[str, Any] | None = None
     lost: bool = False
+    # Where `system.progress` notifications for this request go (live_mcp/progress.py).
+    progress: Report | None = None
+
+
+async def _forward_progress(report: Report, params: Mapping[str, Any]) -> None:
+    done, total, message = params.get("done"), params.get("total"), params.get("message")
+    if not isinstance(done, int | float) or isinstance(done, bool):
+        return
+    try:
+        await report(
+            float(done),
+            float(total) if isinstance(total, int | float) else None,
+            str(message) if message is not None else None,
+        )
+    except Exception:  # a client that cannot take progress must not fail the call
+        log.debug("could not forward progress", exc_info=True)
 
 
 class _Connection:
@@ -154,27 +173,39 @@ class _Connection:
                 raise _ConnectionLost("connection closed by the Remote Script") from None
             self.buffer += chunk
 
-    def deliver(self, line: bytes) -> None:
+    def deliver(self, line: bytes) -> tuple[Report, Mapping[str, Any]] | None:
+        """Hand an answer to its waiting call; a progress notification is returned with the
+        call's report function, for the reader to await outside this synchronous step."""
         try:
             message = json.loads(line)
         except ValueError:
             log.warning("ignoring a line from the Remote Script that is not JSON")
-            return
+            return None
         if not isinstance(message, dict):
-            return
+            return None
+        if message.get("method") == PROGRESS_METHOD and "id" not in message:
+            params = message.get("params")
+            if not isinstance(params, Mapping):
+                return None
+            target = params.get("request_id")
+            waiting = self.pending.get(target) if isinstance(target, int) else None
+            if waiting is None or waiting.progress is None:
+                return None
+            return waiting.progress, params
         slot = self.pending.get(message.get("id")) if isinstance(message.get("id"), int) else None
         if slot is None and message.get("id") is None and "error" in message and self.hello is None:
             # Refused before the hello could be read (no free connection): the handshake's answer.
             slot = self.pending.get(0)
         if slot is None:
             # A late answer to a call that timed out, or a connection-level error (`id: null`).
-            return
+            return None
         if "error" in message:
             error = message["error"]
             slot.error = error if isinstance(error, Mapping) else {"message": str(error)}
         else:
             slot.result = message.get("result")
         slot.done.set()
+        return None
 
     def fail_all(self) -> None:
         self.dead = True
@@ -193,7 +224,9 @@ class _Connection:
                 except _ConnectionLost:
                     self.fail_all()
                     raise
-                self.deliver(line)
+                progress = self.deliver(line)
+            if progress is not None:
+                await _forward_progress(*progress)
         if slot.lost:
             raise _ConnectionLost("connection closed by the Remote Script")
 
@@ -276,7 +309,7 @@ class Bridge:
             conn = await self._connection()
             self._check_served(conn, method)
             request_id = next(self._ids)
-            slot = _Slot()
+            slot = _Slot(progress=REPORT.get())
             conn.pending[request_id] = slot
             sent = False
             try:
@@ -376,6 +409,8 @@ class Bridge:
             "client": CLIENT_NAME,
             "spec_hash": self.spec_hash,
             "protocol": PROTOCOL,
+            # Ask for `system.progress` notifications of long requests (bridge-protocol.md).
+            "progress": True,
         }
         try:
             with anyio.fail_after(self.connect_timeout + 2):

@@ -1,4 +1,4 @@
-"""`live-mcp`: serve, demo, install-script, token.
+"""`live-mcp`: serve, demo, install-script, log, token.
 
 Imports are deferred to the branch that needs them: `live-mcp serve` is launched by clients on
 every session, so its cold start counts (bench/server_bench.py compares it to a bare SDK server).
@@ -85,6 +85,12 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="serve only read-only tools; wins over everything else (LIVE_MCP_READ_ONLY=true)",
     )
+    serve.add_argument(
+        "--policy",
+        default=None,
+        help="a YAML policy file: deny, approve or rate-limit tools (LIVE_MCP_POLICY; "
+        "docs: Policy)",
+    )
 
     demo = sub.add_parser(
         "demo",
@@ -115,6 +121,14 @@ def _parser() -> argparse.ArgumentParser:
         help="folder of the token files for both sides, saved in the settings file",
     )
 
+    writes = sub.add_parser(
+        "log",
+        help="show the most recent writes made through the server",
+        description="Print the most recent write tool calls recorded in the config folder.",
+    )
+    writes.add_argument("-n", "--count", type=int, default=20, help="how many (default 20)")
+    writes.add_argument("--config-dir", default=None, help="folder of the record (writes.jsonl)")
+
     token = sub.add_parser(
         "token",
         help="show where the token files are and how to configure a client",
@@ -140,6 +154,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_demo(quiet=args.quiet)
     if args.command == "install-script":
         return _install(args)
+    if args.command == "log":
+        from live_mcp.tokens import config_folder
+        from live_mcp.write_log import WriteLog, render
+
+        print(render(WriteLog(config_folder(args.config_dir)).recent(max(args.count, 1))))
+        return 0
     if args.command == "token":
         from live_mcp.tokens import describe
 
@@ -171,6 +191,21 @@ def _serve(args: argparse.Namespace) -> int:
     except SelectionError as exc:
         print(f"live-mcp: {exc}", file=sys.stderr)
         return 2
+    policy = None
+    from live_mcp.policy import PolicyError, load_policy, policy_path
+
+    path = policy_path(args.policy)
+    if path is not None:
+        try:
+            policy = load_policy(path, load_registry())
+        except PolicyError as exc:
+            for problem in exc.problems:
+                print(f"live-mcp: {problem}", file=sys.stderr)
+            print(
+                f"live-mcp: the policy has {len(exc.problems)} problem(s); not serving.",
+                file=sys.stderr,
+            )
+            return 2
 
     import logging
 
@@ -191,7 +226,12 @@ def _serve(args: argparse.Namespace) -> int:
         except ValueError as exc:  # a broken settings file or LIVE_MCP_PORT
             print(f"live-mcp: {exc}", file=sys.stderr)
             return 2
-        server = build_server(bridge, selection=selection)
+        from live_mcp.tokens import config_folder
+        from live_mcp.write_log import WriteLog
+
+        # The demo's writes go to its own temporary folder, not the user's record.
+        record = WriteLog(config_folder(bridge_config if args.demo else args.config_dir))
+        server = build_server(bridge, selection=selection, policy=policy, write_log=record)
         logging.getLogger("live_mcp").info(
             "serving over %s; the Remote Script is expected on 127.0.0.1:%s%s",
             "Streamable HTTP" if args.http else "stdio",

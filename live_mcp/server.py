@@ -16,10 +16,13 @@ from mcp.server import Server
 
 from live_mcp.batch import batch_run
 from live_mcp.errors import BAD_INPUT, ToolFailure
+from live_mcp.guard import Guard, can_elicit, denial
+from live_mcp.policy import Policy, no_policy
 from live_mcp.prompts import PromptBook
 from live_mcp.resources import ResourceReader
 from live_mcp.tool_wrapper import BridgeLike, ToolHandler, error_result, make_tool_handler
-from live_mcp.toolsets import Selection, everything, served_entries
+from live_mcp.toolsets import Selection, everything, served_entries, without
+from live_mcp.write_log import WriteLog
 from live_script.batch import BATCH_METHOD
 
 # The bridge method whose tool runs other tools' steps (specs/tools/batch.yaml).
@@ -37,15 +40,34 @@ def tool_definition(entry: Mapping[str, Any]) -> types.Tool:
 
 
 def build_server(
-    bridge: BridgeLike, registry: Any = None, selection: Selection | None = None
+    bridge: BridgeLike,
+    registry: Any = None,
+    selection: Selection | None = None,
+    *,
+    policy: Policy | None = None,
+    write_log: WriteLog | None = None,
+    clock: Any = None,
 ) -> Server:
     """The MCP server for `registry` (default: the generated one) speaking to Live via `bridge`,
-    listing and serving the tools `selection` enables (default: all)."""
+    listing and serving the tools `selection` enables (default: all) that `policy` does not deny;
+    every call passes the policy's guard (live_mcp/guard.py), and writes are recorded in
+    `write_log` when one is given."""
     reg = registry if registry is not None else load_registry()
-    chosen = selection if selection is not None else everything(reg)
+    rules = policy if policy is not None else no_policy(reg)
+    denied = rules.denied()
+    chosen = without(
+        selection if selection is not None else everything(reg),
+        {name: str(denial(name, d)) for name, d in denied.items()},
+    )
     catalogue: Mapping[str, Mapping[str, str]] = reg.ERRORS
     specs = {spec["name"]: spec for spec in reg.TOOLS}
-    tools = [tool_definition(entry) for entry in served_entries(reg, chosen)]
+    guard = Guard(rules, specs, bridge, catalogue, write_log=write_log, **_clock(clock))
+    entries = served_entries(reg, chosen)
+    tools = [tool_definition(entry) for entry in entries]
+    # What a client that cannot be asked (no elicitation) lists: `confirm` where a tool may need it.
+    tools_to_confirm = (
+        [tool_definition(guard.listed(entry)) for entry in entries] if guard.confirmable else tools
+    )
     handlers: dict[str, ToolHandler] = {}
     for name in chosen.enabled:
         spec = specs[name]
@@ -59,10 +81,12 @@ def build_server(
     prompts = PromptBook(reg.PROMPTS)
 
     async def on_list_tools(ctx: Any, params: Any) -> types.ListToolsResult:
-        return types.ListToolsResult(tools=tools)
+        return types.ListToolsResult(tools=tools if can_elicit(ctx) else tools_to_confirm)
 
-    async def on_call_tool(ctx: Any, params: types.CallToolRequestParams) -> types.CallToolResult:
+    async def on_call_tool(ctx: Any, params: types.CallToolRequestParams) -> Any:
         handler = handlers.get(params.name)
+        if params.name in denied:
+            return error_result(denial(params.name, denied[params.name]), catalogue)
         if handler is None and params.name in chosen.why_disabled:
             failure = ToolFailure(BAD_INPUT, chosen.why_disabled[params.name])
             return error_result(failure, catalogue)
@@ -70,7 +94,7 @@ def build_server(
             known = ", ".join(sorted(handlers))
             failure = ToolFailure(BAD_INPUT, f"There is no tool {params.name!r}. Tools: {known}.")
             return error_result(failure, catalogue)
-        return await handler(params.arguments)
+        return await guard.call(ctx, params, handler)
 
     async def on_list_resources(ctx: Any, params: Any) -> types.ListResourcesResult:
         return types.ListResourcesResult(resources=reader.listing)
@@ -95,7 +119,7 @@ def build_server(
 
     # The server's identity is declared in the specs too (specs/server.yaml).
     identity: Mapping[str, Any] = reg.SERVER
-    return Server(
+    server = Server(
         identity["name"],
         version=identity["version"],
         title=identity["display_name"],
@@ -109,3 +133,17 @@ def build_server(
         on_list_prompts=on_list_prompts,
         on_get_prompt=on_get_prompt,
     )
+    if guard.confirmable:
+        # Approval on 2026-07-28 round-trips its state through the client: seal it.
+        from mcp.server.request_state import RequestStateBoundary, RequestStateSecurity
+
+        server.middleware.append(
+            RequestStateBoundary(
+                RequestStateSecurity.ephemeral(), default_audience=identity["name"]
+            )
+        )
+    return server
+
+
+def _clock(clock: Any) -> dict[str, Any]:
+    return {} if clock is None else {"clock": clock}

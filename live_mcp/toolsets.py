@@ -51,6 +51,14 @@ class Selection:
         return name in self.enabled
 
 
+def without(selection: Selection, dropped: Mapping[str, str]) -> Selection:
+    """`selection` minus the `dropped` tools (a policy's denials), each with why."""
+    if not dropped:
+        return selection
+    enabled = tuple(n for n in selection.enabled if n not in dropped)
+    return Selection(enabled, {**selection.why_disabled, **dropped})
+
+
 def everything(registry: Any) -> Selection:
     return Selection(tuple(spec["name"] for spec in registry.TOOLS), {})
 

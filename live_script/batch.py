@@ -115,6 +115,9 @@ class BatchRun(object):
                 self.waiting = outcome
                 return False
             self.results.append(outcome)
+            self.ctx.progress(
+                len(self.results), count, "step %d of %d: %s" % (index + 1, count, tool)
+            )
         return True
 
     def _poll(self):

@@ -97,8 +97,11 @@ def _score(name, query):
     return 1 if name.startswith(query) else 2
 
 
-def search(browser, categories, query, loadable_only, max_results, visit_budget, clock=None):
-    """Breadth first over all `categories` at once, so shallow items everywhere come first."""
+def search(
+    browser, categories, query, loadable_only, max_results, visit_budget, clock=None, progress=None
+):
+    """Breadth first over all `categories` at once, so shallow items everywhere come first.
+    `progress(done, total, message)` hears how far the walk is (a context's `ctx.progress`)."""
     clock = clock or time.monotonic
     deadline = clock() + SEARCH_TIME_LIMIT
     needle = " ".join(query.casefold().split())
@@ -113,9 +116,12 @@ def search(browser, categories, query, loadable_only, max_results, visit_budget,
         if result.visited >= visit_budget:
             result.stop_reason = "visit_budget"
             break
-        if result.visited % _CLOCK_EVERY == 0 and clock() > deadline:
-            result.stop_reason = "time_limit"
-            break
+        if result.visited % _CLOCK_EVERY == 0:
+            if clock() > deadline:
+                result.stop_reason = "time_limit"
+                break
+            if progress is not None and result.visited:
+                progress(result.visited, visit_budget, "%d items searched" % result.visited)
         item, category, path = queue.popleft()
         result.visited += 1
         name = item.name

@@ -52,6 +52,15 @@ class Job(object):
         Called exactly once per job (or `drop`); a notification's answer is dropped."""
         self._connection.job_finished(data if self.request.has_id else None)
 
+    @property
+    def wants_progress(self):
+        """Whether the client asked, in its system.hello, for `system.progress` notifications."""
+        return self._connection.wants_progress
+
+    def notify(self, data):
+        """Queue a notification line for the client before the answer (any thread)."""
+        self._connection.send(data)
+
     def drop(self):
         """The job will never run (its connection closed)."""
         self._connection.job_finished(None)
@@ -79,6 +88,8 @@ class Connection(object):
         self._closing = threading.Event()
         self._sent_all = threading.Event()
         self.authenticated = False
+        # Set by system.hello's `progress: true`: this client takes progress notifications.
+        self.wants_progress = False
         # Requests handed to the pump and not answered yet. A client that half-closes after its
         # last request (`nc -N`) still gets the answers: the socket closes when this reaches 0.
         self._outstanding = 0
@@ -247,6 +258,7 @@ class Connection(object):
             if self._closing.is_set():
                 return  # evicted or late a moment ago
             self.authenticated = True
+            self.wants_progress = request.params.get("progress") is True
         if request.has_id:
             self.send(protocol.encode(protocol.result_message(request.id, self._server.hello)))
 

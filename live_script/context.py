@@ -13,6 +13,8 @@ share one process). `HandlerContext` wraps it for one request and adds the per-r
     ctx.wrote()                           call after each LOM write that succeeded: a later
                                           failure in the same request then undoes the step
     ctx.later(poll, timeout, on_timeout)  return this to finish on a later tick (see pending.py)
+    ctx.progress(done, total, message)    report progress of a long request (progress.py); a no-op
+                                          unless the request's client can receive it
     ctx.log(message)
     ctx.dispatcher                        the dispatcher running this request (for batch steps)
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Tuple, Union, overload
 
 from . import ids as _ids
+from . import progress as _progress
 from .errors import UNSUPPORTED, BridgeError
 from .pending import Pending
 
@@ -116,6 +119,8 @@ class HandlerContext(object):
         self.live_version = script.live_version
         self.log = script.log
         self.dirty = False
+        # Where this request's progress goes (set by the pump while it starts the request).
+        self._progress = _progress.current()
 
     # The resolved object's type follows from the kinds asked for, so mypy checks what a handler
     # does with it against Live's own class (a Track method called on a Clip is a type error).
@@ -153,6 +158,12 @@ class HandlerContext(object):
 
     def wrote(self) -> None:
         self.dirty = True
+
+    def progress(
+        self, done: float, total: Optional[float] = None, message: Optional[str] = None
+    ) -> None:
+        if self._progress is not None:
+            self._progress(done, total, message)
 
     def later(
         self,

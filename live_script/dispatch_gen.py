@@ -23,7 +23,7 @@ before a handler runs; the handler is `live_script.handlers.<domain>.<verb>`. Se
 docs/bridge-protocol.md.
 """
 
-SPEC_HASH = "sha256:c1b7e8514e0c48d140543b600815a27d93f7de0d4c4349860a0adb3b9b26dd21"
+SPEC_HASH = "sha256:06a72f029c19ac03823ad854aa11969ea76b284187ab1031af54e4ce0696513d"
 
 METHODS = {
     "arrangement.add_cue": {

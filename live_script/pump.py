@@ -18,7 +18,7 @@ import threading
 import time
 import traceback
 
-from . import logbook, protocol
+from . import logbook, progress, protocol
 from .dispatch import Call
 from .errors import INTERNAL_ERROR, LIVE_REJECTED, RpcError
 
@@ -40,6 +40,14 @@ class DrainStats(object):
         self.longest_request = 0.0
         self.over_budget = 0  # drains that left work for the next tick
         self.dropped = 0  # jobs of closed connections, never run
+
+
+def _progress_sink(job):
+    """A progress sink for a request with an id whose client asked for progress."""
+    if not getattr(job, "wants_progress", False) or not job.request.has_id:
+        return None
+    notify = job.notify
+    return progress.Sink(job.request.id, notify)
 
 
 class Pump(object):
@@ -133,7 +141,8 @@ class Pump(object):
         """Start one job; True when it was answered now."""
         request = job.request
         try:
-            outcome = self._dispatcher.start(request.method, request.params)
+            with progress.reporting(_progress_sink(job)):
+                outcome = self._dispatcher.start(request.method, request.params)
             if isinstance(outcome, Call):
                 self._waiting = (job, outcome)
                 return False

@@ -13,7 +13,7 @@ import platform
 import time
 import traceback
 
-from . import config, dispatch_gen
+from . import config, dispatch_gen, system_methods
 from .context import ScriptContext
 from .dispatch import Dispatcher
 from .logbook import LiveLog
@@ -64,7 +64,9 @@ class Runtime(object):
         # Every part logs through this queue; only tick()/the timer (main thread) write to Live.
         self.log = log if isinstance(log, LiveLog) else LiveLog(log)
         self.script = ScriptContext(live, song, application, self.log)
-        self.dispatcher = Dispatcher(self.script, dispatch_gen.METHODS)
+        # The bridge's own methods (system.describe) beside the generated ones.
+        methods = dict(dispatch_gen.METHODS, **system_methods.METHODS)
+        self.dispatcher = Dispatcher(self.script, methods)
         self.pump = Pump(self.dispatcher, self.log, **self.settings.pump)
         self.server = None
         self.port = None

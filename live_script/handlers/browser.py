@@ -49,6 +49,7 @@ def search(ctx: HandlerContext, params: Params) -> Result:
         params["loadable_only"],
         params["max_results"],
         params["visit_budget"],
+        progress=ctx.progress,
     )
     for row in found.matches:
         browser_walk.remember(ctx.script, row["category"], row["path"], [row])
@@ -97,9 +98,13 @@ def load(ctx: HandlerContext, params: Params) -> Reply:
     names = dict((device._live_ptr, device.name) for device in container.devices)
     restore = browser_load.start(ctx, browser, track, item, replaced)
 
+    waited = [0]
+
     def poll() -> Optional[Result]:
         added = views.added_since(container.devices, names)
         if not added:
+            waited[0] += 1
+            ctx.progress(waited[0], None, "waiting for Live to load %s" % item.name)
             return None
         ctx.wrote()
         restore()

@@ -145,6 +145,10 @@ def test_no_page_mentions_an_undeclared_tool(built_site):
     unknown = {}
     for page in built_pages(built_site):
         words = set(TOOL_WORD.findall(text_of(page))) - declared - allowed
+        # The stem of a glob over tool names (`live_delete_*` in a policy) names no tool itself.
+        words = {
+            w for w in words if not (w.endswith("_") and any(d.startswith(w) for d in declared))
+        }
         if page == built_site.page(GUIDE):
             words.discard(guide_tool)  # the one tool the guide adds; it is not declared (yet)
         if words:

@@ -9,7 +9,7 @@ import threading
 import pytest
 from conftest import BridgeClient
 
-from live_script import config, dispatch_gen
+from live_script import config, dispatch_gen, system_methods
 from live_script.server import BridgeServer, check_loopback
 
 
@@ -26,7 +26,7 @@ def test_hello_answers_versions_and_methods(host, connect):
     assert hello["script_version"] == "0.1.0"
     assert hello["spec_hash"] == dispatch_gen.SPEC_HASH
     assert hello["python_version"].count(".") == 2
-    assert hello["methods"] == sorted(dispatch_gen.METHODS)
+    assert hello["methods"] == sorted([*dispatch_gen.METHODS, *system_methods.METHODS])
 
 
 def test_first_request_must_be_hello(host, connect):
