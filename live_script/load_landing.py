@@ -3,7 +3,8 @@ appears in its device list), or a Drum Rack pad (hot-swapped onto the pad: its c
 by one holding the new device).
 
 Each landing snapshots the devices there before the load (`_live_ptr` to name) and afterwards finds
-the one device that is new, with its id path, and the names of the devices the load removed.
+the one device that is new, with its id path, and the names of the devices the load removed; or,
+for a sample hot-swapped onto a Simpler, that same Simpler once its sample file has changed.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ Spot = Tuple[str, Any]  # (untagged id path, device)
 
 
 class ChainLanding(object):
-    """A track's or a rack chain's device list (`path`: its untagged id)."""
+    """A track's or a rack chain's device list (`path`: its untagged id). `swapped`: the device a
+    hot-swap replaces; a Simpler keeps itself and takes a swapped sample in place."""
 
-    def __init__(self, container: Any, path: str) -> None:
+    def __init__(self, container: Any, path: str, swapped: Any = None) -> None:
         self.container = container
         self.path = path
+        self.swapped = swapped
+        self.sample_before = sample_path(swapped)
 
     def spots(self) -> Iterator[Spot]:
         for index, device in enumerate(self.container.devices):
@@ -35,6 +39,14 @@ class PadLanding(ChainLanding):
         for chain_index, chain in enumerate(self.container.chains):
             for index, device in enumerate(chain.devices):
                 yield "%s/chain:%d/device:%d" % (self.path, chain_index, index), device
+
+
+def sample_path(device: Any) -> Optional[str]:
+    """The file of a Simpler's sample (None for another device or an empty Simpler)."""
+    if device is None or not hasattr(device, "sample"):
+        return None
+    sample = device.sample
+    return None if sample is None else str(sample.file_path)
 
 
 def snapshot(landing: ChainLanding) -> Dict[int, str]:
@@ -51,4 +63,9 @@ def landed(
             present = set(d._live_ptr for _p, d in spots)
             gone = [name for ptr, name in before.items() if ptr not in present]
             return ctx.issue(device, path), device, gone
+    swapped = landing.swapped
+    if swapped is not None and swapped != None and sample_path(swapped) != landing.sample_before:  # noqa: E711
+        for path, device in spots:
+            if device._live_ptr == swapped._live_ptr:
+                return ctx.issue(device, path), device, []
     return None

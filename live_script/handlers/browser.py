@@ -78,7 +78,8 @@ def _load_target(ctx: HandlerContext, params: Params) -> Tuple[Any, ChainLanding
     if field == "pad_id":
         return track, PadLanding(target.obj, target.path), target.obj
     container = target.obj.canonical_parent
-    return track, ChainLanding(container, device_tree.parent_path(target.path)), target.obj
+    landing = ChainLanding(container, device_tree.parent_path(target.path), target.obj)
+    return track, landing, target.obj
 
 
 def load(ctx: HandlerContext, params: Params) -> Reply:

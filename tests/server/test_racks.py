@@ -214,3 +214,14 @@ async def test_live_12_3_members_are_unsupported_on_older_live(tmp_path):
             assert [c["in_note"] for c in listed["chains"]] == [36, 38, 42]
             pads = await live.ok("live_set_pad_props", {"pad_id": pad, "solo": True})
             assert pads["after"]["solo"] is True and pads["after"]["in_note"] == 36
+
+
+async def test_a_simplers_sample_is_replaced_from_the_browser(live):
+    found = await live.ok("live_search_browser", {"query": "Kick 808"})
+    sample = next(m for m in found["matches"] if m["name"] == "Kick 808.wav")
+    swapped = await live.ok(
+        "live_load_browser_item", {"uri": sample["uri"], "replace_device_id": KICK}
+    )
+    assert swapped["device_id"].split("@")[0] == KICK
+    simpler = await live.ok("live_get_simpler", {"device_id": swapped["device_id"]})
+    assert simpler["file_path"].endswith("Kick 808.wav")
