@@ -5,7 +5,10 @@ a fake Live whose new MIDI track holds a Drum Rack with all 128 pads filled (a S
   one page (rack, 128 pads, 128 chains, 128 Simplers; median of 10);
 * ``rack.list_chains 128 chains``: live_list_chains of the rack, every chain with its mixer in dB
   and its drum fields in one page (median of 10);
-* baseline for both: the bridge round trip of a small tool call (live_find_track, median of 20).
+* baseline for both: the bridge round trip of a small tool call (live_find_track, median of 20);
+* ``device.list over the bridge socket only``: the same listing asked of the Remote Script directly
+  (no MCP server, no client), to tell the script's share from the MCP layers' (the Python SDK
+  client re-validates every row against the output schema).
 
     python -m bench.racks_bench
 """
@@ -15,7 +18,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from bench.timing import row, timed_call
+from bench.timing import median_of, row, timed_call
 
 PADS = 128
 
@@ -57,6 +60,17 @@ async def _measure(port: int, config_dir: Path, track_id: str) -> dict:
     }
 
 
+def _bridge_only(host, track_id: str) -> float:
+    from fake_live.bridge_client import BridgeClient
+
+    client = BridgeClient(host.port, host.read_token())
+    params = {"track_id": track_id, "limit": 500, "max_depth": 3, "offset": 0}
+    try:
+        return median_of(10, lambda: client.request("device.list", params))
+    finally:
+        client.close()
+
+
 def run() -> list[dict]:
     import anyio
 
@@ -70,6 +84,7 @@ def run() -> list[dict]:
                 lambda live: len(live.Application.get_application().get_document().tracks) - 1
             )
             measured = anyio.run(_measure, host.port, config_dir, f"track:{index}")
+            measured["bridge_only"] = _bridge_only(host, f"track:{index}")
     listed, chained = measured["listed"], measured["chained"]
     base = measured["round_trip"] * 1000
     devices_ms, chains_ms = measured["devices"] * 1000, measured["chains"] * 1000
@@ -82,6 +97,12 @@ def run() -> list[dict]:
             baseline=base,
             target="all rows, < 100 ms",
             ok=listed["count"] == 1 + 3 * PADS and not listed["truncated"] and devices_ms < 100,
+        ),
+        row(
+            f"device.list {PADS}-pad Drum Rack over the bridge socket only",
+            measured["bridge_only"] * 1000,
+            "ms",
+            baseline=base,
         ),
         row(
             f"rack.list_chains {chained['count']} chains with mixers",
