@@ -20,6 +20,7 @@ MODULES = (
     "bench.surface_bench",
     "bench.notes_bench",
     "bench.policy_bench",
+    "bench.racks_bench",
 )
 
 

@@ -3,7 +3,8 @@
 ``load_item`` only queues the load: the device appears on the next display tick (``live._tick()``),
 on the track that was selected (``Song.view.selected_track``) when ``load_item`` was called. Loading
 an instrument onto a track that already has one replaces it, as double-clicking in Live's browser does.
-With ``hotswap_target`` set to a device, the load replaces that device where it is instead.
+With ``hotswap_target`` set to a device, the load replaces that device where it is instead; set to
+a Drum Rack pad, it fills the pad (pad_load.py).
 
 The content (``browser_tree.py``) is shaped like Live's: categories, folders, devices with presets,
 drum kits and rack presets that expand into chains, plugins, and samples that load into a Simpler.
@@ -15,6 +16,7 @@ from .browser_tree import ROOTS, build_tree
 from .catalog import Preset
 from .enums import DeviceType, FilterType
 from .lom import LomObject, PlainObject, install_listeners, reject
+from .pad_load import finish_pad_load, is_pad
 
 
 class BrowserItemImpl(PlainObject):
@@ -85,6 +87,9 @@ class BrowserImpl(LomObject):
         preset = item._preset
         spec = preset.device
         target = self.hotswap_target
+        if target is not None and is_pad(self._w, target):
+            self._w.scheduler.defer_to_next_tick(lambda: finish_pad_load(self._w, target, preset))
+            return
         if target is not None:
             if spec.kind != target._spec.kind:
                 raise reject(f"'{item.name}' cannot hot-swap '{target.name}': another device type")
@@ -147,8 +152,8 @@ class BrowserImpl(LomObject):
 
     @hotswap_target.setter
     def hotswap_target(self, value) -> None:
-        if value is not None and not self._w.is_device(value):
-            raise TypeError("hotswap_target expects a Device or None")
+        if value is not None and not (self._w.is_device(value) or is_pad(self._w, value)):
+            raise TypeError("hotswap_target expects a Device, a DrumPad or None")
         self._hotswap_target = value
         self._hotswap_changed()
 

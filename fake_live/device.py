@@ -9,6 +9,8 @@ from .catalog import DeviceSpec, ParamSpec
 from .device_chain import DeviceChainMixin
 from .enums import AutomationState, ParameterState
 from .lom import LomObject, install_listeners, new, reject
+from .rack import ChainMixerMixin, RackVariationsMixin, copy_mixer
+from .simpler import SimplerMixin
 from .taper import db_text, pan_text, send_db, volume_db
 
 
@@ -200,8 +202,8 @@ class DeviceImpl(LomObject):
 install_listeners(DeviceImpl, "name", "parameters", "is_active")
 
 
-class SimplerDeviceImpl(DeviceImpl):
-    """Simpler: a plain device to the fake, named after the sample it was loaded with."""
+class SimplerDeviceImpl(SimplerMixin, DeviceImpl):
+    """Simpler: named after the sample it was loaded with; its sample and playback in simpler.py."""
 
 
 class PluginDeviceImpl(DeviceImpl):
@@ -236,7 +238,7 @@ class PluginDeviceImpl(DeviceImpl):
 install_listeners(PluginDeviceImpl, "presets", "selected_preset_index")
 
 
-class RackDeviceImpl(DeviceImpl):
+class RackDeviceImpl(RackVariationsMixin, DeviceImpl):
     """Instrument, Audio Effect and Drum Racks. A Drum Rack has 128 pads (one per MIDI note); a
     pad's chains are also the rack's chains, in note order (Live lists them that way)."""
 
@@ -349,7 +351,7 @@ class MuteSoloMixin:
         self._set("_solo", bool(value), "solo")
 
 
-class ChainImpl(MuteSoloMixin, DeviceChainMixin, LomObject):
+class ChainImpl(MuteSoloMixin, ChainMixerMixin, DeviceChainMixin, LomObject):
     """A rack's chain: a device chain of its own (see DeviceChainMixin) with a mute and solo."""
 
     def _init(self, rack, name: str, kind: str):
@@ -365,6 +367,7 @@ class ChainImpl(MuteSoloMixin, DeviceChainMixin, LomObject):
         twin = new(type(self), rack, self._name, self._kind)
         twin._devices = tuple(d._copy(twin) for d in self._devices)
         twin._mute, twin._solo, twin._color_index = self._mute, self._solo, self._color_index
+        copy_mixer(self, twin)
         return twin
 
     @property
@@ -461,8 +464,10 @@ class DrumPadImpl(MuteSoloMixin, LomObject):
 
     @property
     def chains(self) -> tuple:
-        # Derived from the rack, so a chain's in_note (and its undo) moves it between pads.
-        return tuple(c for c in self._parent._chains if c._in_note == self._note)
+        # Derived from the rack, so a chain's in_note (and its undo) moves it between pads. Read
+        # with object.__getattribute__: a 128-pad rack asks this 128 times per listing.
+        note, read = self._note, object.__getattribute__
+        return tuple(c for c in self._parent._chains if read(c, "_in_note") == note)
 
     def delete_all_chains(self) -> None:
         rack = self._parent

@@ -135,6 +135,18 @@ class WarpMode(IntEnum):
     complex_pro = 6
 
 
+class PlaybackMode(IntEnum):
+    classic = 0
+    one_shot = 1
+    slicing = 2
+
+
+class SlicingPlaybackMode(IntEnum):
+    mono = 0
+    poly = 1
+    thru = 2
+
+
 # module name in Live -> enums it holds
 BY_MODULE: dict[str, tuple[type[IntEnum], ...]] = {
     "Device": (DeviceType,),
@@ -144,4 +156,5 @@ BY_MODULE: dict[str, tuple[type[IntEnum], ...]] = {
     "Clip": (LaunchMode, ClipLaunchQuantization, WarpMode),
     "Browser": (FilterType, Relation),
     "Song": (Quantization,),
+    "SimplerDevice": (PlaybackMode, SlicingPlaybackMode),
 }

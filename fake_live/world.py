@@ -27,9 +27,11 @@ from .envelope import EnvelopeEventImpl, EnvelopeImpl
 from .lom import WrongThreadError, build_class, new
 from .mixer import MixerDeviceImpl
 from .notes import MidiNoteImpl, MidiNoteSpecificationImpl
+from .rack import ChainMixerDeviceImpl
 from .routing import RoutingChannelImpl, RoutingTypeImpl
 from .scene import SceneImpl
 from .scheduler import Scheduler
+from .simpler import SampleImpl
 from .song import CuePointImpl, SongImpl, SongViewImpl
 from .timer import TimerImpl
 from .track import TrackImpl, TrackViewImpl
@@ -61,6 +63,8 @@ CLASSES: dict[str, tuple[type, str, str]] = {
     "DrumPad": (DrumPadImpl, "DrumPad", "DrumPad"),
     "PluginDevice": (PluginDeviceImpl, "PluginDevice", "PluginDevice"),
     "SimplerDevice": (SimplerDeviceImpl, "SimplerDevice", "SimplerDevice"),
+    "Sample": (SampleImpl, "Sample", "Sample"),
+    "ChainMixerDevice": (ChainMixerDeviceImpl, "ChainMixerDevice", "ChainMixerDevice"),
     "Browser": (BrowserImpl, "Browser", "Browser"),
     "BrowserItem": (BrowserItemImpl, "Browser", "BrowserItem"),
     "Timer": (TimerImpl, "Base", "Timer"),

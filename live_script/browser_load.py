@@ -15,7 +15,6 @@ from . import views
 
 if TYPE_CHECKING:
     from Live.Browser import Browser, BrowserItem
-    from Live.Device import Device
 
     from .context import HandlerContext
 
@@ -25,10 +24,10 @@ def start(
     browser: Browser,
     track: Any,
     item: BrowserItem,
-    replaced: Optional[Device] = None,
+    replaced: Optional[Any] = None,
 ) -> Callable[[], None]:
-    """Select `track`, aim the hot-swap target at `replaced` (None: load onto the track) and call
-    load_item. Returns `restore`, which puts the selection and the hot-swap target back as they
+    """Select `track`, aim the hot-swap target at `replaced` (a device or a Drum Rack pad; None:
+    load onto the track) and call load_item. Returns `restore`, which puts the selection and the hot-swap target back as they
     were; a refusal restores them at once and is LIVE_REJECTED."""
     view = ctx.song.view
     previous_track = view.selected_track

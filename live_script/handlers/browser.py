@@ -11,12 +11,11 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any, Optional, Tuple
 
-from .. import browser_load, browser_walk, device_tree, ids, views
+from .. import browser_load, browser_walk, device_tree, ids, load_landing
 from ..errors import bad_input, rejected
+from ..load_landing import ChainLanding, PadLanding
 
 if TYPE_CHECKING:
-    from Live.Device import Device
-
     from ..context import HandlerContext, Params, Reply, Result
 
 
@@ -64,22 +63,28 @@ def search(ctx: HandlerContext, params: Params) -> Result:
     }
 
 
-def _load_target(ctx: HandlerContext, params: Params) -> Tuple[Any, Any, str, Optional[Device]]:
-    """(track to select, chain the device will land in, its id path, device to replace or None)."""
-    if ("track_id" in params) == ("replace_device_id" in params):
-        raise bad_input("give exactly one of track_id or replace_device_id", field="track_id")
+def _load_target(ctx: HandlerContext, params: Params) -> Tuple[Any, ChainLanding, Any]:
+    """(track to select, where the device will land, hot-swap target or None)."""
+    given = [key for key in ("track_id", "replace_device_id", "pad_id") if key in params]
+    if len(given) != 1:
+        raise bad_input(
+            "give exactly one of track_id, replace_device_id or pad_id", field="track_id"
+        )
     if "track_id" in params:
         onto = ctx.resolve(params["track_id"], ids.TRACK_KINDS, "track_id")
-        return onto.obj, onto.obj, onto.path, None
-    replaced = ctx.resolve(params["replace_device_id"], ("device",), "replace_device_id")
-    track_path = replaced.path.split("/", 1)[0]
-    track = ctx.resolve(track_path, ids.TRACK_KINDS, "replace_device_id").obj
-    container = replaced.obj.canonical_parent
-    return track, container, device_tree.parent_path(replaced.path), replaced.obj
+        return onto.obj, ChainLanding(onto.obj, onto.path), None
+    field = given[0]
+    target = ctx.resolve(params[field], ("pad",) if field == "pad_id" else ("device",), field)
+    track = ctx.resolve(target.path.split("/", 1)[0], ids.TRACK_KINDS, field).obj
+    if field == "pad_id":
+        return track, PadLanding(target.obj, target.path), target.obj
+    container = target.obj.canonical_parent
+    landing = ChainLanding(container, device_tree.parent_path(target.path), target.obj)
+    return track, landing, target.obj
 
 
 def load(ctx: HandlerContext, params: Params) -> Reply:
-    track, container, container_path, replaced = _load_target(ctx, params)
+    track, landing, replaced = _load_target(ctx, params)
     browser = ctx.application.browser
     uri = params["uri"]
     found = browser_walk.find_by_uri(ctx.script, browser, uri)
@@ -95,26 +100,24 @@ def load(ctx: HandlerContext, params: Params) -> Reply:
             % (item.name, "a folder" if item.is_folder else "not loadable"),
             hint="Open it with live_browse and load one of its items.",
         )
-    names = dict((device._live_ptr, device.name) for device in container.devices)
+    names = load_landing.snapshot(landing)
     restore = browser_load.start(ctx, browser, track, item, replaced)
 
     waited = [0]
 
     def poll() -> Optional[Result]:
-        added = views.added_since(container.devices, names)
-        if not added:
+        found = load_landing.landed(ctx, landing, names)
+        if found is None:
             waited[0] += 1
             ctx.progress(waited[0], None, "waiting for Live to load %s" % item.name)
             return None
         ctx.wrote()
         restore()
-        index, device = added[0]
-        present = views.identities(container.devices)
-        gone = [name for ptr, name in names.items() if ptr not in present]
+        device_id, device, gone = found
         return {
             "uri": uri,
             "item_name": item.name,
-            "device_id": ctx.issue(device, "%s/device:%d" % (container_path, index)),
+            "device_id": device_id,
             "name": device.name,
             "class_name": device.class_name,
             "replaced": gone[0] if gone else None,

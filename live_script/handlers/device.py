@@ -15,10 +15,10 @@ reported as inserted, and a load still missing is reported as possibly still arr
 from __future__ import annotations
 
 import collections
-from typing import TYPE_CHECKING, Any, Deque, Dict, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Deque, Dict, List, Optional, Tuple
 
 from .. import browser_load, device_tree, ids, param_values, views
-from ..errors import bad_input, rejected, unsupported
+from ..errors import bad_input, rejected, unsupported, wrong_type
 
 if TYPE_CHECKING:
     from Live.Browser import Browser, BrowserItem
@@ -250,7 +250,21 @@ def get_params(ctx: HandlerContext, params: Params) -> Result:
         "truncated": offset + len(page) < len(matching),
         "plugin_parameter_count": plugin_count,
         "note": note,
+        "presets": _presets(device),
+        "selected_preset": _preset_index(device),
     }
+
+
+def _presets(device: Any) -> Optional[List[str]]:
+    return [str(name) for name in device.presets] if _is_plugin(device) else None
+
+
+def _is_plugin(device: Any) -> bool:
+    return hasattr(device, "selected_preset_index")
+
+
+def _preset_index(device: Any) -> Optional[int]:
+    return int(device.selected_preset_index) if _is_plugin(device) else None
 
 
 def _automation_names(ctx: HandlerContext) -> Dict[int, str]:
@@ -349,15 +363,40 @@ def _param_index(all_params: Any, change: Params, position: int) -> int:
     )
 
 
+_DEVICE_PROPS = ("name", "is_on", "preset_index")
+
+
+def _device_props(device: Device) -> Result:
+    return {
+        "name": device.name,
+        "is_on": device_tree.is_on(device),
+        "preset_index": _preset_index(device),
+    }
+
+
+def _check_preset(device: Any, index: int) -> None:
+    if not _is_plugin(device):
+        raise wrong_type("device %r is not a VST/AU plug-in: it has no presets" % device.name)
+    count = len(device.presets)
+    if index >= count:
+        raise rejected(
+            "plug-in %r has %d preset(s)%s"
+            % (device.name, count, " (0..%d)" % (count - 1) if count else ""),
+            hint="List them with live_get_device_params (presets).",
+        )
+
+
 def set_props(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["device_id"], ("device",), "device_id")
     device = target.obj
-    if "name" not in params and "is_on" not in params:
-        raise bad_input("give at least one of name, is_on")
+    if not any(key in params for key in _DEVICE_PROPS):
+        raise bad_input("give at least one of name, is_on, preset_index")
     switch = device_tree.on_switch(device)
     if "is_on" in params and (switch is None or not switch.is_enabled):
         raise rejected("device %r has no Device On switch that can be set" % device.name)
-    before = {"name": device.name, "is_on": device_tree.is_on(device)}
+    if "preset_index" in params:
+        _check_preset(device, params["preset_index"])
+    before = _device_props(device)
     try:
         if "name" in params and params["name"] != before["name"]:
             device.name = params["name"]
@@ -365,12 +404,16 @@ def set_props(ctx: HandlerContext, params: Params) -> Result:
         if "is_on" in params and params["is_on"] != before["is_on"]:
             switch.value = switch.max if params["is_on"] else switch.min
             ctx.wrote()
+        if "preset_index" in params and params["preset_index"] != before["preset_index"]:
+            plugin: Any = device  # a PluginDevice: _check_preset said so
+            plugin.selected_preset_index = params["preset_index"]
+            ctx.wrote()
     except RuntimeError as exc:
         raise views.live_rejected(exc, "change device %r" % device.name) from exc
-    after = {"name": device.name, "is_on": device_tree.is_on(device)}
+    after = _device_props(device)
     return {
         "device_id": ctx.issue(device, target.path),
-        "changed": [key for key in ("name", "is_on") if before[key] != after[key]],
+        "changed": [key for key in _DEVICE_PROPS if before[key] != after[key]],
         "before": before,
         "after": after,
     }

@@ -15,12 +15,12 @@ NOT_YET_USED = (
     "No handler uses it yet. It joins the fake together with the first handler that needs it."
 )
 RACK_EXTRAS = (
-    "Macros, variations, chain selection and chain mixers: the device tools list, read, move and "
-    "set racks' chains and pads, and no tool touches these yet."
+    "Macro editing, chain selection and pad copying: the rack tools list and set chains, pads and "
+    "variations, and no tool touches these yet."
 )
 SIMPLER_EXTRAS = (
-    "Simpler's sample, playback and warping: a sample loaded from the browser is a Simpler named "
-    "after it; no tool edits the sample itself yet."
+    "Simpler's crop, reverse, voices' pitch bend and slicing by playing: the Simpler tools read and "
+    "set its sample, playback mode, slices and warping, and no tool touches these yet."
 )
 NO_WINDOW = (
     "User-interface or real-time state (dialogs, messages, meters, scrubbing, Link, tap tempo) with "
@@ -112,7 +112,6 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
             "has_audio_output",
             "has_midi_output",
             "is_auto_colored",
-            "mixer_device",
             "muted_via_solo",
         ),
     },
@@ -122,7 +121,6 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
             "has_audio_output",
             "has_midi_output",
             "is_auto_colored",
-            "mixer_device",
             "muted_via_solo",
         ),
     },
@@ -153,18 +151,14 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
             "add_macro",
             "chain_selector",
             "copy_pad",
-            "delete_selected_variation",
-            "insert_chain",
             "macros_mapped",
             "randomize_macros",
-            "recall_last_used_variation",
-            "recall_selected_variation",
             "remove_macro",
-            "selected_variation_index",
-            "store_variation",
-            "variation_count",
             "visible_macro_count",
         ),
+    },
+    "Sample": {
+        NOT_YET_USED: ("beat_to_sample_time", "sample_to_beat_time", "warp_markers"),
     },
     "SimplerDevice": {
         NOT_YET_USED: (
@@ -178,26 +172,13 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
             "latency_in_samples",
         ),
         SIMPLER_EXTRAS: (
-            "can_warp_as",
-            "can_warp_double",
-            "can_warp_half",
             "crop",
-            "guess_playback_length",
-            "multi_sample_mode",
             "note_pitch_bend_range",
             "pad_slicing",
             "pitch_bend_range",
-            "playback_mode",
             "playing_position",
             "playing_position_enabled",
-            "retrigger",
             "reverse",
-            "sample",
-            "slicing_playback_mode",
-            "voices",
-            "warp_as",
-            "warp_double",
-            "warp_half",
         ),
     },
     "DeviceParameter": {

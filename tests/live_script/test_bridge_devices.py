@@ -180,6 +180,7 @@ def test_set_props_renames_and_switches(host, client):
     assert result["changed"] == ["is_on"] and result["after"] == {
         "name": "Operator",
         "is_on": False,
+        "preset_index": None,  # not a plug-in
     }
     assert not host.call_on_main(lambda live: song_of(live).tracks[1].devices[0].is_active)
     same = client.call("device.set_props", {"device_id": "track:1/device:0", "is_on": False})
