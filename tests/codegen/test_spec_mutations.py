@@ -108,12 +108,13 @@ MUTATIONS = [
     ),
     M(
         "description names an undeclared tool",
-        TRACKS,
-        "from live_get_song_overview or live_find_track.",
-        "from live_get_song_overview or live_find_tracks.",
-        "live_set_track_props.input.track_id.description",
-        "did you mean live_find_track",
+        "tools/devices.yaml",
+        "Presets, kits and\n    plug-ins: live_load_browser_item.",
+        "Presets, kits and\n    plug-ins: live_load_browser_items.",
+        "live_insert_device.description",
+        "did you mean live_load_browser_item",
         "rule_prose_names_declared_tools",
+        at="  description: >-",
     ),
     M(
         "read_only not a boolean",
@@ -941,7 +942,7 @@ MUTATIONS = [
     M(
         "toolset description names an undeclared tool",
         "toolsets.yaml",
-        "description: The Set, its tempo and its tracks; batches, undo and redo.",
+        "description: The Set, its tempo and its tracks (create, edit, delete, duplicate, returns); batches, undo and redo.",
         "description: The Set (live_tempo) and its tracks.",
         "core.description",
         "live_tempo, which is not a declared tool",
@@ -959,7 +960,7 @@ MUTATIONS = [
     M(
         "toolset budget not a number",
         "toolsets.yaml",
-        "  budget: 8800\n",
+        "  budget: 4500\n",
         "  budget: lots\n",
         "core.budget",
         "valid integer",
