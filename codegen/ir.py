@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from codegen.loader import LoadedSpecs, SpecFile
 from codegen.problems import processing
+from codegen.rules.prompt_tools import named_tools
 from codegen.schemas import Enums, field_schema, generated_enums, input_schema, output_schema
 from codegen.spec_model import (
     ErrorSpec,
@@ -174,6 +175,10 @@ class PromptIR:
     description: str
     arguments: tuple[PromptArgIR, ...]
     text: str
+    # The toolsets of the tools its text names, in toolset order, and those a server started with
+    # the default set lacks (its page says to add them with --toolsets default,...).
+    toolsets: tuple[str, ...] = ()
+    extra_toolsets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -670,6 +675,14 @@ def build_ir(specs: LoadedSpecs) -> ProjectIR:
         )
     resource_specs = [r for f in specs.of_kind("resources") for r in f.entries]
     resource_pairs = [(r, _resource_ir(r)) for r in resource_specs]
+    toolset_order = [t.name for f in specs.of_kind("toolsets") for t in f.entries]
+    default_sets = {t.name for f in specs.of_kind("toolsets") for t in f.entries if t.default}
+    toolset_of = {t.name: t.toolset for t in tools}
+
+    def needed(text: str) -> tuple[str, ...]:
+        named = {toolset_of[w] for _, w in named_tools(text) if w in toolset_of}
+        return tuple(name for name in toolset_order if name in named)
+
     prompts = tuple(
         PromptIR(
             p.name,
@@ -677,6 +690,8 @@ def build_ir(specs: LoadedSpecs) -> ProjectIR:
             " ".join(p.description.split()),
             tuple(PromptArgIR(a.name, a.description, a.required, a.default) for a in p.arguments),
             p.text,
+            needed(p.text),
+            tuple(name for name in needed(p.text) if name not in default_sets),
         )
         for f in specs.of_kind("prompts")
         for p in f.entries

@@ -794,8 +794,8 @@ MUTATIONS = [
         "with live_get_note,",
         "humanize_clip.text",
         "did you mean live_get_notes",
-        "rule_prose_names_declared_tools",
-        at="  text: |",
+        "rule_prompt_text_names_declared_tools",
+        at="with live_get_note,",
     ),
     M(
         "argument name not an identifier",
