@@ -940,6 +940,15 @@ MUTATIONS = [
         "rule_names_unique_and_prefixed",
     ),
     M(
+        "field description names an undeclared tool",
+        DEVICES,
+        "parameter list, for live_set_device_params.'}",
+        "parameter list, for live_set_param.'}",
+        "live_get_device_params.output.parameters.items.properties.index.description",
+        "did you mean live_set_device_params",
+        "rule_prose_names_declared_tools",
+    ),
+    M(
         "toolset description names an undeclared tool",
         "toolsets.yaml",
         "description: The Set, its tempo and its tracks (create, edit, delete, duplicate, returns); batches, undo and redo.",
