@@ -3,6 +3,7 @@ prompts and the error catalogue."""
 
 from __future__ import annotations
 
+from codegen.budget import budgets_for_docs
 from codegen.headers import header_lines, markdown_header
 from codegen.ir import ProjectIR
 from codegen.problems import processing
@@ -33,7 +34,9 @@ def emit_docs(ir: ProjectIR) -> dict[str, str]:
 
     pages = {
         f"{REFERENCE_DIR}/index.md": page(
-            "docs_index.md.j2", ir.sources_of("tools", "resources", "prompts", "toolsets")
+            "docs_index.md.j2",
+            ir.sources_of("tools", "resources", "prompts", "toolsets"),
+            **budgets_for_docs(),
         ),
         f"{REFERENCE_DIR}/resources.md": page("docs_resources.md.j2", ir.sources_of("resources")),
         f"{REFERENCE_DIR}/prompts.md": page("docs_prompts.md.j2", ir.sources_of("prompts")),

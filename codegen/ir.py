@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from codegen.loader import LoadedSpecs, SpecFile
 from codegen.problems import processing
+from codegen.rules.prompt_tools import named_tools
 from codegen.schemas import Enums, field_schema, generated_enums, input_schema, output_schema
 from codegen.spec_model import (
     ErrorSpec,
@@ -23,7 +24,7 @@ from codegen.spec_model import (
     ToolsetSpec,
     ToolSpec,
 )
-from codegen.wire import wire_entry, wire_size
+from codegen.wire import model_size, wire_entry, wire_size
 from live_mcp.toolsets import restrict_enums
 
 UNDO_TEXT = {
@@ -111,6 +112,7 @@ class ToolIR:
     details: str  # reference-site text beyond the description; "" when the spec has none
     wire: dict[str, Any]  # the tools/list entry, exactly as served with every tool enabled
     wire_size: int
+    model_size: int  # characters of the entry the model reads (codegen.wire.model_size)
     # Where the wire entry holds an enum of tool names that a server enabling fewer tools cuts down.
     enum_paths: tuple[tuple[str, ...], ...]
 
@@ -120,10 +122,13 @@ class ToolsetIR:
     name: str
     description: str
     default: bool
-    budget: int
-    size: int  # characters of its tools/list entries when served alone
+    budget: int  # the most model-visible characters its tools may take, served alone
+    size: int  # model-visible characters of its tools/list entries when served alone
+    wire_size: int  # the same entries in full (with output schemas and annotations)
     tools: tuple[ToolIR, ...]
-    sizes: tuple[tuple[str, int], ...]  # (tool, characters) as served alone, largest first
+    sizes: tuple[
+        tuple[str, int], ...
+    ]  # (tool, model-visible characters) served alone, largest first
 
 
 @dataclass(frozen=True)
@@ -170,6 +175,10 @@ class PromptIR:
     description: str
     arguments: tuple[PromptArgIR, ...]
     text: str
+    # The toolsets of the tools its text names, in toolset order, and those a server started with
+    # the default set lacks (its page says to add them with --toolsets default,...).
+    toolsets: tuple[str, ...] = ()
+    extra_toolsets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -215,12 +224,25 @@ class ProjectIR:
     methods: tuple[MethodIR, ...]
     error_users: dict[str, tuple[ToolIR, ...]]
     batchable_tools: tuple[str, ...]
-    # (tool, tools/list characters) of the default toolsets served together, largest first
+    # (tool, model-visible characters) of the default toolsets served together, largest first
     default_sizes: tuple[tuple[str, int], ...]
+    default_wire_size: int  # the same entries in full
 
     @property
     def default_size(self) -> int:
         return sum(n for _, n in self.default_sizes)
+
+    @property
+    def model_size(self) -> int:
+        """Model-visible characters with every tool enabled."""
+        return sum(t.model_size for t in self.tools)
+
+    @property
+    def model_sizes(self) -> tuple[tuple[str, int], ...]:
+        """(tool, model-visible characters) of every tool, largest first."""
+        return tuple(
+            sorted(((t.name, t.model_size) for t in self.tools), key=lambda s: (-s[1], s[0]))
+        )
 
     @property
     def default_count(self) -> int:
@@ -423,6 +445,7 @@ def _tool_ir(spec_file: SpecFile, tool: ToolSpec, hints: dict[str, str], enums: 
         details=(tool.details or "").strip(),
         wire=wire,
         wire_size=wire_size(wire),
+        model_size=model_size(wire),
         enum_paths=tuple(_enum_paths(wire, enums["batchable_tools"])) if uses_generated else (),
     )
 
@@ -437,13 +460,26 @@ def _uses_enum_of(fields: dict[str, FieldSchema]) -> bool:
     return any(walk(f) for f in fields.values())
 
 
-def served_size(tools: tuple[ToolIR, ...] | list[ToolIR]) -> list[tuple[str, int]]:
-    """(tool, characters) of each entry as a server enabling exactly `tools` lists it."""
+def served_entries(tools: tuple[ToolIR, ...] | list[ToolIR]) -> list[tuple[str, dict[str, Any]]]:
+    """(tool, entry) as a server enabling exactly `tools` lists it (tool-name enums cut down)."""
     names = [t.name for t in tools]
     return [
-        (t.name, wire_size(restrict_enums(t.wire, t.enum_paths, names) if t.enum_paths else t.wire))
+        (t.name, restrict_enums(t.wire, t.enum_paths, names) if t.enum_paths else t.wire)
         for t in tools
     ]
+
+
+def served_size(tools: tuple[ToolIR, ...] | list[ToolIR]) -> list[tuple[str, int]]:
+    """(tool, model-visible characters) of each entry as a server enabling exactly `tools` lists
+    it, largest first."""
+    sizes = [(name, model_size(entry)) for name, entry in served_entries(tools)]
+    return sorted(sizes, key=lambda s: (-s[1], s[0]))
+
+
+def served_wire_size(tools: tuple[ToolIR, ...] | list[ToolIR]) -> int:
+    """Characters of the full entries (output schemas, annotations) a server enabling exactly
+    `tools` lists."""
+    return sum(wire_size(entry) for _, entry in served_entries(tools))
 
 
 def _toolset_ir(spec: ToolsetSpec, tools: tuple[ToolIR, ...]) -> ToolsetIR:
@@ -454,8 +490,9 @@ def _toolset_ir(spec: ToolsetSpec, tools: tuple[ToolIR, ...]) -> ToolsetIR:
         default=spec.default,
         budget=spec.budget,
         size=sum(n for _, n in sizes),
+        wire_size=served_wire_size(tools),
         tools=tools,
-        sizes=tuple(sorted(sizes, key=lambda s: (-s[1], s[0]))),
+        sizes=tuple(sizes),
     )
 
 
@@ -638,6 +675,14 @@ def build_ir(specs: LoadedSpecs) -> ProjectIR:
         )
     resource_specs = [r for f in specs.of_kind("resources") for r in f.entries]
     resource_pairs = [(r, _resource_ir(r)) for r in resource_specs]
+    toolset_order = [t.name for f in specs.of_kind("toolsets") for t in f.entries]
+    default_sets = {t.name for f in specs.of_kind("toolsets") for t in f.entries if t.default}
+    toolset_of = {t.name: t.toolset for t in tools}
+
+    def needed(text: str) -> tuple[str, ...]:
+        named = {toolset_of[w] for _, w in named_tools(text) if w in toolset_of}
+        return tuple(name for name in toolset_order if name in named)
+
     prompts = tuple(
         PromptIR(
             p.name,
@@ -645,6 +690,8 @@ def build_ir(specs: LoadedSpecs) -> ProjectIR:
             " ".join(p.description.split()),
             tuple(PromptArgIR(a.name, a.description, a.required, a.default) for a in p.arguments),
             p.text,
+            needed(p.text),
+            tuple(name for name in needed(p.text) if name not in default_sets),
         )
         for f in specs.of_kind("prompts")
         for p in f.entries
@@ -683,5 +730,6 @@ def build_ir(specs: LoadedSpecs) -> ProjectIR:
             for e in errors
         },
         batchable_tools=tuple(enums["batchable_tools"]),
-        default_sizes=tuple(sorted(served_size(default_tools), key=lambda s: (-s[1], s[0]))),
+        default_sizes=tuple(served_size(default_tools)),
+        default_wire_size=served_wire_size(default_tools),
     )

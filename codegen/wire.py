@@ -15,7 +15,16 @@ call the tool and check its result, and nothing the name and the type already sa
   idempotentHint on a read-only tool (MCP gives them meaning only for writes);
 - an input description whose every word is in the field's name or the tool's already
   ("Velocity." on `velocity`, "The track's id." on `track_id`) is left out, and so is the
-  description of an array's items (the array's own description says what they are).
+  description of an array's items (the array's own description says what they are);
+- an id field (`*_id`) drops its pattern: a model copies ids from what the tools return and never
+  composes one, and the server still checks the pattern (BAD_INPUT naming the field);
+- the guards against oversized requests go too (string lengths, list lengths and bounds of
+  GUARD_SIZE or more: a 20,000-note list, a 2 MB string, a seed up to 2**32): no musical request
+  comes near them, and the server still enforces them. Musical bounds (pitch 0..127, tempo 20..999,
+  a batch's 50 steps) stay;
+- `additionalProperties: false` goes: the server refuses an unknown argument with BAD_INPUT
+  naming it and listing the valid ones, which tells a model more than the keyword does.
+What the model reads is the entry's name, description and input schema (`model_size`).
 The size is the length of the compact JSON of that entry, which is what the budgets measure.
 """
 
@@ -49,6 +58,19 @@ _OUTPUT_DROPPED = frozenset(
         "required",
     }
 )
+# A bound at least this large guards the server; it tells a model nothing (codegen/wire.py's doc).
+GUARD_SIZE = 10_000
+_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "maxItems")
+
+
+def _is_guard(key: str, value: Any, name: str) -> bool:
+    if key in ("minLength", "maxLength"):
+        return True
+    if key == "pattern":
+        return name.endswith("_id")
+    return key in _BOUNDS and isinstance(value, int | float) and abs(value) >= GUARD_SIZE
+
+
 # A shape shorter than this is cheaper written out than referenced.
 _MIN_SHARED = 48
 # MCP's defaults for the hints: a hint equal to its default says nothing the client does not assume.
@@ -129,6 +151,8 @@ def _drop_redundant(schema: Any, name: str = "", context: Set[str] = frozenset()
     for key, value in schema.items():
         if key == "description" and name and says_nothing_new(name, value, context):
             continue
+        if _is_guard(key, value, name) or (key == "additionalProperties" and value is False):
+            continue
         if key == "properties":
             out[key] = {
                 prop: _drop_redundant(child, prop, context) for prop, child in value.items()
@@ -150,6 +174,21 @@ def compact(value: Any) -> str:
 
 def wire_size(entry: Mapping[str, Any]) -> int:
     return len(compact(entry))
+
+
+# What MCP clients hand the model of a tool: the rest of the entry (output schema, title,
+# annotations) stays with the client, for validation and display.
+MODEL_KEYS = ("name", "description", "inputSchema")
+
+
+def model_view(entry: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: entry[key] for key in MODEL_KEYS}
+
+
+def model_size(entry: Mapping[str, Any]) -> int:
+    """Characters of the entry the model reads: the compact JSON of its name, description and
+    input schema. The budgets are held on this."""
+    return wire_size(model_view(entry))
 
 
 def _strip(schema: Any, dropped: frozenset[str]) -> Any:

@@ -12,9 +12,13 @@ from typing import Any
 
 
 class _SummaryFormatter(string.Formatter):
-    """str.format, but lists read as "a, b" rather than "['a', 'b']" in a summary line."""
+    """str.format, but lists read as "a, b" rather than "['a', 'b']" in a summary line, and
+    `{path:path}` reads a list of folder names as "/Kits/808" (nothing at all for the root, so
+    "{category}{path:path}" is "drums" there, not "drums/nothing")."""
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, list | tuple) and format_spec == "path":
+            return "".join(f"/{v}" for v in value)
         if isinstance(value, list | tuple) and not format_spec:
             return ", ".join(str(v) for v in value) if value else "nothing"
         if value is None and not format_spec:

@@ -58,10 +58,37 @@ def _field_path(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def _describe(error: Mapping[str, Any]) -> str:
+def _fields_at(schema: Mapping[str, Any], loc: tuple[Any, ...]) -> list[str]:
+    """The field names the object at `loc` (a pydantic error location, without its last part)
+    takes: the listed schema leaves `additionalProperties` out, so the error says what is valid."""
+    nodes = [schema]
+    for part in loc:
+        if isinstance(part, str) and part[:1].isupper():
+            continue  # an anyOf branch's model name: every branch is tried below
+        found = []
+        for node in nodes:
+            for option in [node, *node.get("anyOf", ())]:
+                child = (
+                    option.get("items")
+                    if isinstance(part, int)
+                    else option.get("properties", {}).get(part)
+                )
+                if isinstance(child, Mapping):
+                    found.append(child)
+        nodes = found
+    names: list[str] = []
+    for node in nodes:
+        for option in [node, *node.get("anyOf", ())]:
+            names += [n for n in option.get("properties", {}) if n not in names]
+    return names
+
+
+def _describe(error: Mapping[str, Any], schema: Mapping[str, Any] | None = None) -> str:
     path = _field_path(tuple(error.get("loc", ())))
     if error.get("type") == "extra_forbidden":
-        return f"unknown argument '{path}' (the tool does not take it)"
+        valid = _fields_at(schema or {}, tuple(error.get("loc", ()))[:-1])
+        takes = f"; it takes {', '.join(valid)}" if valid else ""
+        return f"unknown argument '{path}' (the tool does not take it{takes})"
     if error.get("type") == "missing":
         return f"'{path}' is required"
     received = json.dumps(error.get("input"), default=str)
@@ -104,7 +131,7 @@ def validate_input(spec: Mapping[str, Any], arguments: Mapping[str, Any] | None)
         validated = model.model_validate(dict(args), strict=True)
     except ValidationError as exc:
         errors = _relevant(exc.errors(include_url=False))
-        details = "; ".join(_describe(e) for e in errors[:5])
+        details = "; ".join(_describe(e, spec.get("input_schema")) for e in errors[:5])
         more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
         raise ToolFailure(
             BAD_INPUT,

@@ -55,8 +55,8 @@ class BridgeError(RpcError):
         RpcError.__init__(self, HANDLER_ERROR, code, message, hint, field, needs_version)
 
 
-def bad_input(message, field=None):
-    return BridgeError(BAD_INPUT, message, field=field)
+def bad_input(message, field=None, hint=None):
+    return BridgeError(BAD_INPUT, message, hint=hint, field=field)
 
 
 def rejected(message, hint=None):

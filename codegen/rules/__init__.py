@@ -25,6 +25,7 @@ from codegen.rules.basics import (
     rule_undo_matches_annotations,
 )
 from codegen.rules.fields import rule_fields_are_valid_schemas, rule_prompt_argument_names
+from codegen.rules.prompt_tools import rule_prompt_text_names_declared_tools
 from codegen.rules.references import (
     rule_prompt_arguments_truthful,
     rule_prose_names_declared_tools,
@@ -50,6 +51,7 @@ RULES: tuple[Rule, ...] = (
     rule_examples_match_schemas,
     rule_resource_methods_declared,
     rule_prose_names_declared_tools,
+    rule_prompt_text_names_declared_tools,
     rule_prompt_arguments_truthful,
 )
 # Problems the loader finds before any rule runs (named in SpecProblem.rule).

@@ -88,7 +88,7 @@ def _prose(specs: LoadedSpecs) -> Iterator[tuple[SpecFile, KeyPath, str]]:
         yield spec_file, (index, "description"), resource.description
     for spec_file, index, prompt in prompts(specs):
         yield spec_file, (index, "description"), prompt.description
-        yield spec_file, (index, "text"), prompt.text
+        # The text is checked line by line by rule_prompt_text_names_declared_tools.
         for i, argument in enumerate(prompt.arguments):
             yield spec_file, (index, "arguments", i, "description"), argument.description
     for kind, keys in (("errors", ("description", "hint")), ("toolsets", ("description",))):

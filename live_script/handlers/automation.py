@@ -109,11 +109,18 @@ def get_envelope(ctx: HandlerContext, params: Params) -> Result:
 def _steps(
     points: List[Dict[str, Any]], shape: str, end: float, resolution: float
 ) -> List[Tuple[float, float, float]]:
-    """(start, length, value) steps for the sorted points, the last one lasting until `end`."""
+    """(start, length, value) steps for the sorted points, the last one lasting until `end`.
+
+    A last point at `end` itself (a sweep over the whole clip) is where the envelope arrives, not
+    a value that lasts: it takes no step of its own, and a ramp into it reaches its value on its
+    final step."""
     steps = []
+    at_end = float(points[-1]["time"]) >= end - _END_SLACK
     for i, point in enumerate(points):
         start, value = float(point["time"]), float(point["value"])
         last = i == len(points) - 1
+        if last and at_end:
+            break
         stop = end if last else float(points[i + 1]["time"])
         if shape == "steps" or last:
             steps.append((start, stop - start, value))
@@ -121,8 +128,10 @@ def _steps(
         count = max(1, int((stop - start) / resolution + 1 - _END_SLACK))
         length = (stop - start) / count
         rise = float(points[i + 1]["value"]) - value
+        # Into a point at the end, the ramp's last step is that point's value.
+        share = count - 1 if at_end and i == len(points) - 2 and count > 1 else count
         for k in range(count):
-            steps.append((start + k * length, length, value + rise * k / count))
+            steps.append((start + k * length, length, value + rise * k / share))
     return steps
 
 
@@ -135,11 +144,13 @@ def write_envelope(ctx: HandlerContext, params: Params) -> Result:
     if len(set(times)) != len(times):
         raise bad_input("two points have the same time; give one value per time", field="points")
     end = float(params["end_time"]) if "end_time" in params else _clip_end(clip)
-    if end <= times[-1]:
+    if end < times[-1] - _END_SLACK or (len(times) == 1 and end <= times[0] + _END_SLACK):
         raise bad_input(
-            "end_time %s must be after the last point (%s); the clip ends at %s"
-            % (end, times[-1], _clip_end(clip)),
+            "end_time %s must not be before the last point (%s), and a single point needs room "
+            "after it; the clip ends at %s" % (end, times[-1], _clip_end(clip)),
             field="end_time",
+            hint="Put the last point at or before the clip's end (a sweep over the whole clip "
+            "ends with a point at the clip's length), or give a later end_time.",
         )
     low, high = float(param.min), float(param.max)
     for point in points:

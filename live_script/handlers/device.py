@@ -57,22 +57,6 @@ def _write(ctx: HandlerContext, param: DeviceParameter, value: float) -> Tuple[f
     return before, float(param.value)
 
 
-def set_param(ctx: HandlerContext, params: Params) -> Result:
-    target = ctx.resolve(params["param_id"], ("param",), "param_id")
-    param = target.obj
-    before, after = _write(ctx, param, _planned_value(param, params))
-    return {
-        "param_id": ctx.issue(param, target.path),
-        "name": param.name,
-        "before": before,
-        "after": after,
-        "display": param.str_for_value(after),
-        "min": float(param.min),
-        "max": float(param.max),
-        "is_quantized": bool(param.is_quantized),
-    }
-
-
 def insert(ctx: HandlerContext, params: Params) -> Reply:
     target = ctx.resolve(params["track_id"], ids.TRACK_KINDS, "track_id")
     track = target.obj

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 import pytest
 from codegen_helpers import REAL_SPECS, copy_specs
 
+from codegen import budget
 from codegen.generate import load_ir
 from codegen.problems import SpecError
 from codegen.wire import says_nothing_new, share_repeated, tool_words
@@ -31,20 +33,30 @@ def test_a_toolset_over_budget_fails_generation_naming_its_largest_tools(tmp_pat
         load_ir(spec_dir)
     report = info.value.report()
     assert "specs/toolsets.yaml" in report and "toolset core takes" in report
+    assert "model-visible characters" in report
     largest = sorted(
         registry.TOOLSETS["core"]["tools"],
-        key=lambda n: -next(t["wire_size"] for t in registry.TOOLS if t["name"] == n),
+        key=lambda n: -next(t["model_size"] for t in registry.TOOLS if t["name"] == n),
     )[:2]
     assert all(name in report for name in largest)
     assert "nothing was generated" in report
 
 
+def _compact(value) -> int:
+    return len(json.dumps(value, separators=(",", ":"), ensure_ascii=False))
+
+
 def test_every_toolset_fits_its_budget_and_sizes_are_the_served_json():
     for name, toolset in registry.TOOLSETS.items():
         assert toolset["size"] <= toolset["budget"], name
+        assert toolset["size"] < toolset["wire_size"], name
     for spec in registry.TOOLS:
-        compact = json.dumps(spec["wire"], separators=(",", ":"), ensure_ascii=False)
-        assert spec["wire_size"] == len(compact)
+        wire = spec["wire"]
+        assert spec["wire_size"] == _compact(wire)
+        # What the model reads: the name, the description and the input schema, nothing else.
+        seen = {"name": wire["name"], "description": wire["description"]}
+        seen["inputSchema"] = wire["inputSchema"]
+        assert spec["model_size"] == _compact(seen), spec["name"]
 
 
 @pytest.mark.parametrize(("spec", "example"), WITH_RESULTS)
@@ -137,30 +149,83 @@ def test_output_schemas_on_the_wire_carry_no_prose():
         assert "title" not in spec["wire"]["annotations"]
 
 
-def test_a_default_set_over_1000_characters_per_tool_fails_generation(tmp_path):
-    spec_dir = copy_specs(REAL_SPECS, tmp_path)
+def _make_default(spec_dir, toolset: str) -> None:
     toolsets = spec_dir / "toolsets.yaml"
     text = toolsets.read_text()
-    # The mixer's two tools (every track's strip, with display strings) average about 2,000.
-    start = text.index("- name: mixer\n")
+    start = text.index(f"- name: {toolset}\n")
     end = text.index("- name:", start + 1)
-    mixer = text[start:end]
-    assert "  default: false\n" in mixer
+    entry = text[start:end]
+    assert "  default: false\n" in entry
     toolsets.write_text(
-        text[:start] + mixer.replace("  default: false\n", "  default: true\n") + text[end:]
+        text[:start] + entry.replace("  default: false\n", "  default: true\n") + text[end:]
     )
+
+
+def test_a_default_set_over_its_model_visible_budget_fails_naming_the_largest_tools(tmp_path):
+    spec_dir = copy_specs(REAL_SPECS, tmp_path)
+    # The Arrangement and the less common edits on top of the Session loop: over 30,000.
+    _make_default(spec_dir, "arrangement")
+    _make_default(spec_dir, "editing")
     with pytest.raises(SpecError) as info:
         load_ir(spec_dir)
     report = info.value.report()
     assert "specs/toolsets.yaml" in report
-    assert "the default set (clips, core, mixer, transport)" in report
-    assert "over the 1,000 per tool a default set may average" in report
-    assert "live_set_notes" in report  # the largest default tool is named
+    assert "model-visible characters" in report
+    assert f"over the {budget.DEFAULT_TOTAL:,} a default set may take" in report
+    # The largest default tool is named, with the file and line of its spec.
+    largest = max(registry.TOOLS, key=lambda t: t["model_size"])["name"]
+    assert re.search(rf"{largest} [\d,]+ \(specs/tools/\w+\.yaml:\d+\)", report), report
 
 
-def test_the_default_set_averages_at_most_1000_characters_per_tool():
+def test_the_catalogue_average_is_enforced(tmp_path, monkeypatch):
+    average = sum(t["model_size"] for t in registry.TOOLS) / len(registry.TOOLS)
+    monkeypatch.setattr(budget, "CATALOGUE_PER_TOOL", int(average) - 1)
+    with pytest.raises(SpecError) as info:
+        load_ir(copy_specs(REAL_SPECS, tmp_path))
+    report = info.value.report()
+    assert "the catalogue takes" in report and f"{len(registry.TOOLS)} tools" in report
+    assert re.search(r"largest: live_\w+ [\d,]+ \(specs/tools/\w+\.yaml:\d+\)", report)
+
+
+def test_the_full_wire_ceiling_is_enforced(tmp_path, monkeypatch):
+    average = sum(t["wire_size"] for t in registry.TOOLS) / len(registry.TOOLS)
+    monkeypatch.setattr(budget, "WIRE_PER_TOOL", int(average) - 1)
+    with pytest.raises(SpecError) as info:
+        load_ir(copy_specs(REAL_SPECS, tmp_path))
+    assert "full tools/list entries (with output schemas)" in info.value.report()
+
+
+def test_the_served_default_set_and_catalogue_fit_their_budgets():
     from live_mcp.toolsets import select, served_entries
 
-    entries = served_entries(registry, select(registry))
-    size = sum(len(json.dumps(e, separators=(",", ":"), ensure_ascii=False)) for e in entries)
-    assert size <= 1000 * len(entries), (size, len(entries))
+    def model_visible(entries) -> int:
+        return sum(
+            _compact({k: e[k] for k in ("name", "description", "inputSchema")}) for e in entries
+        )
+
+    default = served_entries(registry, select(registry))
+    every = served_entries(registry, select(registry, "all"))
+    assert model_visible(default) <= budget.DEFAULT_TOTAL, model_visible(default)
+    assert model_visible(every) <= budget.CATALOGUE_PER_TOOL * len(every)
+    assert sum(map(_compact, every)) <= budget.WIRE_PER_TOOL * len(every)
+
+
+def test_the_default_set_serves_the_session_loop():
+    """Every kind of step of a producer's Session-view session has its tool by default."""
+    from live_mcp.toolsets import select
+
+    enabled = set(select(registry).enabled)
+    loop = {
+        "live_create_track", "live_set_track_props", "live_delete_track", "live_duplicate_track",
+        "live_create_return_track", "live_create_midi_clip", "live_list_clips",
+        "live_set_clip_props", "live_delete_clip", "live_duplicate_clip", "live_get_notes",
+        "live_set_notes", "live_add_notes", "live_modify_notes", "live_remove_notes",
+        "live_transform_notes", "live_insert_device", "live_search_browser", "live_browse",
+        "live_load_browser_item", "live_list_devices", "live_get_device_params",
+        "live_set_device_params", "live_write_clip_envelope", "live_get_clip_envelope",
+        "live_set_mixer", "live_get_mixer", "live_list_scenes", "live_set_scene_props",
+        "live_fire_scene", "live_fire_clip", "live_start_playback", "live_stop_playback",
+        "live_set_tempo", "live_batch", "live_undo", "live_redo",
+    }  # fmt: skip
+    assert loop <= enabled, sorted(loop - enabled)
+    assert not any(t["toolset"] == "arrangement" for t in registry.TOOLS if t["name"] in enabled)

@@ -332,7 +332,8 @@ def test_the_real_specs_have_no_problems_and_hold_the_first_catalogue():
         "live_set_notes",
         "live_create_track",
         "live_create_midi_clip",
-        "live_set_param",
+        # live_set_param was folded into live_set_device_params (one tool for one job).
+        "live_set_device_params",
         "live_insert_device",
         "live_render_track",
     }

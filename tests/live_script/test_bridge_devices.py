@@ -3,6 +3,7 @@ by display value), props, delete, move, duplicate; stale ids; failed writes leav
 
 import pytest
 from conftest import song_of, start_host, undo_depth
+from param_calls import set_param, set_param_error
 from set_dump import dump_set
 
 KICK = "track:0/device:0/pad:36/chain:0/device:0"
@@ -81,16 +82,14 @@ def test_get_params_fields_and_filter(client):
     ],
 )
 def test_set_param_by_display_value(client, param_id, display, shown):
-    result = client.call("device.set_param", {"param_id": param_id, "display": display})
+    result = set_param(client, param_id, display=display)
     assert result["display"] == shown
 
 
 @pytest.mark.parametrize("display", ["30 kHz", "5 Hz", "-12 dB", "loud", "2.5"])
 def test_a_display_value_live_cannot_show_is_rejected_with_the_range(host, client, display):
     before = dump(host)
-    error = client.error(
-        "device.set_param", {"param_id": "track:1/device:0/param:1", "display": display}
-    )
+    error = set_param_error(client, "track:1/device:0/param:1", display=display)
     assert error["data"]["code"] == "LIVE_REJECTED"
     assert "'26 Hz' at its minimum and '19.90 kHz' at its maximum" in error["message"]
     assert dump(host) == before
@@ -196,7 +195,7 @@ def test_a_deleted_devices_parameter_id_is_stale(client):
     param_id = param["parameters"][0]["id"]
     deleted = client.call("device.delete", {"device_id": KICK})
     assert (deleted["name"], deleted["remaining"]) == ("Kick 909", 0)
-    error = client.error("device.set_param", {"param_id": param_id, "value": 10.0})
+    error = set_param_error(client, param_id, value=10.0)
     assert error["data"]["code"] == "STALE_REFERENCE"
 
 
@@ -268,7 +267,7 @@ def test_device_tools_on_live_11(host11, connect):
     client = connect(host11)
     rows = client.call("device.list", {"track_id": "track:0"})["rows"]
     assert rows[3]["class_name"] == "OriginalSimpler"
-    result = client.call("device.set_param", {"param_id": KICK_DECAY, "display": "90 ms"})
+    result = set_param(client, KICK_DECAY, display="90 ms")
     assert result["display"] == "90.0 ms"
     moved = client.call("device.move", {"device_id": "return:0/device:0", "target_id": "return:1"})
     assert moved["index"] == 1

@@ -2,6 +2,7 @@
 
 import pytest
 from conftest import song_of
+from param_calls import set_param, set_param_error
 
 from fake_live.lom import new
 
@@ -208,31 +209,29 @@ def test_notes_on_audio_clip_or_track_id_is_wrong_type(host, client):
 
 def test_set_param_value_and_range(host, client):
     pid = "track:1/device:0/param:1"
-    result = client.call("device.set_param", {"param_id": pid, "value": 0.5})
+    result = set_param(client, pid, value=0.5)
     assert (result["name"], result["before"], result["after"]) == ("Filter Freq", 1.0, 0.5)
-    assert result["min"] == 0.0 and result["max"] == 1.0 and result["is_quantized"] is False
     assert result["display"] and result["param_id"].startswith(pid + "@")
     assert on_main(host, lambda s: s.tracks[1].devices[0].parameters[1].value) == 0.5
-    error = client.error("device.set_param", {"param_id": pid, "value": 1.5})
+    error = set_param_error(client, pid, value=1.5)
     assert error["data"]["code"] == "LIVE_REJECTED" and "0.0..1.0" in error["message"]
 
 
 def test_set_param_value_item(host, client):
     pid = "track:1/device:0/param:3"  # Operator's Algorithm: items "1".."11"
-    result = client.call("device.set_param", {"param_id": pid, "value_item": "4"})
-    assert result["after"] == 3.0 and result["is_quantized"] and result["display"] == "4"
-    missing = client.error("device.set_param", {"param_id": pid, "value_item": "99"})
+    result = set_param(client, pid, value_item="4")
+    assert result["after"] == 3.0 and result["display"] == "4"
+    missing = set_param_error(client, pid, value_item="99")
     assert missing["data"]["code"] == "LIVE_REJECTED"
-    continuous = client.error(
-        "device.set_param", {"param_id": "track:1/device:0/param:1", "value_item": "On"}
-    )
+    continuous = set_param_error(client, "track:1/device:0/param:1", value_item="On")
     assert continuous["data"]["code"] == "LIVE_REJECTED"
 
 
 @pytest.mark.parametrize("params", [{}, {"value": 1, "value_item": "On"}])
 def test_set_param_needs_exactly_one(client, params):
-    params = dict(params, param_id="track:1/device:0/param:0")
-    assert client.error("device.set_param", params)["data"]["code"] == "BAD_INPUT"
+    assert (
+        set_param_error(client, "track:1/device:0/param:0", **params)["data"]["code"] == "BAD_INPUT"
+    )
 
 
 def test_insert_device_native(host, client):

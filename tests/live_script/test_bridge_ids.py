@@ -2,6 +2,7 @@
 
 import pytest
 from conftest import song_of
+from param_calls import set_param
 
 from live_script import ids
 from live_script.errors import RpcError
@@ -112,11 +113,11 @@ def test_replaced_clip_in_same_slot_is_stale(host, client):
 
 
 def test_param_id_after_device_insert_before_it(host, client):
-    pid = client.call("device.set_param", {"param_id": "track:1/device:0/param:1", "value": 0.3})[
-        "param_id"
-    ]
+    device_id = set_param(client, "track:1/device:0/param:1", value=0.3)["device_id"]
     client.call("device.insert", {"track_id": "track:1", "device_name": "Arpeggiator", "index": 0})
-    error = client.error("device.set_param", {"param_id": pid, "value": 0.9})
+    # The tagged id the write returned names the device that has moved to device:1, not device:0.
+    change = {"index": 1, "value": 0.9}
+    error = client.error("device.set_params", {"device_id": device_id, "changes": [change]})
     assert error["data"]["code"] == "STALE_REFERENCE"
     value = host.call_on_main(lambda live: song_of(live).tracks[1].devices[1].parameters[1].value)
     assert value == 0.3
@@ -125,7 +126,7 @@ def test_param_id_after_device_insert_before_it(host, client):
 def test_wrong_kind_of_id_is_wrong_type(client):
     for method, params in (
         ("clip.get_notes", {"clip_id": "track:1"}),
-        ("device.set_param", {"param_id": "track:1/device:0", "value": 1}),
+        ("device.set_params", {"device_id": "track:1", "changes": [{"index": 0, "value": 1}]}),
         ("track.set_props", {"track_id": "track:0/clipslot:0/clip", "mute": True}),
     ):
         error = client.error(method, params)

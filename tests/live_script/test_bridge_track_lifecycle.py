@@ -4,6 +4,7 @@ failures that leave the Set byte-for-byte as it was, and STALE_REFERENCE after a
 
 import pytest
 from conftest import song_of, undo_depth
+from param_calls import set_param
 from test_bridge_clip_edit import dump, inject
 
 
@@ -207,7 +208,7 @@ def test_failed_track_props_write_leaves_the_set_byte_for_byte(client, host):
 def test_devices_on_return_and_main_tracks(client):
     inserted = client.call("device.insert", {"track_id": "main", "device_name": "Reverb"})
     assert inserted["device_id"].startswith("main/device:0@")
-    param = client.call("device.set_param", {"param_id": "return:0/device:0/param:0", "value": 0.0})
+    param = set_param(client, "return:0/device:0/param:0", value=0.0)
     assert param["param_id"].startswith("return:0/device:0/param:0@")
     resource = client.call("track.get", {"track_id": "return:1"})
     assert resource["kind"] == "return" and resource["devices"][0]["id"].startswith("return:1/")
@@ -226,19 +227,22 @@ def test_devices_on_return_and_main_tracks(client):
         ("track.delete", lambda track, ret, param: {"track_id": ret}),
         ("track.duplicate", lambda track, ret, param: {"track_id": track}),
         ("device.insert", lambda track, ret, param: {"track_id": ret, "device_name": "Reverb"}),
-        ("device.set_param", lambda track, ret, param: {"param_id": param, "value": 0.0}),
+        (
+            "device.set_params",
+            lambda track, ret, device: {"device_id": device, "changes": [{"index": 0, "value": 0}]},
+        ),
         ("track.get", lambda track, ret, param: {"track_id": ret}),
     ],
 )
 def test_track_ids_issued_before_a_shift_are_stale(client, host, method, params):
     track = client.call("track.find", {"query": "Bass"})["matches"][0]["id"]
     ret = client.call("track.get", {"track_id": "return:1"})["id"]
-    param = client.call("device.set_param", {"param_id": "return:1/device:0/param:0", "value": 1.0})
+    param = set_param(client, "return:1/device:0/param:0", value=1.0)
     host.call_on_main(lambda live: song_of(live).create_midi_track(0))  # Bass moves down one
     host.call_on_main(lambda live: song_of(live).delete_return_track(0))  # B moves to return:0
     host.call_on_main(lambda live: song_of(live).create_return_track())  # ... and return:1 is new
     before = dump(host)
-    error = client.error(method, params(track, ret, param["param_id"]))
+    error = client.error(method, params(track, ret, param["device_id"]))
     assert error["data"]["code"] == "STALE_REFERENCE", (method, error)
     assert dump(host) == before
 

@@ -44,10 +44,18 @@ async def test_a_kit_a_chorus_and_a_filter_ramp(bridge, live_host, mode):
         )
         decay = params["parameters"][0]
         assert decay["display"] == "900.0 ms"
-        changed, _ = await ok("live_set_param", {"param_id": decay["id"], "display": "250 ms"})
-        assert (changed["before"], changed["display"]) == (900.0, "250.0 ms")
+        # By name, as a producer says it.
+        changed, _ = await ok(
+            "live_set_device_params",
+            {"device_id": kick["id"], "changes": [{"name": decay["name"], "display": "250 ms"}]},
+        )
+        assert (changed["changes"][0]["before"], changed["changes"][0]["display"]) == (
+            900.0,
+            "250.0 ms",
+        )
         too_long = await client.call_tool(
-            "live_set_param", {"param_id": decay["id"], "display": "5 min"}
+            "live_set_device_params",
+            {"device_id": kick["id"], "changes": [{"index": decay["index"], "display": "5 min"}]},
         )
         assert too_long.is_error
 

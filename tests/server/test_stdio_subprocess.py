@@ -79,11 +79,11 @@ def test_mcp_inspector_lists_exactly_the_specd_tools_and_calls_one():
     reason="MCP Inspector CLI not installed: run `make inspector` (needs node and npm)",
 )
 def test_mcp_inspector_sees_the_selection_and_validates_ref_schemas():
-    chosen = ("--toolsets", "clips,devices", "--exclude-tools", "live_set_param")
+    chosen = ("--toolsets", "clips,devices", "--exclude-tools", "live_set_device_params")
     listed = _inspector("--method", "tools/list", serve=chosen)
     assert listed.returncode == 0, listed.stderr
     tools = json.loads(listed.stdout)["tools"]
-    expected = select(registry, "clips,devices", exclude="live_set_param").enabled
+    expected = select(registry, "clips,devices", exclude="live_set_device_params").enabled
     assert [tool["name"] for tool in tools] == list(expected)
     clips = next(t for t in tools if t["name"] == "live_list_clips")
     assert "$defs" in clips["outputSchema"]  # served with $ref, and the call below validates

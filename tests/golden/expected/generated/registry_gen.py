@@ -44,13 +44,15 @@ ERRORS = {
     },
 }
 
-# Every toolset: served by default or not, its tools, and its tools/list characters served alone.
+# Every toolset: served by default or not, its tools, and its tools/list characters served alone:
+# `size` what the model reads (name, description, input schema; held to `budget`), `wire_size` in full.
 TOOLSETS = {
     "core": {
         "description": "The Set.",
         "default": True,
         "budget": 5000,
-        "size": 1142,
+        "size": 559,
+        "wire_size": 1043,
         "tools": ("live_list_widgets", "live_set_widget_level"),
     },
 }
@@ -128,7 +130,8 @@ TOOLS = (
                 "result": {"count": 1, "widgets": [{"id": "widget:0", "kind": "small"}]},
             },
         ),
-        # The tools/list entry as served (compact: see codegen/wire.py), and its size.
+        # The tools/list entry as served (compact: see codegen/wire.py), its size, and the size of
+        # what the model reads of it (name, description, input schema).
         "wire": {
             "name": "live_list_widgets",
             "title": "List widgets",
@@ -144,7 +147,6 @@ TOOLS = (
                         "default": 10,
                     }
                 },
-                "additionalProperties": False,
             },
             "outputSchema": {
                 "type": "object",
@@ -161,7 +163,8 @@ TOOLS = (
             },
             "annotations": {"readOnlyHint": True, "openWorldHint": False},
         },
-        "wire_size": 522,
+        "wire_size": 493,
+        "model_size": 221,
         "enum_paths": (),
     },
     {
@@ -221,7 +224,8 @@ TOOLS = (
                 "result": {"before": 0.0, "after": 0.5},
             },
         ),
-        # The tools/list entry as served (compact: see codegen/wire.py), and its size.
+        # The tools/list entry as served (compact: see codegen/wire.py), its size, and the size of
+        # what the model reads of it (name, description, input schema).
         "wire": {
             "name": "live_set_widget_level",
             "title": "Set widget level",
@@ -229,17 +233,16 @@ TOOLS = (
             "inputSchema": {
                 "type": "object",
                 "properties": {
-                    "widget_id": {"type": "string", "pattern": "^widget:\\d+$"},
+                    "widget_id": {"type": "string"},
                     "level": {
                         "type": "number",
                         "description": "New level, 0 to 1.",
                         "minimum": 0,
                         "maximum": 1,
                     },
-                    "label": {"type": "string", "description": "Optional label.", "maxLength": 20},
+                    "label": {"type": "string", "description": "Optional label."},
                 },
                 "required": ["widget_id", "level"],
-                "additionalProperties": False,
             },
             "outputSchema": {
                 "type": "object",
@@ -251,7 +254,8 @@ TOOLS = (
                 "openWorldHint": False,
             },
         },
-        "wire_size": 620,
+        "wire_size": 550,
+        "model_size": 338,
         "enum_paths": (),
     },
 )
