@@ -135,6 +135,18 @@ class WarpMode(IntEnum):
     complex_pro = 6
 
 
+class Base(IntEnum):
+    """Live.Groove.Base: the grid a groove is laid on."""
+
+    gb_four = 0
+    gb_eight = 1
+    gb_eight_triplet = 2
+    gb_sixteen = 3
+    gb_sixteen_triplet = 4
+    gb_thirtytwo = 5
+    count = 6
+
+
 # module name in Live -> enums it holds
 BY_MODULE: dict[str, tuple[type[IntEnum], ...]] = {
     "Device": (DeviceType,),
@@ -144,4 +156,5 @@ BY_MODULE: dict[str, tuple[type[IntEnum], ...]] = {
     "Clip": (LaunchMode, ClipLaunchQuantization, WarpMode),
     "Browser": (FilterType, Relation),
     "Song": (Quantization,),
+    "Groove": (Base,),
 }
