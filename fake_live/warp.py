@@ -106,3 +106,19 @@ CLIP_MEMBERS = {
     "remove_warp_marker": _remove_warp_marker,
 }
 CLIP_SINCE = {name: "11.1.0" for name in CLIP_MEMBERS if name != "warp_markers"}
+
+
+def add_audio_take(song, name: str = "Take", length: float = 8.0, markers=None):
+    """A test and bench hook, not Live's API: a new audio track at the end of the Set holding, in
+    its first slot, a warped audio clip of ``length`` beats (a take recorded at the Set's tempo; no
+    file behind it), with ``markers`` ((beat, seconds) pairs, in order) if given. Works on every
+    Live version, so tests reach the warp marker tools where Live cannot create audio clips."""
+    from .lom import new
+
+    track = song.create_audio_track(-1)
+    slot = track.clip_slots[0]
+    clip = new(song._w.cls["Clip"], slot, length, midi=False, name=name)
+    if markers is not None:
+        clip._warp_markers = tuple((float(b), float(s)) for b, s in markers)
+    song._w.change(lambda: slot._put(clip), lambda: slot._take(clip))
+    return clip
