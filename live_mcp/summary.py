@@ -12,9 +12,12 @@ from typing import Any
 
 
 class _SummaryFormatter(string.Formatter):
-    """str.format, but lists read as "a, b" rather than "['a', 'b']" in a summary line."""
+    """str.format, but lists read as "a, b" rather than "['a', 'b']" in a summary line, and
+    objects as "tempo 120.0, root_note 2" rather than "{'tempo': 120.0, ...}"."""
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Mapping) and not format_spec:
+            return ", ".join(f"{k} {v}" for k, v in value.items()) if value else "nothing"
         if isinstance(value, list | tuple) and not format_spec:
             return ", ".join(str(v) for v in value) if value else "nothing"
         if value is None and not format_spec:
