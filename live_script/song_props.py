@@ -27,7 +27,7 @@ def read(ctx: HandlerContext, prop: str) -> Any:
     if prop == "scale_name":
         return str(song.scale_name)
     if prop == "scale_mode":
-        return bool(song.scale_mode) if ctx.script.supports(SCALE_MODE_SINCE) else None
+        return bool(song.scale_mode) if hasattr(song, "scale_mode") else None
     return float(song.groove_amount)
 
 
@@ -41,7 +41,7 @@ def scales(ctx: HandlerContext) -> Dict[str, Any]:
 def scale_info(ctx: HandlerContext, song: Song) -> Dict[str, Any]:
     """The overview's `scale`: intervals, Scale Mode and the tuning system's name."""
     tuning = None
-    if ctx.script.supports(TUNING_NAME_SINCE):
+    if hasattr(song, "tuning_system") and ctx.script.supports(TUNING_NAME_SINCE):
         tuning = str(song.tuning_system.name)
     return {
         "intervals": [int(i) for i in song.scale_intervals],

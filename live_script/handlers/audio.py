@@ -67,6 +67,13 @@ def edit_warp_marker(ctx: HandlerContext, params: Params) -> Result:
             "clip %r is not warped, so its warp markers cannot be edited" % clip.name,
             hint="Turn warping on first: live_set_clip_props with warping: true.",
         )
+    editable = (
+        hasattr(clip, "add_warp_marker")
+        and hasattr(clip, "move_warp_marker")
+        and hasattr(clip, "remove_warp_marker")
+    )
+    if not editable:  # Live 11.1; the dispatcher refuses an older Live before this
+        raise ctx.script.unsupported((11, 1, 0), "editing warp markers")
     rows = _rows(clip)
     for field in ("sample_time", "to_beat_time"):
         wanted = {"sample_time": "add", "to_beat_time": "move"}[field]
@@ -153,7 +160,7 @@ def _row_at(clip: Clip, beat: float) -> Optional[warp_markers.Row]:
 
 # --- grooves --------------------------------------------------------------------------------------
 def _groove_props(groove: Any) -> Dict[str, Any]:
-    props = {"name": str(groove.name), "base": BASES[int(groove.base)][0]}
+    props: Dict[str, Any] = {"name": str(groove.name), "base": BASES[int(groove.base)][0]}
     for amount in AMOUNTS:
         props[amount] = float(getattr(groove, amount))
     return props

@@ -118,8 +118,8 @@ async def test_a_failing_batch_names_the_step_code_and_message(bridge):
         ),
         ([{"tool": "live_set_song_props", "arguments": {"tempo": 5}}], "steps[0].arguments.tempo"),
         (
-            [{"tool": "live_set_song_props", "arguments": {"tempo": 100, "tempo": 1}}],
-            "steps[0].arguments.tempo",
+            [{"tool": "live_set_song_props", "arguments": {"tempo": 100, "speed": 1}}],
+            "steps[0].arguments.speed",
         ),
         # The compact form's own field, not the object form's "expected an array" beside it.
         (
