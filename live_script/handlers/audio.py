@@ -215,7 +215,7 @@ def set_clip_groove(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["clip_id"], ids.CLIP_KINDS, "clip_id")
     clip = target.obj
     groove = None
-    if params["groove_id"] is not None:
+    if params.get("groove_id") is not None:
         groove = ctx.resolve(params["groove_id"], ("groove",), "groove_id").obj
     before = _groove_id(ctx, clip.groove)
     if _groove_id(ctx, groove) != before:
