@@ -333,3 +333,12 @@ async def test_scale_mode_needs_live_12_0_5_and_the_tuning_system_12_1(tmp_path)
         overview = await ok(client, "live_get_song_overview", {})
         assert overview["scale"]["mode"] is False
         assert overview["scale"]["tuning_system"] == "Equal Temperament"
+
+
+async def test_a_root_note_of_either_form_out_of_range_names_the_field(tmp_path):
+    async with session(tmp_path, take=False) as (client, _host):
+        for bad in (12, "H", 1.5, "C##"):
+            result = await client.call_tool("live_set_song_props", {"root_note": bad})
+            assert result.is_error and result.meta[ERROR_META_KEY]["code"] == "BAD_INPUT"
+            text = result.content[0].text
+            assert "'root_note'" in text and "constrained" not in text, text
