@@ -21,6 +21,7 @@ MODULES = (
     "bench.notes_bench",
     "bench.policy_bench",
     "bench.racks_bench",
+    "bench.audio_bench",
 )
 
 

@@ -24,7 +24,7 @@ TARGET_MS = 0.2
 
 class _Bridge:
     async def call(self, method: str, params: Mapping[str, Any], *, write: bool) -> Any:
-        return {"before": 120.0, "after": float(params["bpm"])}
+        return {"before": {"tempo": 120.0}, "after": {"tempo": float(params["tempo"])}}
 
 
 def fifty_rules(registry: Any) -> dict[str, Any]:
@@ -53,7 +53,7 @@ async def _measure() -> tuple[float, float, int]:
 
     spec = fifty_rules(registry_gen)
     policy = parse_policy(spec, registry_gen)
-    assert policy.decide("live_set_tempo").action == "allow"
+    assert policy.decide("live_set_song_props").action == "allow"
     timings: dict[str, list[float]] = {"policy": [], "none": []}
     async with (
         Client(build_server(_Bridge(), policy=policy), mode="legacy") as with_policy,
@@ -62,14 +62,14 @@ async def _measure() -> tuple[float, float, int]:
         clients = {"policy": with_policy, "none": without}
         for client in clients.values():  # warm both: imports, first validation
             for _ in range(20):
-                await client.call_tool("live_set_tempo", {"bpm": 121})
+                await client.call_tool("live_set_song_props", {"tempo": 121})
         for block in range(CALLS // BLOCK):
             order = ["policy", "none"] if block % 2 == 0 else ["none", "policy"]
             for which in order:
                 client = clients[which]
                 for i in range(BLOCK):
                     start = time.perf_counter()
-                    result = await client.call_tool("live_set_tempo", {"bpm": 100 + i % 50})
+                    result = await client.call_tool("live_set_song_props", {"tempo": 100 + i % 50})
                     timings[which].append(time.perf_counter() - start)
                     if result.is_error:
                         raise RuntimeError(result.content[0].text)
@@ -87,7 +87,7 @@ def run() -> list[dict]:
     extra_ms = (with_policy - without) * 1000
     return [
         row(
-            f"live_set_tempo call with a {count}-rule policy (in-process client, stub bridge)",
+            f"live_set_song_props call with a {count}-rule policy (in-process client, stub bridge)",
             with_policy * 1000,
             "ms",
             baseline=without * 1000,

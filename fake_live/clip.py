@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from . import warp
 from .enums import ClipLaunchQuantization, LaunchMode, WarpMode
 from .envelope import ClipEnvelopes
+from .groove import clip_groove_setter
 from .lom import LomObject, enum_member, install_listeners, new, reject
 from .notes import FIELDS, NoteStore
 
@@ -31,6 +33,8 @@ _SETTINGS = (
     "_pitch_fine",
     "_warping",
     "_warp_mode",
+    "_warp_markers",
+    "_groove",
 )
 
 
@@ -39,6 +43,7 @@ class ClipImpl(LomObject):
         "get_all_notes_extended": "11.1.0",
         "duplicate_notes_by_id": "11.2.0",
         "is_session_clip": "12.2.0",
+        **warp.CLIP_SINCE,
     }
 
     def _init(self, parent, length: float, *, midi: bool = True, name: str = "", at=None):
@@ -68,6 +73,8 @@ class ClipImpl(LomObject):
         self._pitch_fine = 0.0
         self._warping = True
         self._warp_mode = WarpMode.beats
+        self._warp_markers = () if midi else warp.initial_markers(length, self._w.song._tempo)
+        self._groove = None
 
     def _copy_for(self, parent, at=None):
         """A new clip with this one's settings and notes, for ``parent`` (duplication)."""
@@ -298,6 +305,13 @@ class ClipImpl(LomObject):
     def available_warp_modes(self) -> tuple:
         self._need_audio("available_warp_modes")
         return AUDIO_WARP_MODES
+
+    warp_markers = warp.CLIP_MEMBERS["warp_markers"]
+    add_warp_marker = warp.CLIP_MEMBERS["add_warp_marker"]
+    move_warp_marker = warp.CLIP_MEMBERS["move_warp_marker"]
+    remove_warp_marker = warp.CLIP_MEMBERS["remove_warp_marker"]
+    groove = property(lambda self: self._groove, clip_groove_setter)
+    has_groove = property(lambda self: self._groove is not None)
 
     # --- editing --------------------------------------------------------------------------------
     def _region(self) -> tuple[float, float]:
@@ -535,6 +549,7 @@ install_listeners(ClipImpl, "name", "color_index", "muted", "looping", "loop_sta
 install_listeners(ClipImpl, "file_path", "launch_mode", "launch_quantization", "legato", "gain")
 install_listeners(ClipImpl, "pitch_coarse", "pitch_fine", "warping", "warp_mode")
 install_listeners(ClipImpl, "start_marker", "end_marker", "notes", "playing_status")
+install_listeners(ClipImpl, "warp_markers", "groove")
 
 
 __all__ = ["FIELDS", "ClipImpl"]

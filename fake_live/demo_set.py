@@ -12,6 +12,8 @@ SCENE_COUNT = 8
 LOCATORS = ((0.0, "Intro"), (32.0, "Verse"))
 SCENE_NAMES = ("Intro", "Verse", "Chorus", "Verse 2", "Bridge", "Chorus 2", "Break", "Outro")
 RETURNS = (("A-Reverb", "Reverb"), ("B-Delay", "Delay"))
+# The groove pool the demo Set was saved with: (name, base, timing, random, velocity).
+GROOVES = (("Swing 16-58", 3, 100.0, 0.0, 0.0), ("MPC 8-62", 1, 80.0, 5.0, 20.0))
 
 # (pitch, start, duration, velocity): kick on every beat, snare on 2 and 4, two off-beat hats.
 BEAT = (
@@ -78,6 +80,9 @@ def build_demo_set(world) -> None:
     keys._add_device(BY_NAME["Electric"], 0)
     intro = keys._new_arrangement_clip(0.0, 8.0, name="Keys Intro")
     _add_notes(world, intro, KEYS_CHORDS)
+
+    for groove in GROOVES:
+        song.groove_pool._add(*groove)
 
     # Locators, added the way Live does it: at the song position.
     for time, name in LOCATORS:

@@ -147,6 +147,18 @@ class SlicingPlaybackMode(IntEnum):
     thru = 2
 
 
+class Base(IntEnum):
+    """Live.Groove.Base: the grid a groove is laid on."""
+
+    gb_four = 0
+    gb_eight = 1
+    gb_eight_triplet = 2
+    gb_sixteen = 3
+    gb_sixteen_triplet = 4
+    gb_thirtytwo = 5
+    count = 6
+
+
 # module name in Live -> enums it holds
 BY_MODULE: dict[str, tuple[type[IntEnum], ...]] = {
     "Device": (DeviceType,),
@@ -157,4 +169,5 @@ BY_MODULE: dict[str, tuple[type[IntEnum], ...]] = {
     "Browser": (FilterType, Relation),
     "Song": (Quantization,),
     "SimplerDevice": (PlaybackMode, SlicingPlaybackMode),
+    "Groove": (Base,),
 }

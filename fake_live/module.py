@@ -8,7 +8,7 @@ import types
 from . import enums
 from .application import module_functions
 from .lom import LimitationError, guarded
-from .song import get_all_scales_ordered
+from .scale import get_all_scales_ordered
 from .version import parse_version
 from .world import CLASSES, World
 
@@ -23,6 +23,8 @@ SUBMODULES = (
     "Device",
     "DeviceParameter",
     "Envelope",
+    "Groove",
+    "GroovePool",
     "DrumChain",
     "DrumPad",
     "MixerDevice",
@@ -33,6 +35,7 @@ SUBMODULES = (
     "SimplerDevice",
     "Song",
     "Track",
+    "TuningSystem",
 )
 
 

@@ -4,33 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from . import groove, scale
 from .enums import Quantization
 from .lom import LimitationError, LomObject, enum_member, install_listeners, new, reject
+from .scale import SCALE_INTERVALS
 
 TEMPO_MIN, TEMPO_MAX = 20.0, 999.0
 MAX_RETURN_TRACKS = 12  # Live's limit: sends are lettered A..L
-
-# Live.Song.get_all_scales_ordered(): (name, intervals) pairs; the fake lists the common ones.
-SCALES: tuple[tuple[str, tuple[int, ...]], ...] = (
-    ("Major", (0, 2, 4, 5, 7, 9, 11)),
-    ("Minor", (0, 2, 3, 5, 7, 8, 10)),
-    ("Dorian", (0, 2, 3, 5, 7, 9, 10)),
-    ("Mixolydian", (0, 2, 4, 5, 7, 9, 10)),
-    ("Lydian", (0, 2, 4, 6, 7, 9, 11)),
-    ("Phrygian", (0, 1, 3, 5, 7, 8, 10)),
-    ("Locrian", (0, 1, 3, 5, 6, 8, 10)),
-    ("Whole Tone", (0, 2, 4, 6, 8, 10)),
-    ("Minor Pentatonic", (0, 3, 5, 7, 10)),
-    ("Major Pentatonic", (0, 2, 4, 7, 9)),
-    ("Harmonic Minor", (0, 2, 3, 5, 7, 8, 11)),
-    ("Melodic Minor", (0, 2, 3, 5, 7, 9, 11)),
-    ("Minor Blues", (0, 3, 5, 6, 7, 10)),
-)
-SCALE_INTERVALS = dict(SCALES)
-
-
-def get_all_scales_ordered() -> tuple:
-    return SCALES
 
 
 class CuePointImpl(LomObject):
@@ -135,6 +115,7 @@ class SongImpl(LomObject):
         "name": "11.3.25",
         "file_path": "11.3.25",
         "scale_mode": "12.0.5",
+        "tuning_system": "12.0.0",
     }
 
     def _init(self):
@@ -166,6 +147,9 @@ class SongImpl(LomObject):
             "master", "Main" if self._w.version >= (12, 0, 0) else "Master"
         )
         self._view = new(self._w.cls["Song.View"], self)
+        self._groove_amount = 1.0
+        self._groove_pool = groove.new_pool(self._w, self)
+        self._tuning_system = scale.new_tuning_system(self._w, self)
 
     def _new_track(self, kind: str, name: str):
         sends = len(self._return_tracks) if kind != "master" else 0
@@ -239,6 +223,16 @@ class SongImpl(LomObject):
     @scale_mode.setter
     def scale_mode(self, value) -> None:
         self._set("_scale_mode", bool(value), "scale_mode")
+
+    @property
+    def tuning_system(self):
+        return self._tuning_system
+
+    @property
+    def groove_pool(self):
+        return self._groove_pool
+
+    groove_amount = property(lambda self: self._groove_amount, groove.song_groove_amount_setter)
 
     # --- transport (Live keeps it out of the undo history) --------------------------------------
     @property
@@ -718,3 +712,4 @@ install_listeners(SongImpl, "current_song_time", "metronome", "record_mode", "lo
 install_listeners(SongImpl, "loop_length", "tracks", "visible_tracks", "return_tracks", "scenes")
 install_listeners(SongImpl, "cue_points", "appointed_device", "song_length", "session_record")
 install_listeners(SongImpl, "arrangement_overdub", "clip_trigger_quantization", "swing_amount")
+install_listeners(SongImpl, "groove_amount", "tuning_system")

@@ -24,11 +24,13 @@ from .device import (
     SimplerDeviceImpl,
 )
 from .envelope import EnvelopeEventImpl, EnvelopeImpl
+from .groove import GrooveImpl, GroovePoolImpl
 from .lom import WrongThreadError, build_class, new
 from .mixer import MixerDeviceImpl
 from .notes import MidiNoteImpl, MidiNoteSpecificationImpl
 from .rack import ChainMixerDeviceImpl
 from .routing import RoutingChannelImpl, RoutingTypeImpl
+from .scale import TuningSystemImpl
 from .scene import SceneImpl
 from .scheduler import Scheduler
 from .simpler import SampleImpl
@@ -37,6 +39,7 @@ from .timer import TimerImpl
 from .track import TrackImpl, TrackViewImpl
 from .undo import UndoHistory
 from .version import check_supported
+from .warp import WarpMarkerImpl
 
 # Key (as in live12_api.json's "classes") -> (implementation, Live module, qualified name there)
 CLASSES: dict[str, tuple[type, str, str]] = {
@@ -70,6 +73,10 @@ CLASSES: dict[str, tuple[type, str, str]] = {
     "Timer": (TimerImpl, "Base", "Timer"),
     "Envelope": (EnvelopeImpl, "Envelope", "Envelope"),
     "EnvelopeEvent": (EnvelopeEventImpl, "Envelope", "EnvelopeEvent"),
+    "WarpMarker": (WarpMarkerImpl, "Clip", "WarpMarker"),
+    "GroovePool": (GroovePoolImpl, "GroovePool", "GroovePool"),
+    "Groove": (GrooveImpl, "Groove", "Groove"),
+    "TuningSystem": (TuningSystemImpl, "TuningSystem", "TuningSystem"),
 }
 
 # The keys of CLASSES whose objects are Live devices (Live.Device.Device and its subclasses).

@@ -4,7 +4,7 @@
 
     default: allow                      # allow | deny | approve (default: allow)
     rules:
-      - match: live_set_tempo           # a tool, a glob (live_delete_*) or toolset:NAME
+      - match: live_set_song_props           # a tool, a glob (live_delete_*) or toolset:NAME
         action: deny                    # allow | deny (needs `reason`) | approve (`message`)
         reason: The tempo is fixed for this session.
       - match: toolset:notes
@@ -61,7 +61,7 @@ class Decision:
 
     action: str  # allow | deny | approve
     text: str  # deny: the reason; approve: the message to show; allow: ""
-    rule: str  # the rule that decided the action ("policy.yaml:4 live_set_tempo" or "default")
+    rule: str  # the rule that decided the action ("policy.yaml:4 live_set_song_props" or "default")
     rate_limit: RateLimit | None = None
 
 

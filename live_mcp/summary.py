@@ -14,11 +14,14 @@ from typing import Any
 class _SummaryFormatter(string.Formatter):
     """str.format, but lists read as "a, b" rather than "['a', 'b']" in a summary line, and
     `{path:path}` reads a list of folder names as "/Kits/808" (nothing at all for the root, so
-    "{category}{path:path}" is "drums" there, not "drums/nothing")."""
+    "{category}{path:path}" is "drums" there, not "drums/nothing"), and objects as
+    "tempo 120.0, root_note 2" rather than "{'tempo': 120.0, ...}"."""
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if isinstance(value, list | tuple) and format_spec == "path":
             return "".join(f"/{v}" for v in value)
+        if isinstance(value, Mapping) and not format_spec:
+            return ", ".join(f"{k} {v}" for k, v in value.items()) if value else "nothing"
         if isinstance(value, list | tuple) and not format_spec:
             return ", ".join(str(v) for v in value) if value else "nothing"
         if value is None and not format_spec:

@@ -40,14 +40,20 @@ class BridgeLike(Protocol):
 # -- input --------------------------------------------------------------------------------------
 
 
+def _is_branch_tag(part: Any) -> bool:
+    """pydantic's name for the branch of a union in an error's path: a model ('Notes2') or a
+    constrained type ('constrained-str', 'function-after[...]'), never a snake_case field."""
+    return isinstance(part, str) and (part[:1].isupper() or "-" in part or "[" in part)
+
+
 def _field_path(loc: tuple[Any, ...]) -> str:
     """('notes', 3, 'pitch') -> 'notes[3].pitch', the form the bridge protocol uses too.
 
     pydantic puts the model name of an anyOf branch into the path ('notes', 'Notes2', 0, ...);
-    field names are snake_case, so a capitalised part is such a tag and is left out."""
+    field names are snake_case, so such a tag is left out."""
     out = ""
     for part in loc:
-        if isinstance(part, str) and part[:1].isupper():
+        if _is_branch_tag(part):
             continue
         if isinstance(part, int):
             out += f"[{part}]"
@@ -98,12 +104,15 @@ def _describe(error: Mapping[str, Any], schema: Mapping[str, Any] | None = None)
 
 
 # An anyOf branch of another JSON type than the value ("expected an array" for the compact form's
-# object): noise next to the errors of the branch the value was meant for.
-_WRONG_BRANCH = frozenset({"list_type", "model_type", "dict_type", "model_attributes_type"})
+# object, "expected a string" for a note number): noise next to the errors of the branch the value
+# was meant for.
+_WRONG_BRANCH = frozenset(
+    {"list_type", "model_type", "dict_type", "model_attributes_type", "string_type", "int_type"}
+)
 
 
 def _relevant(errors: list[Any]) -> list[Any]:
-    in_union = [e for e in errors if any(isinstance(p, str) and p[:1].isupper() for p in e["loc"])]
+    in_union = [e for e in errors if any(_is_branch_tag(p) for p in e["loc"])]
     if not in_union:
         return errors
     kept = [e for e in errors if not (e in in_union and e.get("type") in _WRONG_BRANCH)]

@@ -26,7 +26,7 @@ _SEGMENT = re.compile(r"^([a-z]+)(?::(\d+))?(?:@(\d+))?$")
 
 # Which segment may follow which, and whether it takes an index.
 _CHILDREN = {
-    None: ("song", "track", "return", "main", "scene", "cue"),
+    None: ("song", "track", "return", "main", "scene", "cue", "groove"),
     "track": ("clipslot", "arrclip", "device", "mixer"),
     "return": ("device", "mixer"),
     "main": ("device", "mixer"),
@@ -138,7 +138,7 @@ def _chains(parent: Any) -> Any:
 # Segment kinds whose object is not found by position in a list of the parent's.
 _LOOKUP = {"pad": _drum_pad}
 # Segment kinds listed by a function of the parent (the rest by the attribute in _child).
-_LISTS = {"chain": _chains}
+_LISTS = {"chain": _chains, "groove": lambda song: song.groove_pool.grooves}
 
 
 def _child(parent: Any, segment: Segment) -> Any:

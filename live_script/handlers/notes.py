@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, List, Sequence, Tuple
 
-from .. import clip_notes, views
+from .. import clip_notes, song_props, views
 from ..clip_notes import ALL_TIME, NOTE_FIELDS
 from ..errors import bad_input
-from ..music import transforms
+from ..music import keys, transforms
 from ..music.scales import Scale
 
 if TYPE_CHECKING:
@@ -182,6 +182,17 @@ def _scale(ctx: HandlerContext, params: Params) -> Scale:
     )
 
 
+def _scale_label(ctx: HandlerContext, params: Params, scale: Scale) -> str:
+    """ "D Minor (the Set's scale)": the scale a transform used, by Live's name where it has one
+    (the Set's own scale's name first)."""
+    named = [(str(ctx.song.scale_name), tuple(ctx.song.scale_intervals))]
+    named += sorted(song_props.scales(ctx).items(), key=lambda item: item[0] != named[0][0])
+    label = keys.scale_label(scale.root, scale.intervals, named)
+    if "root" in params or "scale" in params:
+        return label
+    return "%s (the Set's scale)" % label
+
+
 def transform(ctx: HandlerContext, params: Params) -> Result:
     target = clip_notes.midi_clip(ctx, params)
     clip = target.obj
@@ -221,4 +232,5 @@ def transform(ctx: HandlerContext, params: Params) -> Result:
         "clamped_fields": outcome.clamped_fields,
         "max_change": outcome.max_change,
         "note_ids": new_ids,
+        "scale": None if scale is None else _scale_label(ctx, params, scale),
     }

@@ -1,10 +1,10 @@
-"""Handlers on the Song as a whole: overview and tempo."""
+"""Handlers on the Song as a whole: the overview, and its tempo, key, scale and groove amount."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import views
+from .. import song_props, views
 
 if TYPE_CHECKING:
     from ..context import HandlerContext, Params, Result
@@ -21,6 +21,7 @@ def get_overview(ctx: HandlerContext, params: Params) -> Result:
         "is_playing": bool(song.is_playing),
         "root_note": int(song.root_note),
         "scale_name": str(song.scale_name),
+        "scale": song_props.scale_info(ctx, song),
         "track_count": len(tracks),
         "scene_count": len(song.scenes),
         "return_track_count": len(song.return_tracks),
@@ -28,12 +29,20 @@ def get_overview(ctx: HandlerContext, params: Params) -> Result:
     }
 
 
-def set_tempo(ctx: HandlerContext, params: Params) -> Result:
-    song = ctx.song
-    before = float(song.tempo)
-    try:
-        song.tempo = float(params["bpm"])
-    except RuntimeError as exc:
-        raise views.live_rejected(exc, "set the tempo") from exc
-    ctx.wrote()
-    return {"before": before, "after": float(song.tempo)}
+def set_props(ctx: HandlerContext, params: Params) -> Result:
+    wanted = song_props.wanted(ctx, params)
+    before = dict((prop, song_props.read(ctx, prop)) for prop in wanted)
+    for prop, value in wanted.items():
+        if value == before[prop]:
+            continue  # Live adds no undo step for it either
+        try:
+            setattr(ctx.song, prop, value)
+        except RuntimeError as exc:
+            raise views.live_rejected(exc, "set the %s" % prop.replace("_", " ")) from exc
+        ctx.wrote()
+    after = dict((prop, song_props.read(ctx, prop)) for prop in wanted)
+    changed = [prop for prop in wanted if before[prop] != after[prop]]
+    return {
+        "before": dict((prop, before[prop]) for prop in changed),
+        "after": dict((prop, after[prop]) for prop in changed),
+    }

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 import bench.__main__ as runner
-from bench import notes_bench, surface_bench
+from bench import audio_bench, notes_bench, surface_bench
 
 
 def _rows_named(rows: list[dict]) -> dict[str, dict]:
@@ -38,6 +38,12 @@ def test_the_notes_benchmark_runs_its_calls_against_a_served_demo():
     assert len(rows) == 4
     per_note = next(r for name, r in rows.items() if name.startswith("characters per note"))
     assert per_note["ok"] is True  # the compact form is a third of the objects or less
+
+
+def test_the_audio_benchmark_lists_500_warp_markers_against_a_served_demo():
+    (listing,) = audio_bench.run()
+    assert listing["name"].startswith("live_list_warp_markers, 500 markers")
+    assert listing["value"] > 0 and listing["baseline"] > 0
 
 
 def test_one_failing_benchmark_still_prints_the_others_and_fails_the_run(monkeypatch, capsys):

@@ -14,5 +14,5 @@ def test_the_benchmark_policy_has_fifty_rules_of_each_kind_and_allows_the_call()
     assert len(matches) == 50
     assert any("*" in m for m in matches) and any(m.startswith("toolset:") for m in matches)
     policy = parse_policy(spec, registry)
-    decision = policy.decide("live_set_tempo")
+    decision = policy.decide("live_set_song_props")
     assert decision.action == "allow" and decision.rate_limit is not None

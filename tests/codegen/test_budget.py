@@ -225,7 +225,7 @@ def test_the_default_set_serves_the_session_loop():
         "live_set_device_params", "live_write_clip_envelope", "live_get_clip_envelope",
         "live_set_mixer", "live_get_mixer", "live_list_scenes", "live_set_scene_props",
         "live_fire_scene", "live_fire_clip", "live_start_playback", "live_stop_playback",
-        "live_set_tempo", "live_batch", "live_undo", "live_redo",
+        "live_set_song_props", "live_batch", "live_undo", "live_redo",
     }  # fmt: skip
     assert loop <= enabled, sorted(loop - enabled)
     assert not any(t["toolset"] == "arrangement" for t in registry.TOOLS if t["name"] in enabled)

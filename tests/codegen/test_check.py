@@ -17,13 +17,15 @@ def test_check_prints_a_diff_and_fails_when_an_output_is_edited(tmp_path, capsys
     spec_dir = copy_specs(REAL_SPECS, tmp_path)
     assert main(["--root", str(tmp_path), "--specs", str(spec_dir)]) == 0
     registry = tmp_path / "generated" / "registry_gen.py"
-    registry.write_text(registry.read_text().replace("Set tempo", "Set tempo (edited by hand)"))
+    registry.write_text(
+        registry.read_text().replace("Set song properties", "Set song properties (edited by hand)")
+    )
     capsys.readouterr()
 
     assert main(["--root", str(tmp_path), "--specs", str(spec_dir), "--check"]) == 1
     captured = capsys.readouterr()
     assert "--- a/generated/registry_gen.py" in captured.out
-    assert '-        "title": "Set tempo (edited by hand)",' in captured.out
+    assert '-        "title": "Set song properties (edited by hand)",' in captured.out
     assert "generated/registry_gen.py" in captured.err
 
 
@@ -31,7 +33,7 @@ def test_check_fails_when_a_spec_changes_without_regenerating(tmp_path, capsys):
     spec_dir = copy_specs(REAL_SPECS, tmp_path)
     assert main(["--root", str(tmp_path), "--specs", str(spec_dir)]) == 0
     song = spec_dir / "tools" / "song.yaml"
-    song.write_text(song.read_text().replace("title: Set tempo", "title: Change tempo"))
+    song.write_text(song.read_text().replace("title: Set song properties", "title: Change tempo"))
     assert main(["--root", str(tmp_path), "--specs", str(spec_dir), "--check"]) == 1
     out = capsys.readouterr().out
     assert '+        "title": "Change tempo",' in out
@@ -56,7 +58,7 @@ def test_the_issues_first_mistakes_are_all_reported_in_one_run(tmp_path):
     files: one run of the real command names all three, exits 2, prints no traceback."""
     spec_dir = copy_specs(REAL_SPECS, tmp_path)
     edits = {
-        "tools/song.yaml": ("bpm: {type: number,", "bpm: {type: numbr,"),
+        "tools/song.yaml": ("tempo: {type: number, minimum", "tempo: {type: numbr, minimum"),
         "tools/tracks.yaml": ('"^track:\\\\d+(@\\\\d+)?$"', '"^track:(\\\\d+$"'),
         "tools/devices.yaml": (
             '"Inserted {name} at {device_id}"',
@@ -71,7 +73,7 @@ def test_the_issues_first_mistakes_are_all_reported_in_one_run(tmp_path):
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert (
-        "specs/tools/song.yaml:69: live_set_tempo.input.bpm.type: unknown type 'numbr'"
+        "specs/tools/song.yaml:82: live_set_song_props.input.tempo.type: unknown type 'numbr'"
         in done.stderr
     )
     assert (

@@ -51,7 +51,7 @@ def test_an_unchanged_tree_is_verified_by_its_fingerprint(tree, capsys):
 
 def test_a_spec_edit_is_caught(tree, capsys):
     song = tree / "specs" / "tools" / "song.yaml"
-    song.write_text(song.read_text().replace("title: Set tempo", "title: Change tempo"))
+    song.write_text(song.read_text().replace("title: Set song properties", "title: Change tempo"))
     code, out, err = check(tree, capsys)
     assert code == 1
     assert '+        "title": "Change tempo",' in out

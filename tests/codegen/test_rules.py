@@ -327,7 +327,7 @@ def test_the_real_specs_have_no_problems_and_hold_the_first_catalogue():
         "live_find_track",
         "live_list_clips",
         "live_get_notes",
-        "live_set_tempo",
+        "live_set_song_props",
         "live_set_track_props",
         "live_set_notes",
         "live_create_track",

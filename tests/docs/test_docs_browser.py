@@ -24,7 +24,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "build" / "docs-screenshots"
 CONFIG = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-PAGE, TOOL = "reference/song.md", "live_set_tempo"
+PAGE, TOOL = "reference/song.md", "live_set_song_props"
 # The flags a sandboxed, offline machine needs: no background fetches, no first-run work.
 CHROMIUM_ARGS = [
     "--no-sandbox",

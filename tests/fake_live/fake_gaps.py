@@ -27,6 +27,11 @@ NO_WINDOW = (
     "no meaning in a Set that has no window and plays no audio."
 )
 
+TUNING_TYPES = (
+    "Values of Live's PitchClassAndOctave and ReferencePitch types, which the record does not "
+    "describe; live_script reads only the tuning system's name."
+)
+
 # {class: {reason: member names}}
 GAPS: dict[str, dict[str, tuple[str, ...]]] = {
     "Application": {
@@ -47,7 +52,6 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "Clip": {
         NOT_YET_USED: (
-            "add_warp_marker",
             "automation_envelopes",
             "beat_to_sample_time",
             "color",
@@ -55,21 +59,17 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
             "duplicate_region",
             "get_selected_notes",
             "get_selected_notes_extended",
-            "groove",
-            "has_groove",
             "is_overdubbing",
             "is_recording",
             "is_take_lane_clip",
             "is_triggered",
             "move_playing_pos",
-            "move_warp_marker",
             "note_number_to_name",
             "playing_position",
             "position",
             "quantize",
             "quantize_pitch",
             "ram_mode",
-            "remove_warp_marker",
             "replace_selected_notes",
             "sample_length",
             "sample_rate",
@@ -81,7 +81,6 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
             "signature_numerator",
             "velocity_amount",
             "view",
-            "warp_markers",
             "will_record_on_start",
         ),
         NO_WINDOW: (
@@ -214,8 +213,6 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
             "get_beats_loop_start",
             "get_current_beats_song_time",
             "get_current_smpte_song_time",
-            "groove_amount",
-            "groove_pool",
             "is_counting_in",
             "jump_by",
             "jump_to_next_cue",
@@ -232,7 +229,6 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
             "session_record_status",
             "start_time",
             "trigger_session_record",
-            "tuning_system",
         ),
         NO_WINDOW: (
             "force_link_beat_time",
@@ -244,6 +240,9 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
             "tap_tempo",
             "tempo_follower_enabled",
         ),
+    },
+    "TuningSystem": {
+        TUNING_TYPES: ("highest_note", "lowest_note", "reference_pitch"),
     },
     "Song.View": {
         NOT_YET_USED: (

@@ -37,7 +37,8 @@ def _all_objects(live):
     """Every reachable LOM object of a demo Set, to check instances as well as classes."""
     app = live.Application.get_application()
     song = app.get_document()
-    out = [app, app.browser, app.view, song, song.view, *song.cue_points]
+    out = [app, app.browser, app.view, song, song.view, *song.cue_points, song.groove_pool]
+    out += [*song.groove_pool.grooves, song.tuning_system]
     for track in (*song.tracks, *song.return_tracks, song.master_track):
         out += [track, track.view, track.mixer_device, *track.mixer_device.sends]
         out += [track.mixer_device.volume, track.mixer_device.panning]

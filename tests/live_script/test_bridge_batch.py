@@ -38,7 +38,7 @@ MUSICAL = [
             {"pitch": 64, "start_time": 2, "duration": 2},
         ],
     ),
-    step("live_set_tempo", bpm=96),
+    step("live_set_song_props", tempo=96),
 ]
 
 
@@ -74,20 +74,20 @@ def test_failure_at_step_four_leaves_the_set_exactly_as_before(host, client):
 def test_a_reference_to_a_later_or_missing_step_is_bad_input_before_anything_runs(host, client):
     before, depth = dump(client), undo_depth(host)
     steps = [
-        step("live_set_tempo", bpm=90),
+        step("live_set_song_props", tempo=90),
         step("live_set_track_props", track_id="$steps[5].track_id", mute=True),
     ]
     error = client.error("batch.run", {"steps": steps})
     assert error["data"]["code"] == "BAD_INPUT" and error["data"]["step"] == 1
     assert error["data"]["field"] == "steps[1].arguments.track_id"
-    malformed = [step("live_set_tempo", bpm="$steps[0]track_id")]
+    malformed = [step("live_set_song_props", tempo="$steps[0]track_id")]
     assert client.error("batch.run", {"steps": malformed})["data"]["code"] == "BAD_INPUT"
     assert dump(client) == before and undo_depth(host) == depth
 
 
 def test_a_step_with_bad_arguments_is_refused_before_anything_runs(host, client):
     before = dump(client)
-    steps = [step("live_set_tempo", bpm=90), step("live_set_tempo", bpm=5000)]
+    steps = [step("live_set_song_props", tempo=90), step("live_set_song_props", tempo=5000)]
     error = client.error("batch.run", {"steps": steps})
     assert error["data"]["code"] == "BAD_INPUT" and error["data"]["step"] == 1
     assert dump(client) == before
@@ -111,7 +111,7 @@ def test_a_reference_into_a_list_and_a_literal_dollar(host, client):
 
 
 def test_reads_inside_a_batch_see_the_earlier_steps(host, client):
-    steps = [step("live_set_tempo", bpm=101), step("live_get_song_overview")]
+    steps = [step("live_set_song_props", tempo=101), step("live_get_song_overview")]
     result = client.call("batch.run", {"steps": steps})
     assert result["steps"][1]["result"]["tempo"] == 101.0
 
@@ -139,7 +139,7 @@ def test_a_browser_load_step_waits_for_live_inside_the_batch(tmp_path):
 # --- property: a batch is the same Set as its steps one by one ---------------------------------
 
 STEP = st.one_of(
-    st.builds(lambda bpm: step("live_set_tempo", bpm=bpm), st.integers(20, 300)),
+    st.builds(lambda tempo: step("live_set_song_props", tempo=tempo), st.integers(20, 300)),
     st.builds(
         lambda i, mute: step("live_set_track_props", track_id=f"track:{i}", mute=mute),
         st.integers(0, 2),
@@ -170,7 +170,7 @@ def test_a_batch_gives_the_same_set_as_its_steps_one_by_one(tmp_path_factory, st
     a, b = BridgeClient(one.port, one.read_token()), BridgeClient(many.port, many.read_token())
     try:
         methods = {
-            "live_set_tempo": "song.set_tempo",
+            "live_set_song_props": "song.set_props",
             "live_set_track_props": "track.set_props",
             "live_create_track": "track.create",
             "live_set_notes": "clip.set_notes",

@@ -104,8 +104,8 @@ def test_queued_requests_of_a_reset_connection_never_reach_live(host):
     holder.start()
     try:
         client = BridgeClient(host.port, host.read_token())
-        for bpm in range(100, 120):
-            client.send("song.set_tempo", {"bpm": bpm})
+        for value in range(100, 120):
+            client.send("song.set_props", {"tempo": value})
         assert wait_until(lambda: pump.pending_count() == 20)
         # A crashed client: RST instead of FIN.
         client.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))

@@ -27,7 +27,7 @@ param_names = st.sampled_from(
         "track_id",
         "clip_id",
         "param_id",
-        "bpm",
+        "tempo",
         "notes",
         "name",
         "query",

@@ -22,10 +22,13 @@ def test_overview_matches_the_set(host, client):
     assert result["scale_name"] == on_main(host, lambda s: s.scale_name)
 
 
-def test_set_tempo(host, client):
-    assert client.call("song.set_tempo", {"bpm": 133.5}) == {"before": 120.0, "after": 133.5}
+def test_set_song_props_tempo(host, client):
+    assert client.call("song.set_props", {"tempo": 133.5}) == {
+        "before": {"tempo": 120.0},
+        "after": {"tempo": 133.5},
+    }
     assert on_main(host, lambda s: s.tempo) == 133.5
-    assert client.error("song.set_tempo", {"bpm": 1000})["data"]["field"] == "bpm"
+    assert client.error("song.set_props", {"tempo": 1000})["data"]["field"] == "tempo"
 
 
 def test_find_track_ranks_exact_prefix_substring(host, client):

@@ -15,7 +15,7 @@ from live_script.server import BridgeServer, check_loopback
 
 def assert_serving(h, connect):
     """A fresh client still gets a correct answer."""
-    assert connect(h).call("song.set_tempo", {"bpm": 121})["after"] == 121.0
+    assert connect(h).call("song.set_props", {"tempo": 121})["after"] == {"tempo": 121.0}
 
 
 def test_hello_answers_versions_and_methods(host, connect):
@@ -101,14 +101,14 @@ def test_bad_params_name_the_field(client):
     error = client.error("clip.set_notes", {"clip_id": "track:0/clipslot:0/clip", "notes": notes})
     assert error["code"] == -32602
     assert error["data"] == {"code": "BAD_INPUT", "field": "notes[3].pitch"}
-    error = client.error("song.set_tempo", {"bpm": 120, "speed": 2})
+    error = client.error("song.set_props", {"tempo": 120, "speed": 2})
     assert error["data"]["field"] == "speed"
-    error = client.error("song.set_tempo", {})
-    assert error["data"]["field"] == "bpm"
+    error = client.error("track.set_props", {"mute": True})
+    assert error["data"]["field"] == "track_id"
 
 
 def test_notification_gets_no_answer_but_runs(client, host):
-    message = {"jsonrpc": "2.0", "method": "song.set_tempo", "params": {"bpm": 99}}
+    message = {"jsonrpc": "2.0", "method": "song.set_props", "params": {"tempo": 99}}
     client.send_raw((json.dumps(message) + "\n").encode())
     assert client.call("song.get_overview")["tempo"] == 99.0
 

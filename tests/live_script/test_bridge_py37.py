@@ -71,7 +71,7 @@ def send(i, method, params):
 send(1, "system.hello", {"token": token})
 hello = json.loads(f.readline())["result"]
 send(2, "track.find", {"query": "bas"})
-send(3, "song.set_tempo", {"bpm": 98})
+send(3, "song.set_props", {"tempo": 98})
 while surface.runtime.pump.pending_count() < 2:
     pass
 surface.update_display()
@@ -104,6 +104,6 @@ def test_bridge_runs_on_python_37(tmp_path):
         "python": out["python"],
         "live": "11.0.0",
         "match": "Bass",
-        "tempo": {"before": 120.0, "after": 98.0},
+        "tempo": {"before": {"tempo": 120.0}, "after": {"tempo": 98.0}},
         "steps": ["begin", "end"],
     }

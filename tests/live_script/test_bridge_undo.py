@@ -119,7 +119,7 @@ def test_failed_set_notes_restores_the_notes(host, client):
 
 
 def test_failure_before_any_change_does_not_undo_the_users_last_action(host, client):
-    client.call("song.set_tempo", {"bpm": 90})  # the "user's" last action
+    client.call("song.set_props", {"tempo": 90})  # the "user's" last action
     before = undo_depth(host)
     error = client.error("clip.create_midi", {"track_id": "track:0", "slot_index": 0})
     assert error["data"]["code"] == "LIVE_REJECTED"
@@ -147,8 +147,8 @@ def test_unexpected_handler_exception_rolls_back_and_reports(host, client, monke
 
 @pytest.mark.parametrize("method", _methods("history"))
 def test_history_methods_move_the_history_by_exactly_one(host, client, method):
-    client.call("song.set_tempo", {"bpm": 91})
-    client.call("song.set_tempo", {"bpm": 92})
+    client.call("song.set_props", {"tempo": 91})
+    client.call("song.set_props", {"tempo": 92})
     if method.endswith(".redo"):
         client.call("history.undo")
     done = host.call_on_main(

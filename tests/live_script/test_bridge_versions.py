@@ -38,7 +38,7 @@ def test_insert_device_on_each_version(tmp_path, connect, version, method):
 def test_requests_queued_behind_a_browser_load_wait_for_it(host11, connect):
     client = connect(host11)
     insert_id = client.send("device.insert", {"track_id": "track:1", "device_name": "Delay"})
-    tempo_id = client.send("song.set_tempo", {"bpm": 100})
+    tempo_id = client.send("song.set_props", {"tempo": 100})
     first, second = client.read(), client.read()
     assert (first["id"], second["id"]) == (insert_id, tempo_id)
     assert first["result"]["method"] == "browser"
@@ -129,11 +129,11 @@ def _with_method(h, name, spec):
 @pytest.mark.parametrize("fixture, answered", [("host", True), ("host11", False)])
 def test_method_newer_than_live_is_unsupported(request, connect, fixture, answered):
     h = request.getfixturevalue(fixture)
-    spec = dict(dispatch_gen.METHODS["song.set_tempo"], since=(12, 3, 0))
-    _with_method(h, "song.set_tempo_new", spec)
-    reply = connect(h).request("song.set_tempo_new", {"bpm": 128})
+    spec = dict(dispatch_gen.METHODS["song.set_props"], since=(12, 3, 0))
+    _with_method(h, "song.set_props_new", spec)
+    reply = connect(h).request("song.set_props_new", {"tempo": 128})
     if answered:
-        assert reply["result"]["after"] == 128.0
+        assert reply["result"]["after"] == {"tempo": 128.0}
     else:
         assert reply["error"]["data"]["code"] == "UNSUPPORTED"
         assert reply["error"]["data"]["needs_version"] == "12.3"
@@ -142,11 +142,11 @@ def test_method_newer_than_live_is_unsupported(request, connect, fixture, answer
 
 def test_spec_without_handler_is_unsupported_not_a_crash(host, connect):
     for name, spec in (
-        ("song.not_written_yet", dict(dispatch_gen.METHODS["song.set_tempo"], verb="nope")),
-        ("mixer.volume", dict(dispatch_gen.METHODS["song.set_tempo"], domain="mixer")),
+        ("song.not_written_yet", dict(dispatch_gen.METHODS["song.set_props"], verb="nope")),
+        ("mixer.volume", dict(dispatch_gen.METHODS["song.set_props"], domain="mixer")),
     ):
         _with_method(host, name, spec)
-        error = connect(host).error(name, {"bpm": 100})
+        error = connect(host).error(name, {"tempo": 100})
         assert error["code"] == -32601 and error["data"]["code"] == "UNSUPPORTED"
         assert name in error["message"]
     assert "song.not_written_yet" not in host.surface.runtime.dispatcher.served_methods()
@@ -157,6 +157,6 @@ def test_tick_only_host_without_timer(tmp_path, connect):
     h = start_host(tmp_path, tick=0.02, timer=0)
     try:
         assert h.surface.runtime._timer is None
-        assert connect(h).call("song.set_tempo", {"bpm": 77})["after"] == 77.0
+        assert connect(h).call("song.set_props", {"tempo": 77})["after"] == {"tempo": 77.0}
     finally:
         h.stop()

@@ -89,7 +89,7 @@ async def test_a_batch_through_the_client_gives_summaries_and_one_undo(bridge, m
 
 async def test_a_failing_batch_names_the_step_code_and_message(bridge):
     steps = [
-        {"tool": "live_set_tempo", "arguments": {"bpm": 90}},
+        {"tool": "live_set_song_props", "arguments": {"tempo": 90}},
         {"tool": "live_create_midi_clip", "arguments": {"track_id": "track:0", "slot_index": 0}},
     ]
     async with Client(build_server(bridge), mode="legacy") as client:
@@ -106,20 +106,20 @@ async def test_a_failing_batch_names_the_step_code_and_message(bridge):
     ("steps", "field"),
     [
         (
-            [{"tool": "live_set_tempo", "arguments": {"bpm": "$steps[1].after"}}],
-            "steps[0].arguments.bpm",
+            [{"tool": "live_set_song_props", "arguments": {"tempo": "$steps[1].after"}}],
+            "steps[0].arguments.tempo",
         ),
         (
             [
-                {"tool": "live_set_tempo", "arguments": {"bpm": 100}},
-                {"tool": "live_set_tempo", "arguments": {"bpm": "$steps[0].nothing"}},
+                {"tool": "live_set_song_props", "arguments": {"tempo": 100}},
+                {"tool": "live_set_song_props", "arguments": {"tempo": "$steps[0].nothing"}},
             ],
-            "steps[1].arguments.bpm",
+            "steps[1].arguments.tempo",
         ),
-        ([{"tool": "live_set_tempo", "arguments": {"bpm": 5}}], "steps[0].arguments.bpm"),
+        ([{"tool": "live_set_song_props", "arguments": {"tempo": 5}}], "steps[0].arguments.tempo"),
         (
-            [{"tool": "live_set_tempo", "arguments": {"bpm": 100, "tempo": 1}}],
-            "steps[0].arguments.tempo",
+            [{"tool": "live_set_song_props", "arguments": {"tempo": 100, "speed": 1}}],
+            "steps[0].arguments.speed",
         ),
         # The compact form's own field, not the object form's "expected an array" beside it.
         (

@@ -128,13 +128,13 @@ async def test_lost_write_is_never_resent(stub):
     def drop(params):
         raise Drop
 
-    stub.handlers["song.set_tempo"] = drop
+    stub.handlers["song.set_props"] = drop
     bridge = make_bridge(stub)
     failure = await expect_failure(
-        bridge.call("song.set_tempo", {"bpm": 130}, write=True), "LIVE_UNAVAILABLE"
+        bridge.call("song.set_props", {"tempo": 130}, write=True), "LIVE_UNAVAILABLE"
     )
     assert "may or may not have happened" in failure.message
-    assert [m for m, _ in stub.received] == ["song.set_tempo"]
+    assert [m for m, _ in stub.received] == ["song.set_props"]
     # The next call reconnects and works.
     assert await bridge.call("song.echo", {}, write=False) == {"echo": {}}
     await bridge.aclose()

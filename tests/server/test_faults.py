@@ -33,7 +33,7 @@ async def test_live_down_then_back_without_restarting_the_server(tmp_path):
     bridge = Bridge(port=port, config_dir=config, spec_hash=registry_gen.SPEC_HASH)
     try:
         async with Client(build_server(bridge), mode="legacy") as client:
-            assert not (await client.call_tool("live_set_tempo", {"bpm": 100})).is_error
+            assert not (await client.call_tool("live_set_song_props", {"tempo": 100})).is_error
             first.stop()
             # Live quit: a clear LIVE_UNAVAILABLE with the hint, not a hang or a protocol error.
             down = await client.call_tool("live_get_song_overview", {})
@@ -62,7 +62,7 @@ async def test_live_restarted_between_two_calls_is_invisible(tmp_path):
             first.stop()
             with FakeHost(demo=True, port=port, config_dir=config):
                 # A write on the stale connection would be ambiguous; it must not get that far.
-                write = await client.call_tool("live_set_tempo", {"bpm": 90})
+                write = await client.call_tool("live_set_song_props", {"tempo": 90})
                 assert not write.is_error, write.content[0].text
     finally:
         first.stop()
@@ -74,7 +74,7 @@ async def test_a_write_whose_answer_is_lost_is_not_resent(tmp_path):
     def lose_answer(params):
         raise Drop
 
-    stub.handlers["song.set_tempo"] = lose_answer
+    stub.handlers["song.set_props"] = lose_answer
     stub.handlers["song.get_overview"] = lose_answer
     stub.start()
     try:
@@ -82,13 +82,13 @@ async def test_a_write_whose_answer_is_lost_is_not_resent(tmp_path):
             port=stub.port, config_dir=stub.config_dir, spec_hash=registry_gen.SPEC_HASH
         )
         async with Client(build_server(bridge), mode="legacy") as client:
-            write = await client.call_tool("live_set_tempo", {"bpm": 130})
+            write = await client.call_tool("live_set_song_props", {"tempo": 130})
             read = await client.call_tool("live_get_song_overview", {})
         assert code_of(write) == "LIVE_UNAVAILABLE"
         assert "may or may not have happened" in write.content[0].text
         assert "Read the current state again" in write.content[0].text
         methods = [method for method, _ in stub.received]
-        assert methods.count("song.set_tempo") == 1  # the write went out once
+        assert methods.count("song.set_props") == 1  # the write went out once
         assert methods.count("song.get_overview") == 2  # the read was retried once
         assert code_of(read) == "LIVE_UNAVAILABLE"
     finally:
@@ -105,10 +105,10 @@ async def test_spec_hash_mismatch_is_explained_with_the_fix(tmp_path, caplog):
         )
         with caplog.at_level(logging.WARNING, logger="live_mcp"):
             async with Client(build_server(bridge), mode="legacy") as client:
-                unserved = await client.call_tool("live_set_tempo", {"bpm": 130})
+                unserved = await client.call_tool("live_set_song_props", {"tempo": 130})
                 drifted = await client.call_tool("live_get_song_overview", {})
         assert code_of(unserved) == "UNSUPPORTED"
-        assert "song.set_tempo" in unserved.content[0].text
+        assert "song.set_props" in unserved.content[0].text
         for result in (unserved, drifted):
             assert "live-mcp install-script" in result.content[0].text
         assert "live-mcp install-script" in caplog.text

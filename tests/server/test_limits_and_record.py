@@ -171,13 +171,13 @@ async def test_every_write_is_recorded_and_reads_are_not(bridge, tmp_path, mode)
     record = WriteLog(tmp_path / "record")
     async with Client(build_server(bridge, write_log=record), mode=mode) as client:
         await client.call_tool("live_get_song_overview", {})
-        await client.call_tool("live_set_tempo", {"bpm": 124})
+        await client.call_tool("live_set_song_props", {"tempo": 124})
         await client.call_tool("live_delete_track", {"track_id": "track:42"})
     entries = record.recent(10)
-    assert [e["tool"] for e in entries] == ["live_set_tempo", "live_delete_track"]
+    assert [e["tool"] for e in entries] == ["live_set_song_props", "live_delete_track"]
     tempo, failed = entries
-    assert tempo["arguments"] == {"bpm": 124}
-    assert tempo["result"]["before"] == 120.0 and tempo["result"]["after"] == 124.0
+    assert tempo["arguments"] == {"tempo": 124}
+    assert tempo["result"]["before"] == {"tempo": 120.0} and tempo["result"]["after"] == {"tempo": 124.0}
     assert tempo["summary"].startswith("Tempo 120")
     assert tempo["client"] == "mcp"  # the official client's name
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", tempo["time"])
@@ -206,14 +206,16 @@ async def test_no_token_ever_lands_in_the_record(bridge, live_host, tmp_path):
 def test_the_record_rotates_by_size(tmp_path):
     record = WriteLog(tmp_path, max_bytes=600, keep=2)
     for i in range(20):
-        record.record("live_set_tempo", {"bpm": 100 + i}, client="c", summary=f"t {i}", result={})
+        record.record(
+            "live_set_song_props", {"tempo": 100 + i}, client="c", summary=f"t {i}", result={}
+        )
     files = sorted(p.name for p in tmp_path.iterdir())
     assert files == [FILE_NAME, f"{FILE_NAME}.1", f"{FILE_NAME}.2"]
     assert all(p.stat().st_size <= 600 for p in tmp_path.iterdir())
     newest = record.recent(3)
-    assert [e["arguments"]["bpm"] for e in newest] == [117, 118, 119]
+    assert [e["arguments"]["tempo"] for e in newest] == [117, 118, 119]
     kept = [json.loads(line) for p in tmp_path.iterdir() for line in p.read_text().splitlines()]
-    assert len(kept) < 20 and max(e["arguments"]["bpm"] for e in kept) == 119
+    assert len(kept) < 20 and max(e["arguments"]["tempo"] for e in kept) == 119
 
 
 def test_a_huge_result_is_summarised(tmp_path):
@@ -225,7 +227,7 @@ def test_a_huge_result_is_summarised(tmp_path):
 def test_live_mcp_log_prints_the_recent_writes(tmp_path):
     record = WriteLog(tmp_path)
     record.record(
-        "live_set_tempo", {"bpm": 124}, client="claude-code", summary="Tempo 120 -> 124 BPM"
+        "live_set_song_props", {"tempo": 124}, client="claude-code", summary="Tempo 120 -> 124 BPM"
     )
     record.record("live_delete_track", {"track_id": "track:9"}, client="", error="STALE_REFERENCE")
     done = subprocess.run(
@@ -237,7 +239,7 @@ def test_live_mcp_log_prints_the_recent_writes(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert "live_set_tempo: Tempo 120 -> 124 BPM  [claude-code]" in lines[0]
-    assert lines[1].strip() == '{"bpm":124}'
+    assert "live_set_song_props: Tempo 120 -> 124 BPM  [claude-code]" in lines[0]
+    assert lines[1].strip() == '{"tempo":124}'
     assert "live_delete_track: FAILED STALE_REFERENCE" in lines[2]
     assert render([]) == "No writes recorded yet."

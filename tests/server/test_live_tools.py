@@ -72,9 +72,9 @@ async def test_a_session_through_every_tool(bridge, mode):
             return result.structured_content
 
         overview = await ok("live_get_song_overview", {})
-        assert await ok("live_set_tempo", {"bpm": 128}) == {
-            "before": overview["tempo"],
-            "after": 128.0,
+        assert await ok("live_set_song_props", {"tempo": 128}) == {
+            "before": {"tempo": overview["tempo"]},
+            "after": {"tempo": 128.0},
         }
         created = await ok("live_create_track", {"kind": "midi", "name": "Lead"})
         found = await ok("live_find_track", {"query": "lead"})

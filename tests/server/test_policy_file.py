@@ -32,7 +32,7 @@ def test_the_example_of_the_docs(tmp_path):
             """\
             default: allow
             rules:
-              - match: live_set_tempo            # a tool, a glob, or toolset:NAME
+              - match: live_set_song_props            # a tool, a glob, or toolset:NAME
                 action: deny
                 reason: The tempo is fixed for this session.
               - match: live_delete_*
@@ -44,9 +44,9 @@ def test_the_example_of_the_docs(tmp_path):
         ),
         registry,
     )
-    tempo = policy.decide("live_set_tempo")
+    tempo = policy.decide("live_set_song_props")
     assert (tempo.action, tempo.text) == ("deny", "The tempo is fixed for this session.")
-    assert tempo.rule.endswith("policy.yaml:3 live_set_tempo")
+    assert tempo.rule.endswith("policy.yaml:3 live_set_song_props")
     for name in DELETES:
         decision = policy.decide(name)
         assert (decision.action, decision.text) == ("approve", "Delete this from the Set?")
@@ -58,7 +58,7 @@ def test_the_example_of_the_docs(tmp_path):
         assert (decision.rate_limit.max, decision.rate_limit.window_s) == (30, 60.0)
     assert policy.decide("live_get_song_overview").action == "allow"
     assert policy.decide("live_get_song_overview").rate_limit is None
-    assert set(policy.denied()) == {"live_set_tempo"}
+    assert set(policy.denied()) == {"live_set_song_props"}
     assert policy.approved() == frozenset(DELETES)
 
 
@@ -67,7 +67,7 @@ def test_default_deny_and_approve():
         {"default": "deny", "rules": [{"match": "live_get_*", "action": "allow"}]}, registry
     )
     assert policy.decide("live_get_notes").action == "allow"
-    assert policy.decide("live_set_tempo").action == "deny"
+    assert policy.decide("live_set_song_props").action == "deny"
     approve = parse_policy({"default": "approve"}, registry)
     assert approve.approved() == frozenset(SPECS)
     assert parse_policy(None, registry).denied() == {}
@@ -82,7 +82,7 @@ def test_exact_beats_glob_beats_toolset_beats_default():
     policy = parse_policy({"default": "deny", "rules": rules}, registry)
     assert policy.decide("live_create_track").action == "allow"  # exact
     assert policy.decide("live_find_track").action == "approve"  # glob over toolset
-    assert policy.decide("live_set_tempo").action == "deny"  # toolset
+    assert policy.decide("live_set_song_props").action == "deny"  # toolset
     assert policy.decide("live_get_song_overview").text == "core off"
     assert policy.decide("live_fire_clip").rule == "default"
 
@@ -91,7 +91,7 @@ def test_the_first_of_two_matching_globs_wins_and_limits_resolve_separately():
     rules = [
         {"match": "live_delete_*", "action": "approve"},
         {"match": "live_*_track", "action": "deny", "reason": "no"},
-        {"match": "toolset:editing", "rate_limit": {"max": 5, "window_s": 10}},
+        {"match": "toolset:core", "rate_limit": {"max": 5, "window_s": 10}},
     ]
     policy = parse_policy({"rules": rules}, registry)
     decision = policy.decide("live_delete_track")
@@ -122,30 +122,30 @@ def test_an_exact_rule_always_decides_its_tool(name, action):
         ),
         ("rules:\n  - match: toolset:nope\n    action: allow\n", 2, "unknown toolset 'nope'"),
         ("rules:\n  - match: live_zz_*\n    action: allow\n", 2, "matches no tool"),
-        ("rules:\n  - match: live_set_tempo\n    action: deny\n", 2, "needs a `reason`"),
-        ("rules:\n  - match: live_set_tempo\n    action: maybe\n", 3, "action must be one of"),
-        ("rules:\n  - match: live_set_tempo\n", 2, "needs an `action` or a `rate_limit`"),
+        ("rules:\n  - match: live_set_song_props\n    action: deny\n", 2, "needs a `reason`"),
+        ("rules:\n  - match: live_set_song_props\n    action: maybe\n", 3, "action must be one of"),
+        ("rules:\n  - match: live_set_song_props\n", 2, "needs an `action` or a `rate_limit`"),
         ("default: sometimes\n", 1, "default must be one of"),
-        ("rules:\n  - match: live_set_tempo\n    acton: allow\n", 3, "unknown key 'acton'"),
+        ("rules:\n  - match: live_set_song_props\n    acton: allow\n", 3, "unknown key 'acton'"),
         (
-            "rules:\n  - match: live_set_tempo\n    rate_limit: {max: 0, window_s: 60}\n",
+            "rules:\n  - match: live_set_song_props\n    rate_limit: {max: 0, window_s: 60}\n",
             3,
             "max must be a whole number",
         ),
         (
-            "rules:\n  - match: live_set_tempo\n    rate_limit:\n      max: 3\n      window_s: -1\n",
+            "rules:\n  - match: live_set_song_props\n    rate_limit:\n      max: 3\n      window_s: -1\n",
             5,
             "window_s must be seconds",
         ),
         (
-            "rules:\n  - {match: live_set_tempo, action: allow}\n  - {match: live_set_tempo, action: allow}\n",
+            "rules:\n  - {match: live_set_song_props, action: allow}\n  - {match: live_set_song_props, action: allow}\n",
             3,
             "already has a rule (line 2)",
         ),
         ("default: allow\ndefault: deny\n", 2, "'default' is given twice"),
         ("rules: [\n", 2, "not valid YAML"),
         (
-            "rules:\n  - match: live_set_tempo\n    action: allow\n    reason: x\n",
+            "rules:\n  - match: live_set_song_props\n    action: allow\n    reason: x\n",
             4,
             "belongs to an action: deny",
         ),

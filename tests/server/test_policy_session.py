@@ -21,7 +21,7 @@ MODES = ["legacy", "auto"]  # 2025-11-25 `initialize`, and 2026-07-28 (the SDK's
 POLICY = {
     "default": "allow",
     "rules": [
-        {"match": "live_set_tempo", "action": "deny", "reason": "The tempo is fixed."},
+        {"match": "live_set_song_props", "action": "deny", "reason": "The tempo is fixed."},
         {"match": "live_delete_*", "action": "approve", "message": "Delete this from the Set?"},
     ],
 }
@@ -56,15 +56,15 @@ async def test_a_denied_tool_is_not_listed_and_is_refused_naming_the_rule(bridge
     before = live_host.call_on_main(dump_set)
     async with Client(server_for(bridge), mode=mode) as client:
         names = [t.name for t in (await client.list_tools()).tools]
-        result = await client.call_tool("live_set_tempo", {"bpm": 100})
+        result = await client.call_tool("live_set_song_props", {"tempo": 100})
         step = await client.call_tool(
             "live_batch",
-            {"steps": [{"tool": "live_set_tempo", "arguments": {"bpm": 90}}]},
+            {"steps": [{"tool": "live_set_song_props", "arguments": {"tempo": 90}}]},
         )
-    assert "live_set_tempo" not in names and "live_get_song_overview" in names
+    assert "live_set_song_props" not in names and "live_get_song_overview" in names
     assert code_of(result) == "POLICY_DENIED"
     text = result.content[0].text
-    assert "<policy>:1 live_set_tempo" in text and "The tempo is fixed." in text
+    assert "<policy>:1 live_set_song_props" in text and "The tempo is fixed." in text
     assert code_of(step) == "POLICY_DENIED" and step.meta[ERROR_META_KEY]["step"] == 0
     assert "song.set_tempo" not in bridge.sent and "batch.run" not in bridge.sent
     assert live_host.call_on_main(dump_set) == before

@@ -67,7 +67,7 @@ async def test_a_producers_session_on_the_default_set():
         assert [t["name"] for t in overview["tracks"]] == ["Drums", "Bass", "Keys"]
 
         # -- the tempo ----------------------------------------------------------------------------
-        await ok("live_set_tempo", {"bpm": 124})
+        await ok("live_set_song_props", {"tempo": 124})
         assert (await ok("live_get_song_overview"))["tempo"] == 124
 
         # -- a drum track with a kit loaded from the browser ------------------------------------
@@ -208,10 +208,10 @@ async def test_a_producers_session_on_the_default_set():
         assert [t["name"] for t in (await ok("live_get_song_overview"))["tracks"]] == tracks[:-1]
 
         # -- bad values: typed errors, nothing changed -------------------------------------------
-        await fails("live_set_tempo", {"bpm": 5000}, "BAD_INPUT")
+        await fails("live_set_song_props", {"tempo": 5000}, "BAD_INPUT")
         assert (await ok("live_get_song_overview"))["tempo"] == 124
-        text = await fails("live_set_tempo", {"bpm": 128, "swing": 1}, "BAD_INPUT")
-        assert "it takes bpm" in text
+        text = await fails("live_set_song_props", {"tempo": 128, "swing": 1}, "BAD_INPUT")
+        assert "it takes tempo" in text
         await fails(
             "live_set_device_params",
             {"device_id": operator, "changes": [{"name": "Filter Freq", "display": "99 kHz"}]},

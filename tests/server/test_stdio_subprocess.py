@@ -65,13 +65,13 @@ def test_mcp_inspector_lists_exactly_the_specd_tools_and_calls_one():
     assert names == DEFAULT_NAMES
 
     called = _inspector(
-        "--method", "tools/call", "--tool-name", "live_set_tempo", "--tool-arg", "bpm=124"
+        "--method", "tools/call", "--tool-name", "live_set_song_props", "--tool-arg", "tempo=124"
     )
     assert called.returncode == 0, called.stderr
     result = json.loads(called.stdout)
     assert result["isError"] is False
-    assert result["structuredContent"] == {"before": 120, "after": 124}
-    assert result["content"][0]["text"] == "Tempo 120.0 -> 124.0 BPM"
+    assert result["structuredContent"] == {"before": {"tempo": 120}, "after": {"tempo": 124}}
+    assert result["content"][0]["text"] == "Song: tempo 120.0 -> tempo 124.0"
 
 
 @pytest.mark.skipif(

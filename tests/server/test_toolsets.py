@@ -59,8 +59,8 @@ def test_read_only_wins_over_everything():
 
 
 def test_read_only_with_a_write_tool_named_is_a_conflict():
-    with pytest.raises(SelectionError, match=r"--read-only.*live_set_tempo"):
-        select(registry, tools="live_set_tempo", read_only=True)
+    with pytest.raises(SelectionError, match=r"--read-only.*live_set_song_props"):
+        select(registry, tools="live_set_song_props", read_only=True)
 
 
 def test_a_tool_both_added_and_excluded_is_a_conflict():
@@ -85,16 +85,16 @@ def test_unknown_names_list_the_valid_ones(kwargs, listed):
 def test_environment_applies_and_flags_win():
     env = {
         "LIVE_MCP_TOOLSETS": "clips",
-        "LIVE_MCP_TOOLS": "live_set_tempo",
+        "LIVE_MCP_TOOLS": "live_set_song_props",
         "LIVE_MCP_EXCLUDE_TOOLS": "live_get_notes",
         "LIVE_MCP_READ_ONLY": "",
     }
     got = from_options(registry, None, None, None, None, env=env)
     assert list(got.enabled) == [
-        n for n in NAMES if n in set(of("clips")) - {"live_get_notes"} | {"live_set_tempo"}
+        n for n in NAMES if n in set(of("clips")) - {"live_get_notes"} | {"live_set_song_props"}
     ]
     flagged = from_options(registry, "core", None, "", None, env=env)
-    assert list(flagged.enabled) == [n for n in NAMES if n in {*of("core"), "live_set_tempo"}]
+    assert list(flagged.enabled) == [n for n in NAMES if n in {*of("core"), "live_set_song_props"}]
     ro = from_options(registry, "all", "", "", None, env={"LIVE_MCP_READ_ONLY": "true"})
     assert list(ro.enabled) == read_only(NAMES)
     with pytest.raises(SelectionError, match="LIVE_MCP_READ_ONLY"):
@@ -122,10 +122,10 @@ async def test_tools_list_is_exactly_the_selection(bridge, mode, choice):
 @pytest.mark.anyio
 @pytest.mark.parametrize("mode", MODES)
 async def test_a_disabled_tool_answers_bad_input_naming_what_enables_it(bridge, mode):
-    selection = select(registry, "core", exclude="live_set_tempo")
+    selection = select(registry, "core", exclude="live_set_song_props")
     async with Client(build_server(bridge, selection=selection), mode=mode) as client:
         clips = await client.call_tool("live_get_notes", {"clip_id": "track:0/clipslot:0/clip"})
-        tempo = await client.call_tool("live_set_tempo", {"bpm": 100})
+        tempo = await client.call_tool("live_set_song_props", {"tempo": 100})
         batch = await client.call_tool(
             "live_batch",
             {
@@ -146,7 +146,7 @@ async def test_a_disabled_tool_answers_bad_input_naming_what_enables_it(bridge, 
 async def test_read_only_server_refuses_writes_naming_the_flag(bridge):
     selection = select(registry, "all", read_only=True)
     async with Client(build_server(bridge, selection=selection), mode="legacy") as client:
-        result = await client.call_tool("live_set_tempo", {"bpm": 100})
+        result = await client.call_tool("live_set_song_props", {"tempo": 100})
     assert result.is_error and "--read-only" in result.content[0].text
     assert bridge.sent == []
 
@@ -169,7 +169,7 @@ def _serve(*args, env=None):
     ("args", "env", "message"),
     [
         (["--toolsets", "core,nope"], None, "unknown toolset(s) nope"),
-        (["--tools", "live_set_tempo", "--read-only"], None, "--read-only serves only"),
+        (["--tools", "live_set_song_props", "--read-only"], None, "--read-only serves only"),
         ([], {"LIVE_MCP_EXCLUDE_TOOLS": "live_nope"}, "unknown tool(s) live_nope"),
     ],
 )

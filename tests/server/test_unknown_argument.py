@@ -20,8 +20,8 @@ def _refusal(tool: str, arguments: dict) -> ToolFailure:
 
 
 def test_a_top_level_unknown_argument_lists_the_tools_arguments():
-    failure = _refusal("live_set_tempo", {"bpm": 120, "swing": 0.5})
-    assert "unknown argument 'swing'" in str(failure) and "it takes bpm" in str(failure)
+    failure = _refusal("live_set_song_props", {"tempo": 120, "swing": 0.5})
+    assert "unknown argument 'swing'" in str(failure) and "it takes tempo" in str(failure)
 
 
 def test_an_unknown_field_in_a_list_item_lists_that_items_fields():
