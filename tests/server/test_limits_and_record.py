@@ -178,7 +178,7 @@ async def test_every_write_is_recorded_and_reads_are_not(bridge, tmp_path, mode)
     tempo, failed = entries
     assert tempo["arguments"] == {"tempo": 124}
     assert tempo["result"]["before"] == {"tempo": 120.0} and tempo["result"]["after"] == {"tempo": 124.0}
-    assert tempo["summary"].startswith("Tempo 120")
+    assert tempo["summary"].startswith("Song: tempo 120")
     assert tempo["client"] == "mcp"  # the official client's name
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", tempo["time"])
     assert failed["error"] == "STALE_REFERENCE" and "result" not in failed
