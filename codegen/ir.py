@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from codegen.apps_ir import AppIR, build_apps, with_views
 from codegen.loader import LoadedSpecs, SpecFile
 from codegen.problems import processing
 from codegen.schemas import Enums, field_schema, generated_enums, input_schema, output_schema
@@ -217,6 +218,7 @@ class ProjectIR:
     batchable_tools: tuple[str, ...]
     # (tool, tools/list characters) of the default toolsets served together, largest first
     default_sizes: tuple[tuple[str, int], ...]
+    apps: tuple[AppIR, ...] = ()  # MCP Apps views (specs/apps.yaml, codegen/apps_ir.py)
 
     @property
     def default_size(self) -> int:
@@ -622,9 +624,10 @@ def build_ir(specs: LoadedSpecs) -> ProjectIR:
     tools: list[ToolIR] = []
     domains: list[DomainIR] = []
     enums = generated_enums(t for f in specs.of_kind("tools") for t in f.entries)
+    apps = build_apps(specs)
     for spec_file in sorted(specs.of_kind("tools"), key=lambda f: f.stem):
         domain_tools = sorted(
-            (_tool_ir_of(spec_file, t, hints, enums) for t in spec_file.entries),
+            with_views([_tool_ir_of(spec_file, t, hints, enums) for t in spec_file.entries], apps),
             key=lambda t: t.name,
         )
         tools.extend(domain_tools)
@@ -684,4 +687,5 @@ def build_ir(specs: LoadedSpecs) -> ProjectIR:
         },
         batchable_tools=tuple(enums["batchable_tools"]),
         default_sizes=tuple(sorted(served_size(default_tools), key=lambda s: (-s[1], s[0]))),
+        apps=apps,
     )

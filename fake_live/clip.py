@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from . import palette
 from .enums import ClipLaunchQuantization, LaunchMode, WarpMode
 from .envelope import ClipEnvelopes
 from .lom import LomObject, enum_member, install_listeners, new, reject
@@ -88,6 +89,10 @@ class ClipImpl(LomObject):
     @name.setter
     def name(self, value) -> None:
         self._set("_name", str(value), "name")
+
+    @property
+    def color(self) -> int:
+        return palette.rgb(self._color_index)
 
     @property
     def color_index(self) -> int:
