@@ -46,6 +46,9 @@ class Selection:
 
     enabled: tuple[str, ...]
     why_disabled: Mapping[str, str]
+    # Disabled only because no chosen toolset holds them (not --read-only, not --exclude-tools):
+    # an MCP Apps view may still call these (live_mcp.apps).
+    held_back: frozenset[str] = frozenset()
 
     def is_enabled(self, name: str) -> bool:
         return name in self.enabled
@@ -96,7 +99,7 @@ def select(
             chosen_sets.update(n for n, ts in sets.items() if ts["default"])
         else:
             chosen_sets.add(name)
-    enabled, why = [], {}
+    enabled, why, held_back = [], {}, set()
     for name, spec in specs.items():
         toolset = spec["toolset"]
         if name in dropped:
@@ -109,12 +112,13 @@ def select(
         elif toolset in chosen_sets or name in added:
             enabled.append(name)
         else:
+            held_back.add(name)
             why[name] = (
                 f"{name} is in the {toolset} toolset, which this server was not started with: "
                 f"add it with --toolsets {','.join([*wanted_sets, toolset])} ({ENV_TOOLSETS}) "
                 f"or --tools {name} ({ENV_TOOLS})."
             )
-    return Selection(tuple(enabled), why)
+    return Selection(tuple(enabled), why, frozenset(held_back))
 
 
 def _flag_or_env(value: Any, env: Mapping[str, str], key: str) -> str | None:
