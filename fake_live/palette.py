@@ -19,3 +19,14 @@ NO_COLOR = 0x9A9A9A
 
 def rgb(color_index: int | None) -> int:
     return NO_COLOR if color_index is None else PALETTE[color_index]
+
+
+def nearest(color: int) -> int:
+    """The palette entry closest to an RGB colour: what Live snaps a `color` assignment to."""
+    r, g, b = color >> 16 & 255, color >> 8 & 255, color & 255
+
+    def distance(index: int) -> int:
+        c = PALETTE[index]
+        return (r - (c >> 16 & 255)) ** 2 + (g - (c >> 8 & 255)) ** 2 + (b - (c & 255)) ** 2
+
+    return min(range(len(PALETTE)), key=distance)

@@ -54,6 +54,10 @@ class SceneImpl(LomObject):
     def color(self) -> int:
         return palette.rgb(self._color_index)
 
+    @color.setter
+    def color(self, value) -> None:
+        self.color_index = palette.nearest(int(value))
+
     @property
     def color_index(self):
         return self._color_index

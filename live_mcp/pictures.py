@@ -110,9 +110,12 @@ def piano_roll(
         start = float(note["start_time"]) - from_time
         x0 = GUTTER + round(start * px)
         x1 = max(x0 + 2, GUTTER + round((start + float(note["duration"])) * px) - 1)
+        if x0 > width - 3 or x1 < GUTTER:
+            continue  # outside the time range drawn (a note read by id, or before from_time)
         y = 16 + (high - int(note["pitch"])) * lane
         fill = _shade(float(note.get("velocity", 100)), bool(note.get("mute")))
-        draw.rectangle((x0, y + 1, min(x1, width - 1), y + lane - 2), fill=fill, outline=(0, 0, 0))
+        box = (max(x0, GUTTER), y + 1, min(x1, width - 1), y + lane - 2)
+        draw.rectangle(box, fill=fill, outline=(0, 0, 0))
     return _encode(image)
 
 
