@@ -54,6 +54,12 @@ class AppViews:
     ) -> None:
         enabled = set(selection.enabled)
         self.apps = {a["uri"]: a for a in apps if enabled.intersection(a["opened_by"])}
+        # A view not served: what would serve it (the first opening tool's reason).
+        self._why_not = {
+            a["uri"]: selection.why_disabled.get(a["opened_by"][0], "")
+            for a in apps
+            if a["uri"] not in self.apps
+        }
         called = {name for app in self.apps.values() for name in app["calls"]}
         self.app_only = tuple(
             t["name"] for t in tools if t["name"] in called and t["name"] in selection.held_back
@@ -83,11 +89,14 @@ class AppViews:
     def read(self, uri: str) -> types.ReadResourceResult:
         app = self.apps.get(uri)
         if app is None:
-            raise MCPError(
-                RESOURCE_NOT_FOUND,
-                f"Unknown view {uri!r}. Served: {', '.join(sorted(self.apps)) or 'none'}.",
-                data={"code": BAD_INPUT, "uri": uri},
+            served = f"Served: {', '.join(sorted(self.apps)) or 'none'}."
+            reason = self._why_not.get(uri)
+            message = (
+                f"The view {uri} is not served: {reason} {served}"
+                if reason is not None
+                else f"Unknown view {uri!r}. {served}"
             )
+            raise MCPError(RESOURCE_NOT_FOUND, message, data={"code": BAD_INPUT, "uri": uri})
         return types.ReadResourceResult(
             contents=[
                 types.TextResourceContents(

@@ -108,6 +108,10 @@ async def test_app_only_tools_are_shown_to_apps_clients_only(bridge):
         "ui://live-mcp/clip",
     }
     assert refused.is_error and "scenes toolset" in refused.content[0].text
+    async with Client(server, mode="legacy") as plain:
+        with pytest.raises(MCPError) as raised:
+            await plain.read_resource("ui://live-mcp/mixer")
+    assert "not served: live_get_mixer is in the mixer toolset" in raised.value.error.message
     assert not fired.is_error and fired.structured_content["clips_launched"] == 2
     assert grid.structured_content["clips"][0][0]["state"] == "playing"
 
