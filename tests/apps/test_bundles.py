@@ -77,3 +77,17 @@ def test_rebuilding_gives_the_committed_bytes(checkout):
     for bundle in app_bundles.bundles(checkout):
         built = app_bundles.build_one(checkout, bundle)
         assert built == (REPO / app_bundles.OUT_DIR / f"{bundle}.html").read_text(), bundle
+
+
+def test_each_view_calls_exactly_the_tools_its_spec_declares():
+    """The spec's `calls` is what the server lists app-only for a view: a tool the view's code
+    calls but the spec leaves out would fail for it where its toolset is not served."""
+    import re
+
+    for app in registry.APPS:
+        code = "\n".join(
+            p.read_text() for p in sorted((REPO / "apps" / app["bundle"]).glob("*.js"))
+        )
+        called = set(re.findall(r'callTool\(app, "(live_\w+)"', code))
+        called |= set(re.findall(r'launch\([^,]+, "(live_\w+)"', code))
+        assert called == set(app["calls"]), app["uri"]
