@@ -123,3 +123,16 @@ async def test_read_only_and_excluded_tools_stay_out_even_for_a_view(bridge):
         fired = await client.call_tool("live_fire_clip", {"target_id": "track:0/clipslot:0/clip"})
     assert "live_fire_clip" not in listed and "live_get_session_grid" not in listed
     assert fired.is_error and "--read-only" in fired.content[0].text
+
+
+async def test_a_views_call_is_validated_and_logged_like_the_models(bridge, caplog):
+    """The host forwards a view's tools/call as any client call: the same handler validates it
+    (BAD_INPUT before anything reaches Live) and the server logs it."""
+    caplog.set_level("INFO", logger="live_mcp.server")
+    async with Client(build_server(bridge), mode="legacy", extensions=APPS_CLIENT) as client:
+        bad = await client.call_tool("live_fire_scene", {"scene_id": "scene:0", "extra": 1})
+        good = await client.call_tool("live_fire_scene", {"scene_id": "scene:0"})
+    assert bad.is_error and "unknown argument 'extra'" in bad.content[0].text
+    assert not good.is_error
+    calls = [r.getMessage() for r in caplog.records if r.name == "live_mcp.server"]
+    assert calls == ["tools/call live_fire_scene", "tools/call live_fire_scene"]
