@@ -178,4 +178,15 @@ async def test_dragging_a_fader_sets_the_db_the_mixer_reads(host):
     assert -40 < wanted < -3
     after = await host.call("live_get_mixer", {})
     assert after["tracks"][0]["volume"]["db"] == pytest.approx(wanted, abs=0.15)
+    # A send: Bass into return A, dragged to 70% of its travel (-6.3 dB on the view's law).
+    send = view.locator('[data-slider="track:1:send:0"]')
+    box = await send.bounding_box()
+    y = box["y"] + box["height"] / 2
+    await host.page.mouse.move(box["x"] + 2, y)
+    await host.page.mouse.down()
+    await host.page.mouse.move(box["x"] + box["width"] * 0.7, y, steps=5)
+    await host.page.mouse.up()
+    await view.locator("#status", has_text="track:1: send A").wait_for()
+    sends = (await host.call("live_get_mixer", {}))["tracks"][1]["sends"]
+    assert sends[0]["db"] == pytest.approx(-70 * (1 - 0.7) ** 2, abs=0.6)
     await host.shot("mixer")
