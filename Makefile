@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 JOBS   ?= 2
 
-.PHONY: demo test generate check lint typecheck docs docs-serve bench clean inspector chromium
+.PHONY: demo test generate check lint typecheck docs docs-serve bench clean inspector chromium apps
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH (or make PYTHON=/path/to/python3.11)"; exit 1; }
@@ -23,6 +23,11 @@ generate: $(STAMP)
 
 check: $(STAMP)
 	$(PY) -m codegen --check
+	$(PY) -m codegen.app_bundles --check
+
+# The MCP Apps views (apps/ -> live_mcp/views/*.html, committed): needs Node and npm.
+apps: $(STAMP) $(NODE_STAMP)
+	$(PY) -m codegen.app_bundles --build
 
 # The Remote Script against Live's own signatures (ableton-live-stubs); settings in pyproject.toml.
 typecheck: $(STAMP)
@@ -50,6 +55,7 @@ chromium:
 
 test: $(STAMP) inspector chromium
 	$(PY) -m codegen --check
+	$(PY) -m codegen.app_bundles --check
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 	$(PY) -m pytest -q -n $(JOBS)

@@ -22,6 +22,7 @@ MODULES = (
     "bench.policy_bench",
     "bench.racks_bench",
     "bench.audio_bench",
+    "bench.apps_bench",
 )
 
 

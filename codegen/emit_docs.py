@@ -38,7 +38,9 @@ def emit_docs(ir: ProjectIR) -> dict[str, str]:
             ir.sources_of("tools", "resources", "prompts", "toolsets"),
             **budgets_for_docs(),
         ),
-        f"{REFERENCE_DIR}/resources.md": page("docs_resources.md.j2", ir.sources_of("resources")),
+        f"{REFERENCE_DIR}/resources.md": page(
+            "docs_resources.md.j2", ir.sources_of("resources", "apps")
+        ),
         f"{REFERENCE_DIR}/prompts.md": page("docs_prompts.md.j2", ir.sources_of("prompts")),
         f"{REFERENCE_DIR}/errors.md": page("docs_errors.md.j2", ir.sources_of("errors", "tools")),
     }

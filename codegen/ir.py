@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from codegen.apps_ir import AppIR, build_apps, with_views
 from codegen.loader import LoadedSpecs, SpecFile
 from codegen.problems import processing
 from codegen.rules.prompt_tools import named_tools
@@ -227,6 +228,7 @@ class ProjectIR:
     # (tool, model-visible characters) of the default toolsets served together, largest first
     default_sizes: tuple[tuple[str, int], ...]
     default_wire_size: int  # the same entries in full
+    apps: tuple[AppIR, ...] = ()  # MCP Apps views (specs/apps.yaml, codegen/apps_ir.py)
 
     @property
     def default_size(self) -> int:
@@ -659,9 +661,10 @@ def build_ir(specs: LoadedSpecs) -> ProjectIR:
     tools: list[ToolIR] = []
     domains: list[DomainIR] = []
     enums = generated_enums(t for f in specs.of_kind("tools") for t in f.entries)
+    apps = build_apps(specs)
     for spec_file in sorted(specs.of_kind("tools"), key=lambda f: f.stem):
         domain_tools = sorted(
-            (_tool_ir_of(spec_file, t, hints, enums) for t in spec_file.entries),
+            with_views([_tool_ir_of(spec_file, t, hints, enums) for t in spec_file.entries], apps),
             key=lambda t: t.name,
         )
         tools.extend(domain_tools)
@@ -732,4 +735,5 @@ def build_ir(specs: LoadedSpecs) -> ProjectIR:
         batchable_tools=tuple(enums["batchable_tools"]),
         default_sizes=tuple(served_size(default_tools)),
         default_wire_size=served_wire_size(default_tools),
+        apps=apps,
     )

@@ -147,6 +147,38 @@ class ResourceSpec(_Strict):
     bridge: ResourceBridge
 
 
+class AppSpec(_Strict):
+    """specs/apps.yaml: an MCP Apps view (SEP-1865), a `ui://` HTML resource a host renders in a
+    sandboxed iframe beside the result of the tools that open it."""
+
+    uri: str = Field(
+        pattern=r"^ui://live-mcp/[a-z][a-z0-9-]*$", description="The view's `ui://` resource URI."
+    )
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="The resource's name.")
+    title: str
+    description: str
+    bundle: str = Field(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        description=(
+            "The view's folder under apps/, bundled by `make apps` into "
+            "live_mcp/views/<bundle>.html (committed, one self-contained file)."
+        ),
+    )
+    opened_by: list[str] = Field(
+        min_length=1,
+        description="Tools whose results the view shows: each carries `_meta.ui.resourceUri`.",
+    )
+    calls: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Every tool the view calls through the host. One outside the enabled toolsets is "
+            "listed to Apps clients as app-only (`_meta.ui.visibility: [app]`), never around "
+            "--read-only or --exclude-tools."
+        ),
+    )
+    prefers_border: bool = Field(default=True, description="`_meta.ui.prefersBorder`.")
+
+
 class PromptArgument(_Strict):
     name: str
     description: str
@@ -211,4 +243,5 @@ FILE_KINDS: dict[str, type[_Strict]] = {
     "errors": ErrorSpec,
     "toolsets": ToolsetSpec,
     "server": ServerSpec,
+    "apps": AppSpec,
 }

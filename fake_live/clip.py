@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from . import warp
+from . import palette, warp
 from .enums import ClipLaunchQuantization, LaunchMode, WarpMode
 from .envelope import ClipEnvelopes
 from .groove import clip_groove_setter
@@ -95,6 +95,14 @@ class ClipImpl(LomObject):
     @name.setter
     def name(self, value) -> None:
         self._set("_name", str(value), "name")
+
+    @property
+    def color(self) -> int:
+        return palette.rgb(self._color_index)
+
+    @color.setter
+    def color(self, value) -> None:
+        self.color_index = palette.nearest(int(value))
 
     @property
     def color_index(self) -> int:

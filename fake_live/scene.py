@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from . import palette
 from .lom import LomObject, install_listeners, reject
 
 SCENE_TEMPO_DEFAULT = 120.0
@@ -48,6 +49,14 @@ class SceneImpl(LomObject):
     @name.setter
     def name(self, value) -> None:
         self._set("_name", str(value), "name")
+
+    @property
+    def color(self) -> int:
+        return palette.rgb(self._color_index)
+
+    @color.setter
+    def color(self, value) -> None:
+        self.color_index = palette.nearest(int(value))
 
     @property
     def color_index(self):

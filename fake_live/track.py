@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import ClassVar
 
-from . import routing
+from . import palette, routing
 from .clip_slot import wav_beats
 from .device_chain import DeviceChainMixin
 from .enums import DeviceInsertMode, DeviceType, MonitoringStates
@@ -196,6 +196,14 @@ class TrackImpl(DeviceChainMixin, LomObject):
     @name.setter
     def name(self, value) -> None:
         self._set("_name", str(value), "name")
+
+    @property
+    def color(self) -> int:
+        return palette.rgb(self._color_index)
+
+    @color.setter
+    def color(self, value) -> None:
+        self.color_index = palette.nearest(int(value))
 
     @property
     def color_index(self) -> int:

@@ -10,9 +10,9 @@
 # specs/tools/history.yaml sha256:ed8be608fcf68f7ef8b1e75ac784bab37b30a7acab2d5c526e4cb6d5a604705d
 # specs/tools/launch.yaml sha256:a99c64f872b545d8aa33a8a66ee1850c8b4684896702db2d32960221c9bdf309
 # specs/tools/mixer.yaml sha256:2e5d1b58d9af584b9d68817731ff2a3f43ac921c068a1fd02caffed9c5a365eb
-# specs/tools/notes.yaml sha256:95c7c8ea27db78f846f001be971be982d9d7e31b6db42f4bf95b1eae07a8e10a
+# specs/tools/notes.yaml sha256:d49b51f1bd8780aeba8c24902921eb5492c0afe6a720611c2ef877e49b76ccc4
 # specs/tools/racks.yaml sha256:42f135a468d1571b4e60d84a046a28bbbea8f475c1c35077b191b8aa6cd16c54
-# specs/tools/scenes.yaml sha256:56852601d71f8f10953f5df3d92d0b101f53e687f1aa333afe0b3688538aa581
+# specs/tools/scenes.yaml sha256:7bd81b499e14dac068c841775c684c9dd897483f96de6fabc554e342f649c85c
 # specs/tools/song.yaml sha256:c08af1bb94f37cee86b3254a120eaafb436bec18ab63c560cb880ad25980d7b5
 # specs/tools/tracks.yaml sha256:32b451770c2115ac8f04b50a412ec7d355c78387e20e7d09247a3677cb14e888
 # specs/tools/transport.yaml sha256:e729c486691fe212644b120b8da8ced3d6cfd0534a453627f2fadadc5ffe217e
@@ -201,6 +201,7 @@ class LiveBatchInputStep(BaseModel):
             "live_get_device_params",
             "live_get_mixer",
             "live_get_notes",
+            "live_get_session_grid",
             "live_get_simpler",
             "live_get_song_overview",
             "live_get_transport",
@@ -1650,6 +1651,7 @@ class LiveGetNotesInput(BaseModel):
     format: Annotated[
         Literal["objects", "compact"], Field(description="compact is 5x smaller.")
     ] = "objects"
+    image: Annotated[bool, Field(description="Add a PNG piano roll.")] = False
 
 
 class LiveGetNotesOutputNote(BaseModel):
@@ -1707,6 +1709,77 @@ class LiveGetNotesOutputNotes(BaseModel):
             description="One note per line (lines joined by \\n), nine numbers separated by single spaces; mute is 0 or 1, a missing note id is -.",
             pattern="^(?:(?:-|-?\\d+(?:\\.\\d+)?(?:e[-+]?\\d+)?)(?: (?:-|-?\\d+(?:\\.\\d+)?(?:e[-+]?\\d+)?)){8}(?:\\n(?:-|-?\\d+(?:\\.\\d+)?(?:e[-+]?\\d+)?)(?: (?:-|-?\\d+(?:\\.\\d+)?(?:e[-+]?\\d+)?)){8})*)?$",
         ),
+    ]
+
+
+class LiveGetSessionGridInput(BaseModel):
+    """
+    Arguments of live_get_session_grid.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    image: Annotated[bool, Field(description="Add a PNG picture of the grid.")] = False
+
+
+class LiveGetSessionGridOutputClip(BaseModel):
+    """
+    A scene, a track or a clip: its id, name, colour and play state.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: Annotated[
+        str,
+        Field(description='The id, e.g. "scene:0@9", "track:1@2" or "track:1/clipslot:0/clip@5".'),
+    ]
+    name: Annotated[str, Field(description="The name.")]
+    color: Annotated[str, Field(description='Colour as "#rrggbb".', pattern="^#[0-9a-f]{6}$")]
+    state: Annotated[
+        Literal["stopped", "playing", "triggered"],
+        Field(description="Whether it plays or waits to launch."),
+    ]
+
+
+class LiveGetSessionGridOutputScene(BaseModel):
+    """
+    A scene, a track or a clip: its id, name, colour and play state.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: Annotated[
+        str,
+        Field(description='The id, e.g. "scene:0@9", "track:1@2" or "track:1/clipslot:0/clip@5".'),
+    ]
+    name: Annotated[str, Field(description="The name.")]
+    color: Annotated[str, Field(description='Colour as "#rrggbb".', pattern="^#[0-9a-f]{6}$")]
+    state: Annotated[
+        Literal["stopped", "playing", "triggered"],
+        Field(description="Whether it plays or waits to launch."),
+    ]
+
+
+class LiveGetSessionGridOutputTrack(BaseModel):
+    """
+    A scene, a track or a clip: its id, name, colour and play state.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: Annotated[
+        str,
+        Field(description='The id, e.g. "scene:0@9", "track:1@2" or "track:1/clipslot:0/clip@5".'),
+    ]
+    name: Annotated[str, Field(description="The name.")]
+    color: Annotated[str, Field(description='Colour as "#rrggbb".', pattern="^#[0-9a-f]{6}$")]
+    state: Annotated[
+        Literal["stopped", "playing", "triggered"],
+        Field(description="Whether it plays or waits to launch."),
     ]
 
 
@@ -4385,6 +4458,28 @@ class LiveGetNotesOutput(BaseModel):
     notes: Annotated[
         list[LiveGetNotesOutputNote] | LiveGetNotesOutputNotes,
         Field(description="Notes sorted by start time, then pitch, in the requested format."),
+    ]
+
+
+class LiveGetSessionGridOutput(BaseModel):
+    """
+    Result of live_get_session_grid.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    track_count: Annotated[int, Field(description="Number of tracks.", ge=0)]
+    scene_count: Annotated[int, Field(description="Number of scenes.", ge=0)]
+    scenes: Annotated[
+        list[LiveGetSessionGridOutputScene], Field(description="Every scene, top to bottom.")
+    ]
+    tracks: Annotated[
+        list[LiveGetSessionGridOutputTrack], Field(description="Every track, left to right.")
+    ]
+    clips: Annotated[
+        list[list[LiveGetSessionGridOutputClip | None]],
+        Field(description="Per track, per scene: the slot's clip, or null for an empty slot."),
     ]
 
 

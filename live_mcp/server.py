@@ -7,6 +7,7 @@ Streamable HTTP, in-process tests) all run the same `Server` this returns. A `Se
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from types import ModuleType
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import mcp_types as types
 from mcp.server import Server
 
+from live_mcp.apps import AppViews, client_supports_apps
 from live_mcp.batch import batch_run
 from live_mcp.errors import BAD_INPUT, ToolFailure
 from live_mcp.guard import Guard, can_elicit, denial
@@ -25,7 +27,7 @@ from live_mcp.toolsets import Selection, everything, served_entries, without
 from live_mcp.write_log import WriteLog
 from live_script.batch import BATCH_METHOD
 
-# The bridge method whose tool runs other tools' steps (specs/tools/batch.yaml).
+log = logging.getLogger("live_mcp.server")
 
 
 def load_registry() -> ModuleType:
@@ -77,16 +79,26 @@ def build_server(
             else None
         )
         handlers[name] = make_tool_handler(spec, bridge, catalogue, run)
+    views = AppViews(getattr(reg, "APPS", ()), reg.TOOLS, chosen)
+    for name in views.app_only:  # tools a view calls: listed to Apps clients only
+        handlers[name] = make_tool_handler(specs[name], bridge, catalogue)
     reader = ResourceReader(reg.RESOURCES, reg.RESOURCE_TEMPLATES, reg.TOOLS, bridge, catalogue)
     prompts = PromptBook(reg.PROMPTS)
 
     async def on_list_tools(ctx: Any, params: Any) -> types.ListToolsResult:
-        return types.ListToolsResult(tools=tools if can_elicit(ctx) else tools_to_confirm)
+        listed = tools if can_elicit(ctx) else tools_to_confirm
+        if views.app_only_tools and client_supports_apps(ctx):
+            return types.ListToolsResult(tools=[*listed, *views.app_only_tools])
+        return types.ListToolsResult(tools=listed)
 
     async def on_call_tool(ctx: Any, params: types.CallToolRequestParams) -> Any:
+        # A view's call reaches here through the host exactly as the model's does.
+        log.info("tools/call %s", params.name)
         handler = handlers.get(params.name)
         if params.name in denied:
             return error_result(denial(params.name, denied[params.name]), catalogue)
+        if params.name in views.app_only and not client_supports_apps(ctx):
+            handler = None
         if handler is None and params.name in chosen.why_disabled:
             failure = ToolFailure(BAD_INPUT, chosen.why_disabled[params.name])
             return error_result(failure, catalogue)
@@ -97,7 +109,7 @@ def build_server(
         return await guard.call(ctx, params, handler)
 
     async def on_list_resources(ctx: Any, params: Any) -> types.ListResourcesResult:
-        return types.ListResourcesResult(resources=reader.listing)
+        return types.ListResourcesResult(resources=[*reader.listing, *views.listing])
 
     async def on_list_resource_templates(
         ctx: Any, params: Any
@@ -107,7 +119,10 @@ def build_server(
     async def on_read_resource(
         ctx: Any, params: types.ReadResourceRequestParams
     ) -> types.ReadResourceResult:
-        return await reader.read(str(params.uri))
+        uri = str(params.uri)
+        if uri.startswith("ui://"):
+            return views.read(uri)
+        return await reader.read(uri)
 
     async def on_list_prompts(ctx: Any, params: Any) -> types.ListPromptsResult:
         return types.ListPromptsResult(prompts=prompts.listing)
@@ -119,7 +134,7 @@ def build_server(
 
     # The server's identity is declared in the specs too (specs/server.yaml).
     identity: Mapping[str, Any] = reg.SERVER
-    server = Server(
+    server: Server = Server(
         identity["name"],
         version=identity["version"],
         title=identity["display_name"],
@@ -133,6 +148,7 @@ def build_server(
         on_list_prompts=on_list_prompts,
         on_get_prompt=on_get_prompt,
     )
+    server.extensions.update(views.extensions)  # io.modelcontextprotocol/ui
     if guard.confirmable:
         # Approval on 2026-07-28 round-trips its state through the client: seal it.
         from mcp.server.request_state import RequestStateBoundary, RequestStateSecurity

@@ -8,6 +8,7 @@ catalogue code and hint, never a protocol error (DESIGN.md invariant 2).
 
 from __future__ import annotations
 
+import base64
 import importlib
 import json
 import logging
@@ -208,6 +209,21 @@ def success_result(spec: Mapping[str, Any], result: dict[str, Any]) -> types.Cal
     )
 
 
+def add_picture(
+    spec: Mapping[str, Any],
+    params: Mapping[str, Any],
+    result: Mapping[str, Any],
+    done: types.CallToolResult,
+) -> None:
+    """Add the PNG a call asked for with `image` (live_mcp.pictures; Pillow loads only here)."""
+    from live_mcp.pictures import picture_of
+
+    png = picture_of(spec["bridge_method"], params, result)
+    if png is not None:
+        data = base64.b64encode(png).decode("ascii")
+        done.content.append(types.ImageContent(data=data, mime_type="image/png"))
+
+
 def error_result(
     failure: ToolFailure, catalogue: Mapping[str, Mapping[str, str]]
 ) -> types.CallToolResult:
@@ -249,7 +265,10 @@ def make_tool_handler(
                 result = await run(params)
             except ToolFailure as failure:
                 raise _with_mismatch_note(failure, bridge, catalogue) from None
-            return success_result(spec, result)
+            done = success_result(spec, result)
+            if params.get("image"):
+                add_picture(spec, params, result, done)
+            return done
         except ToolFailure as failure:
             return error_result(failure, catalogue)
         except Exception:

@@ -46,6 +46,9 @@ class Selection:
 
     enabled: tuple[str, ...]
     why_disabled: Mapping[str, str]
+    # Disabled only because no chosen toolset holds them (not --read-only, not --exclude-tools):
+    # an MCP Apps view may still call these (live_mcp.apps).
+    held_back: frozenset[str] = frozenset()
 
     def is_enabled(self, name: str) -> bool:
         return name in self.enabled
@@ -56,7 +59,8 @@ def without(selection: Selection, dropped: Mapping[str, str]) -> Selection:
     if not dropped:
         return selection
     enabled = tuple(n for n in selection.enabled if n not in dropped)
-    return Selection(enabled, {**selection.why_disabled, **dropped})
+    held_back = selection.held_back.difference(dropped)  # a denied tool is no view's either
+    return Selection(enabled, {**selection.why_disabled, **dropped}, held_back)
 
 
 def everything(registry: Any) -> Selection:
@@ -104,7 +108,7 @@ def select(
             chosen_sets.update(n for n, ts in sets.items() if ts["default"])
         else:
             chosen_sets.add(name)
-    enabled, why = [], {}
+    enabled, why, held_back = [], {}, set()
     for name, spec in specs.items():
         toolset = spec["toolset"]
         if name in dropped:
@@ -117,12 +121,13 @@ def select(
         elif toolset in chosen_sets or name in added:
             enabled.append(name)
         else:
+            held_back.add(name)
             why[name] = (
                 f"{name} is in the {toolset} toolset, which this server was not started with: "
                 f"add it with --toolsets {','.join([*wanted_sets, toolset])} ({ENV_TOOLSETS}) "
                 f"or --tools {name} ({ENV_TOOLS})."
             )
-    return Selection(tuple(enabled), why)
+    return Selection(tuple(enabled), why, frozenset(held_back))
 
 
 def _flag_or_env(value: Any, env: Mapping[str, str], key: str) -> str | None:

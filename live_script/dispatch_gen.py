@@ -11,9 +11,9 @@
 # specs/tools/history.yaml sha256:ed8be608fcf68f7ef8b1e75ac784bab37b30a7acab2d5c526e4cb6d5a604705d
 # specs/tools/launch.yaml sha256:a99c64f872b545d8aa33a8a66ee1850c8b4684896702db2d32960221c9bdf309
 # specs/tools/mixer.yaml sha256:2e5d1b58d9af584b9d68817731ff2a3f43ac921c068a1fd02caffed9c5a365eb
-# specs/tools/notes.yaml sha256:95c7c8ea27db78f846f001be971be982d9d7e31b6db42f4bf95b1eae07a8e10a
+# specs/tools/notes.yaml sha256:d49b51f1bd8780aeba8c24902921eb5492c0afe6a720611c2ef877e49b76ccc4
 # specs/tools/racks.yaml sha256:42f135a468d1571b4e60d84a046a28bbbea8f475c1c35077b191b8aa6cd16c54
-# specs/tools/scenes.yaml sha256:56852601d71f8f10953f5df3d92d0b101f53e687f1aa333afe0b3688538aa581
+# specs/tools/scenes.yaml sha256:7bd81b499e14dac068c841775c684c9dd897483f96de6fabc554e342f649c85c
 # specs/tools/song.yaml sha256:c08af1bb94f37cee86b3254a120eaafb436bec18ab63c560cb880ad25980d7b5
 # specs/tools/tracks.yaml sha256:32b451770c2115ac8f04b50a412ec7d355c78387e20e7d09247a3677cb14e888
 # specs/tools/transport.yaml sha256:e729c486691fe212644b120b8da8ced3d6cfd0534a453627f2fadadc5ffe217e
@@ -25,7 +25,7 @@ before a handler runs; the handler is `live_script.handlers.<domain>.<verb>`. Se
 docs/bridge-protocol.md.
 """
 
-SPEC_HASH = "sha256:c934d8a6f6086b54ee2e6fe02f1b9f20ab058157c068737bd5dc91b890c6c2ce"
+SPEC_HASH = "sha256:b4c63fe07629422a9c2ea586b8da77e66fea5441da21af75594794e71ba9beee"
 
 METHODS = {
     "arrangement.add_cue": {
@@ -680,6 +680,7 @@ METHODS = {
                                     "live_get_device_params",
                                     "live_get_mixer",
                                     "live_get_notes",
+                                    "live_get_session_grid",
                                     "live_get_simpler",
                                     "live_get_song_overview",
                                     "live_get_transport",
@@ -1118,6 +1119,11 @@ METHODS = {
                     "description": "compact is 5x smaller.",
                     "enum": ["objects", "compact"],
                     "default": "objects",
+                },
+                "image": {
+                    "type": "boolean",
+                    "description": "Add a PNG piano roll.",
+                    "default": False,
                 },
             },
             "required": ["clip_id"],
@@ -1638,6 +1644,25 @@ METHODS = {
                 },
             },
             "required": ["device_id"],
+            "additionalProperties": False,
+        },
+    },
+    "grid.get": {
+        "domain": "grid",
+        "verb": "get",
+        "undo": "none",
+        "since": (11, 0, 0),
+        "tools": ("live_get_session_grid",),
+        "params": {
+            "type": "object",
+            "properties": {
+                "image": {
+                    "type": "boolean",
+                    "description": "Add a PNG picture of the grid.",
+                    "default": False,
+                }
+            },
+            "required": [],
             "additionalProperties": False,
         },
     },

@@ -11,9 +11,9 @@
 # specs/tools/history.yaml sha256:ed8be608fcf68f7ef8b1e75ac784bab37b30a7acab2d5c526e4cb6d5a604705d
 # specs/tools/launch.yaml sha256:a99c64f872b545d8aa33a8a66ee1850c8b4684896702db2d32960221c9bdf309
 # specs/tools/mixer.yaml sha256:2e5d1b58d9af584b9d68817731ff2a3f43ac921c068a1fd02caffed9c5a365eb
-# specs/tools/notes.yaml sha256:95c7c8ea27db78f846f001be971be982d9d7e31b6db42f4bf95b1eae07a8e10a
+# specs/tools/notes.yaml sha256:d49b51f1bd8780aeba8c24902921eb5492c0afe6a720611c2ef877e49b76ccc4
 # specs/tools/racks.yaml sha256:42f135a468d1571b4e60d84a046a28bbbea8f475c1c35077b191b8aa6cd16c54
-# specs/tools/scenes.yaml sha256:56852601d71f8f10953f5df3d92d0b101f53e687f1aa333afe0b3688538aa581
+# specs/tools/scenes.yaml sha256:7bd81b499e14dac068c841775c684c9dd897483f96de6fabc554e342f649c85c
 # specs/tools/song.yaml sha256:c08af1bb94f37cee86b3254a120eaafb436bec18ab63c560cb880ad25980d7b5
 # specs/tools/tracks.yaml sha256:32b451770c2115ac8f04b50a412ec7d355c78387e20e7d09247a3677cb14e888
 # specs/tools/transport.yaml sha256:e729c486691fe212644b120b8da8ced3d6cfd0534a453627f2fadadc5ffe217e
@@ -418,6 +418,7 @@ if TYPE_CHECKING:
         note_ids: NotRequired[List[int]]
         max_notes: int
         format: str
+        image: bool
 
     class ClipGetNotesResult(TypedDict):
         clip_id: str
@@ -565,6 +566,16 @@ if TYPE_CHECKING:
         changed: List[str]
         before: Dict[str, Any]
         after: Dict[str, Any]
+
+    class GridGetParams(TypedDict):
+        image: bool
+
+    class GridGetResult(TypedDict):
+        track_count: int
+        scene_count: int
+        scenes: List[Dict[str, Any]]
+        tracks: List[Dict[str, Any]]
+        clips: List[List[Optional[Dict[str, Any]]]]
 
     class HistoryRedoParams(TypedDict):
         pass
@@ -1503,6 +1514,7 @@ class clip:
             note_ids (array of integer; 1 … 20000 items; optional): Only these notes.
             max_notes (integer; 1 … 20000; `2000`): More are reported as truncated.
             format (string; `objects` · `compact`; `"objects"`): compact is 5x smaller.
+            image (boolean; `false`): Add a PNG piano roll.
         returns: a dict with clip_id, count, total, truncated, api, notes
         """
         raise NotImplementedError("clip.get_notes")
@@ -1659,6 +1671,20 @@ class device:
         returns: a dict with device_id, changed, before, after
         """
         raise NotImplementedError("device.set_props")
+
+
+class grid:
+    """live_script/handlers/grid.py"""
+
+    @staticmethod
+    def get(ctx: HandlerContext, params: GridGetParams) -> GridGetResult:
+        r"""grid.get — for live_get_session_grid. Undo: none. Since Live 11.0.0.
+
+        params:
+            image (boolean; `false`): Add a PNG picture of the grid.
+        returns: a dict with track_count, scene_count, scenes, tracks, clips
+        """
+        raise NotImplementedError("grid.get")
 
 
 class history:

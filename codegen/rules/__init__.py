@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 
 from codegen.loader import LoadedSpecs
 from codegen.problems import SpecProblem, processing
+from codegen.rules.apps import rule_apps_name_declared_tools
 from codegen.rules.basics import (
     rule_bridge_methods_well_formed,
     rule_every_field_described,
@@ -53,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     rule_prose_names_declared_tools,
     rule_prompt_text_names_declared_tools,
     rule_prompt_arguments_truthful,
+    rule_apps_name_declared_tools,
 )
 # Problems the loader finds before any rule runs (named in SpecProblem.rule).
 LOADER_RULES = (

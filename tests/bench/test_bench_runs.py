@@ -58,3 +58,10 @@ def test_one_failing_benchmark_still_prints_the_others_and_fails_the_run(monkeyp
     out, err = capsys.readouterr()
     assert "fine" in out and "1.000 s" in out
     assert "ZeroDivisionError" in err and "failed: bench.bad_bench" in err
+
+
+def test_the_apps_benchmark_renders_its_piano_roll():
+    from bench import apps_bench
+
+    rows = apps_bench.png_rows()
+    assert [r["unit"] for r in rows] == ["ms", "KB"] and all(r["value"] > 0 for r in rows)

@@ -54,7 +54,6 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
         NOT_YET_USED: (
             "automation_envelopes",
             "beat_to_sample_time",
-            "color",
             "deselect_all_notes",
             "duplicate_region",
             "get_selected_notes",
@@ -193,10 +192,7 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "Scene": {
-        NOT_YET_USED: (
-            "color",
-            "fire_as_selected",
-        ),
+        NOT_YET_USED: ("fire_as_selected",),
         NO_WINDOW: ("set_fire_button_state",),
     },
     "Song": {
@@ -258,7 +254,6 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
         NOT_YET_USED: (
             "back_to_arranger",
             "can_show_chains",
-            "color",
             "create_take_lane",
             "current_input_routing",
             "current_input_sub_routing",

@@ -177,7 +177,9 @@ async def test_every_write_is_recorded_and_reads_are_not(bridge, tmp_path, mode)
     assert [e["tool"] for e in entries] == ["live_set_song_props", "live_delete_track"]
     tempo, failed = entries
     assert tempo["arguments"] == {"tempo": 124}
-    assert tempo["result"]["before"] == {"tempo": 120.0} and tempo["result"]["after"] == {"tempo": 124.0}
+    assert tempo["result"]["before"] == {"tempo": 120.0} and tempo["result"]["after"] == {
+        "tempo": 124.0
+    }
     assert tempo["summary"].startswith("Song: tempo 120")
     assert tempo["client"] == "mcp"  # the official client's name
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", tempo["time"])

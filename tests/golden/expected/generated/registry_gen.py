@@ -303,3 +303,9 @@ PROMPTS = (
         "text": "Tidy every widget in a {style} way.\n",
     },
 )
+
+# MCP Apps views (specs/apps.yaml): `ui://` HTML resources a host renders beside the results of
+# the tools that open them; `calls` is every tool a view calls through the host.
+APP_MIME_TYPE = "text/html;profile=mcp-app"
+
+APPS = ()
