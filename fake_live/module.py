@@ -30,6 +30,7 @@ SUBMODULES = (
     "Scene",
     "SimplerDevice",
     "Song",
+    "TakeLane",
     "Track",
 )
 
