@@ -8,6 +8,9 @@ host's main thread only, never through the bridge):
     rec.play_note(track, pitch, velocity=100, duration=0.25)  # a key played on the track's input
     rec.run(beats)                                            # the transport moves on `beats`
 
+or, in a host started with ``running_clock=True`` (`live-mcp serve --demo`), song time follows the
+wall clock while the transport plays (``follow``, once per tick).
+
 What it models, after Live's manual:
 
 * ``Song.trigger_session_record(record_length)`` (the Session Record button): every armed MIDI
@@ -79,6 +82,7 @@ class Recorder:
         self._w = world
         self.takes: list[Take] = []
         self.played: list[tuple[float, object, tuple]] = []  # (wall time, track, note fields)
+        self._clock: float | None = None  # the wall clock at the last follow()
 
     # --- what Live reports ------------------------------------------------------------------------
     @property
@@ -188,6 +192,12 @@ class Recorder:
             take.clip._store.add([(pitch, at, duration, velocity, False, 1.0, 0.0, 64.0)])
             take.clip._notify("notes")
         self.played.append((time.monotonic(), track, (pitch, now, duration, velocity)))
+
+    def follow(self, now: float) -> None:
+        """A host whose transport runs in real time calls this each tick (seconds, monotonic)."""
+        last, self._clock = self._clock, now
+        if last is not None and now > last:
+            self.run((now - last) * self._w.song._tempo / 60.0)
 
     def run(self, beats: float) -> None:
         """The transport plays on for ``beats``: takes grow, fixed-length takes end on time."""

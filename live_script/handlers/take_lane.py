@@ -39,7 +39,7 @@ def list_lanes(ctx: HandlerContext, params: Params) -> Result:
                 "clips": [_clip_row(clip) for clip in clips],
             }
         )
-    return {"track_id": views.track_id(ctx, track, index), "lanes": lanes}
+    return {"track_id": views.track_id(ctx, track, index), "lane_count": len(lanes), "lanes": lanes}
 
 
 def create(ctx: HandlerContext, params: Params) -> Result:
