@@ -19,6 +19,7 @@ The fake plays no audio, so its meters follow a documented model instead of a si
 from __future__ import annotations
 
 import math
+import time
 
 from .clip import GAIN_MAX_DB, GAIN_MIN_DB
 from .taper import send_db, volume_db
@@ -30,9 +31,11 @@ def position(db: float) -> float:
     """The volume fader value showing ``db`` (0.0 for silence, 1.0 at +6 dB and above)."""
     if db == SILENCE or db < volume_db(0.002):
         return 0.0
-    low, high = 0.0, 1.0
     if db >= volume_db(1.0):
         return 1.0
+    if db >= -18.0:  # the fader law's linear part (fake_live.taper): 0.025 per dB, 0.85 = 0 dB
+        return 0.85 + db / 40.0
+    low, high = 0.0, 1.0
     for _ in range(40):
         middle = (low + high) / 2.0
         if volume_db(middle) < db:
@@ -46,16 +49,16 @@ def _gain_db(ratio: float) -> float:
     return 20.0 * math.log10(ratio) if ratio > 0 else SILENCE
 
 
-def _source_db(track) -> float:
+def _source_db(track, soloing: bool) -> float:
     """Pre-fader level of what the track plays."""
-    if track._mute or track.muted_via_solo:
+    if track._mute or (soloing and not track._solo):
         return SILENCE
     for slot in track._clip_slots:
         clip = slot._clip
         if clip is None or not clip._playing:
             continue
         if clip._midi:
-            velocities = [n.velocity for n in clip._store.all() if not n.mute]
+            velocities = [n.velocity for n in clip._store.notes.values() if not n.mute]
             return _gain_db(max(velocities) / 127.0) if velocities else SILENCE
         if clip._gain <= 0.0:
             return SILENCE
@@ -74,6 +77,12 @@ def _fader(track, db: float) -> tuple[float, float]:
     return left, right
 
 
+def _fader_pair(track, pair: tuple[float, float]) -> tuple[float, float]:
+    left, _ = _fader(track, pair[0])
+    _, right = _fader(track, pair[1])
+    return left, right
+
+
 def _loudest(levels) -> tuple[float, float]:
     levels = list(levels)
     if not levels:
@@ -81,41 +90,65 @@ def _loudest(levels) -> tuple[float, float]:
     return max(lv[0] for lv in levels), max(lv[1] for lv in levels)
 
 
-def levels(track) -> tuple[float, float]:
-    """Post-fader (left, right) dB of a track, return track or the Main track."""
-    song = track._w.song
-    kind = track._kind
-    if kind == "master":
-        feeds = [levels(t) for t in song._tracks if t._group is None]
-        feeds += [levels(r) for r in song._return_tracks]
-        return _fader_pair(track, _loudest(feeds))
-    if kind == "return":
-        index = song._return_tracks.index(track)
+def all_levels(song) -> dict[int, tuple[float, float]]:
+    """Post-fader (left, right) dB of every track, group, return and the Main track, by pointer."""
+    soloing = any(t._solo for t in (*song._tracks, *song._return_tracks))
+    out: dict[int, tuple[float, float]] = {}
+    for track in song._tracks:
+        if track._kind == "group":
+            continue
+        has_audio = track._kind != "midi" or track._instrument() is not None
+        source = _source_db(track, soloing) if has_audio else SILENCE
+        out[track._ptr] = _fader(track, source)
+    for track in reversed(song._tracks):  # inner groups before the groups holding them
+        if track._kind == "group":
+            members = [out.get(m._ptr, (SILENCE, SILENCE)) for m in track._members()]
+            out[track._ptr] = _fader_pair(track, _loudest(members))
+    for index, ret in enumerate(song._return_tracks):
         feeds = []
         for source in song._tracks:
             if source._kind == "group" or index >= len(source._mixer._sends):
                 continue
             offset = send_db(source._mixer._sends[index]._value)
-            left, right = levels(source)
+            left, right = out[source._ptr]
             feeds.append((left + offset, right + offset))
-        return _fader_pair(track, _loudest(feeds))
-    if kind == "group":
-        return _fader_pair(track, _loudest(levels(t) for t in track._members()))
-    if not track.has_audio_output:
-        return SILENCE, SILENCE
-    return _fader(track, _source_db(track))
+        out[ret._ptr] = _fader_pair(ret, _loudest(feeds))
+    main = song._master
+    feeds = [out[t._ptr] for t in song._tracks if t._group is None]
+    feeds += [out[r._ptr] for r in song._return_tracks]
+    out[main._ptr] = _fader_pair(main, _loudest(feeds))
+    return out
 
 
-def _fader_pair(track, pair: tuple[float, float]) -> tuple[float, float]:
-    left, _ = _fader(track, pair[0])
-    _, right = _fader(track, pair[1])
-    return left, right
+def levels(track) -> tuple[float, float]:
+    """Post-fader (left, right) dB of a track, return track or the Main track."""
+    return all_levels(track._w.song).get(track._ptr, (SILENCE, SILENCE))
 
 
 def midi_level(track) -> float:
     """The MIDI meter of a track without audio output: its playing clip's loudest velocity / 127."""
-    db = _source_db(track)
+    song = track._w.song
+    soloing = any(t._solo for t in (*song._tracks, *song._return_tracks))
+    db = _source_db(track, soloing)
     return 0.0 if db == SILENCE else 10 ** (db / 20.0)
+
+
+# Live refreshes its meters at its display rate; the fake computes the whole Set's levels at most
+# once per REFRESH_SECONDS (the Main track's level needs every track's), not once per read.
+REFRESH_SECONDS = 0.015
+
+
+def _meter(track) -> tuple[float, float]:
+    world = track._w
+    now = time.monotonic()
+    cache = world.__dict__.get("_meter_cache")
+    if cache is None or now - cache[0] >= REFRESH_SECONDS:
+        found = {
+            ptr: (position(left), position(right))
+            for ptr, (left, right) in all_levels(world.song).items()
+        }
+        cache = world._meter_cache = (now, found)
+    return cache[1].get(track._ptr, (0.0, 0.0))
 
 
 class TrackMetersMixin:
@@ -123,15 +156,14 @@ class TrackMetersMixin:
 
     @property
     def output_meter_left(self) -> float:
-        return position(levels(self)[0])
+        return _meter(self)[0]
 
     @property
     def output_meter_right(self) -> float:
-        return position(levels(self)[1])
+        return _meter(self)[1]
 
     @property
     def output_meter_level(self) -> float:
         if self._kind == "midi" and not self.has_audio_output:
             return midi_level(self)
-        left, right = levels(self)
-        return position(max(left, right))
+        return max(_meter(self))
