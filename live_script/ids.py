@@ -169,7 +169,7 @@ def _child(parent: Any, segment: Segment) -> Any:
     elif name == "cue":
         items = cue_points(parent)
     elif name == "lane":
-        items = parent.take_lanes
+        items = parent.take_lanes if hasattr(parent, "take_lanes") else ()  # Live 12.2+
     elif name == "send":
         items = parent.sends
     elif name in _LISTS:

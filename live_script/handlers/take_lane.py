@@ -26,8 +26,19 @@ def _clip_row(clip: Any) -> Result:
     }
 
 
-def list_lanes(ctx: HandlerContext, params: Params) -> Result:
+TAKE_LANES = (12, 2, 0)
+
+
+def _track(ctx: HandlerContext, params: Params) -> Any:
     target = ctx.resolve(params["track_id"], ("track",), "track_id")
+    track = target.obj
+    if not hasattr(track, "take_lanes") or not hasattr(track, "create_take_lane"):
+        raise ctx.script.unsupported(TAKE_LANES, "Take lanes")
+    return target
+
+
+def list_lanes(ctx: HandlerContext, params: Params) -> Result:
+    target = _track(ctx, params)
     track, index = target.obj, target.indices["track"]
     lanes = []
     for lane_index, lane in enumerate(track.take_lanes):
@@ -43,7 +54,7 @@ def list_lanes(ctx: HandlerContext, params: Params) -> Result:
 
 
 def create(ctx: HandlerContext, params: Params) -> Result:
-    target = ctx.resolve(params["track_id"], ("track",), "track_id")
+    target = _track(ctx, params)
     track, index = target.obj, target.indices["track"]
     if not track.can_be_armed:
         # Group tracks have no take lanes (nothing records on them).

@@ -256,7 +256,7 @@ async def test_tap_tempo_and_nudge(live_host, session):
     for _ in range(3):
         time.sleep(0.4)
         tapped = await session.ok("live_tap_tempo", {"action": "tap"})
-    assert 120 < tapped["after"] < 180  # ~150 BPM, give or take the bridge's latency
+    assert 100 < tapped["after"] < 220  # ~150 BPM, give or take a loaded machine's latency
     nudged = await session.ok("live_tap_tempo", {"action": "nudge_up"})
     assert nudged["before"] == nudged["after"] == tapped["after"]
     assert not live_host.call_on_main(lambda live: _song(live).nudge_up)  # released
