@@ -1,7 +1,7 @@
 """Handlers that record: Session recording, Capture MIDI / Capture and Insert Scene, the record
 switches, and tempo by hand (tap, nudge).
 
-Undo, as the specs declare it: a Session recording opens no step of ours (`live_own`): Live adds
+Undo, as the specs declare it: a Session recording opens no step of ours (`by_live`): Live adds
 its own entry for each recorded clip when its recording ends, so one live_undo removes that clip.
 A capture is one step. The record switches are transport state, outside Live's undo history. A
 tapped tempo is Live's own entry.

@@ -163,8 +163,8 @@ def test_history_methods_move_the_history_by_exactly_one(host, client, method):
     assert not host.call_on_main(lambda live: live._world.undo.step_open)
 
 
-@pytest.mark.parametrize("method", _methods("live_own"))
-def test_live_own_methods_open_no_step_and_add_at_most_one(host, client, method):
+@pytest.mark.parametrize("method", _methods("by_live"))
+def test_by_live_methods_open_no_step_and_add_at_most_one(host, client, method):
     """Live makes the entry itself (a recording's when it ends: tests/live_script/
     test_bridge_recording.py follows one to its single entry)."""
     params, _tool, _error = _example(method)
@@ -176,4 +176,4 @@ def test_live_own_methods_open_no_step_and_add_at_most_one(host, client, method)
 
 def test_every_undo_policy_has_its_test():
     policies = {spec["undo"] for spec in dispatch_gen.METHODS.values()}
-    assert policies <= {"none", "one_step", "transport", "file_only", "history", "live_own"}
+    assert policies <= {"none", "one_step", "transport", "file_only", "history", "by_live"}
