@@ -23,6 +23,7 @@ MODULES = (
     "bench.racks_bench",
     "bench.audio_bench",
     "bench.apps_bench",
+    "bench.meter_bench",
 )
 
 

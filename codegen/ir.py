@@ -34,6 +34,7 @@ UNDO_TEXT = {
     "transport": "Playback only: changes no Set data and adds nothing to Live's undo history.",
     "file_only": "Writes a file only: the Set and its undo history are not changed.",
     "history": "Moves Live's undo history by exactly one entry (whoever made it) and adds none.",
+    "by_live": "Opens no undo step: Live adds its own entry for what it records or changes (a recording's when it ends), so one live_undo reverts that; nothing recorded, no entry.",
 }
 # How the reference describes each server-side input check (codegen.spec_model.ServerCheck).
 SERVER_CHECK_TEXT = {

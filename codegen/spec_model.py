@@ -78,12 +78,13 @@ class Annotations(_Strict):
 
 class Bridge(_Strict):
     method: str = Field(description="The Remote Script method, `{domain}.{verb}`.")
-    undo: Literal["none", "one_step", "transport", "file_only", "history"] = Field(
+    undo: Literal["none", "one_step", "transport", "file_only", "history", "by_live"] = Field(
         description=(
             "none for reads; one_step for writes; transport for actions that change playback "
             "state only (play, stop, jump, launch: no Set data, no undo entry); file_only where "
             "only a file is written; history for Live's own undo and redo (moves the undo "
-            "history by exactly one entry, adds none)."
+            "history by exactly one entry, adds none); by_live where Live itself adds the entry "
+            "(a recording, when it ends; a tapped tempo): the call opens no step of its own."
         )
     )
     since: str = Field(pattern=VERSION_PATTERN, description='Oldest Live version, e.g. "11.0".')

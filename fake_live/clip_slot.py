@@ -56,7 +56,7 @@ class ClipSlotImpl(LomObject):
 
     @property
     def is_recording(self) -> bool:
-        return False
+        return self._w.recorder.recording(self)
 
     @property
     def will_record_on_start(self) -> bool:

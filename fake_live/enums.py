@@ -79,6 +79,37 @@ class Quantization(IntEnum):
     q_thirtytwoth = 13
 
 
+class RecordingQuantization(IntEnum):
+    """Live.Song.RecordingQuantization: the MIDI recording quantization (Live's own spellings)."""
+
+    rec_q_no_q = 0
+    rec_q_quarter = 1
+    rec_q_eight = 2
+    rec_q_eight_triplet = 3
+    rec_q_eight_eight_triplet = 4
+    rec_q_sixtenth = 5
+    rec_q_sixtenth_triplet = 6
+    rec_q_sixtenth_sixtenth_triplet = 7
+    rec_q_thirtysecond = 8
+
+
+class SessionRecordStatus(IntEnum):
+    off = 0
+    on = 1
+    transition = 2
+
+
+class CaptureDestination(IntEnum):
+    auto = 0
+    session = 1
+    arrangement = 2
+
+
+class CaptureMode(IntEnum):
+    all = 0
+    all_except_selected = 1
+
+
 class RoutingTypeCategory(IntEnum):
     external = 0
     rewire = 1
@@ -167,7 +198,13 @@ BY_MODULE: dict[str, tuple[type[IntEnum], ...]] = {
     "Track": (DeviceInsertMode, RoutingTypeCategory, RoutingChannelLayout),
     "Clip": (LaunchMode, ClipLaunchQuantization, WarpMode),
     "Browser": (FilterType, Relation),
-    "Song": (Quantization,),
+    "Song": (
+        Quantization,
+        RecordingQuantization,
+        SessionRecordStatus,
+        CaptureDestination,
+        CaptureMode,
+    ),
     "SimplerDevice": (PlaybackMode, SlicingPlaybackMode),
     "Groove": (Base,),
 }

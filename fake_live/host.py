@@ -90,11 +90,14 @@ class FakeHost:
         bind_retry_ms: int = 1000,
         edition: str = "Suite",
         browser_items: int = 0,
+        running_clock: bool = False,
     ) -> None:
         self.version = version
         self.edition = edition
         self.demo = demo
         self.browser_items = browser_items  # a synthetic Samples library (tests, benchmarks)
+        # True: song time runs with the wall clock while playing (recordings end on their own).
+        self.running_clock = running_clock
         self.tick = float(tick)
         self.timer = float(timer) if timer else 0.0
         self._settings = Settings(
@@ -229,6 +232,8 @@ class FakeHost:
                     self.live._tick()
                 except Exception as exc:  # Live's own work failing must not stop its main loop
                     self.errors.append(exc)
+                if self.running_clock:
+                    self.live._world.recorder.follow(now)
                 self.surface.update_display()
                 self.ticks += 1
                 # A late tick is not made up for: Live's display tick does not burst either.

@@ -34,6 +34,7 @@ SUBMODULES = (
     "Scene",
     "SimplerDevice",
     "Song",
+    "TakeLane",
     "Track",
     "TuningSystem",
 )

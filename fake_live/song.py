@@ -8,6 +8,7 @@ from . import groove, scale
 from .enums import Quantization
 from .lom import LimitationError, LomObject, enum_member, install_listeners, new, reject
 from .scale import SCALE_INTERVALS
+from .song_recording import SongRecordingMixin
 
 TEMPO_MIN, TEMPO_MAX = 20.0, 999.0
 MAX_RETURN_TRACKS = 12  # Live's limit: sends are lettered A..L
@@ -110,7 +111,7 @@ class SongViewImpl(LomObject):
 install_listeners(SongViewImpl, "selected_track", "selected_scene", "detail_clip")
 
 
-class SongImpl(LomObject):
+class SongImpl(SongRecordingMixin, LomObject):
     _SINCE: ClassVar[dict[str, str]] = {
         "name": "11.3.25",
         "file_path": "11.3.25",
@@ -135,6 +136,7 @@ class SongImpl(LomObject):
         self._record_mode = False
         self._session_record = False
         self._arrangement_overdub = False
+        self._init_recording()
         self._swing_amount = 0.0
         self._clip_trigger_quantization = Quantization.q_bar  # Live's default: 1 Bar
         self._tracks: tuple = ()
@@ -287,15 +289,6 @@ class SongImpl(LomObject):
     def record_mode(self, value) -> None:
         self._record_mode = bool(value)
         self._notify("record_mode")
-
-    @property
-    def session_record(self) -> bool:
-        return self._session_record
-
-    @session_record.setter
-    def session_record(self, value) -> None:
-        self._session_record = bool(value)
-        self._notify("session_record")
 
     @property
     def arrangement_overdub(self) -> bool:

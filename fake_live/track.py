@@ -10,6 +10,8 @@ from .clip_slot import wav_beats
 from .device_chain import DeviceChainMixin
 from .enums import DeviceInsertMode, DeviceType, MonitoringStates
 from .lom import LomObject, install_listeners, new, reject
+from .meters import TrackMetersMixin
+from .take_lane import TakeLanesMixin
 
 # Live's arrangement accepts clip positions in [0, 1576800] beats (create_midi_clip's doc string).
 ARRANGEMENT_END = 1576800.0
@@ -66,7 +68,7 @@ class TrackViewImpl(LomObject):
 install_listeners(TrackViewImpl, "selected_device", "device_insert_mode", "is_collapsed")
 
 
-class TrackImpl(DeviceChainMixin, LomObject):
+class TrackImpl(DeviceChainMixin, TrackMetersMixin, TakeLanesMixin, LomObject):
     """A track; its device chain (devices, insert/delete/duplicate) is DeviceChainMixin's."""
 
     # insert_device and duplicate_device are gated by DeviceChainMixin (merged along the MRO).

@@ -29,12 +29,14 @@ from .lom import WrongThreadError, build_class, new
 from .mixer import MixerDeviceImpl
 from .notes import MidiNoteImpl, MidiNoteSpecificationImpl
 from .rack import ChainMixerDeviceImpl
+from .recording import Recorder
 from .routing import RoutingChannelImpl, RoutingTypeImpl
 from .scale import TuningSystemImpl
 from .scene import SceneImpl
 from .scheduler import Scheduler
 from .simpler import SampleImpl
 from .song import CuePointImpl, SongImpl, SongViewImpl
+from .take_lane import TakeLaneImpl
 from .timer import TimerImpl
 from .track import TrackImpl, TrackViewImpl
 from .undo import UndoHistory
@@ -71,6 +73,7 @@ CLASSES: dict[str, tuple[type, str, str]] = {
     "Browser": (BrowserImpl, "Browser", "Browser"),
     "BrowserItem": (BrowserItemImpl, "Browser", "BrowserItem"),
     "Timer": (TimerImpl, "Base", "Timer"),
+    "TakeLane": (TakeLaneImpl, "TakeLane", "TakeLane"),
     "Envelope": (EnvelopeImpl, "Envelope", "Envelope"),
     "EnvelopeEvent": (EnvelopeEventImpl, "Envelope", "EnvelopeEvent"),
     "WarpMarker": (WarpMarkerImpl, "Clip", "WarpMarker"),
@@ -120,6 +123,7 @@ class World:
         self.browser_items = int(browser_items)  # a synthetic Samples library of that many items
         self.undo = UndoHistory()
         self.scheduler = Scheduler()
+        self.recorder = Recorder(self)  # the simulated MIDI input and transport clock (tests)
         self.log: list[str] = []  # what Live.Base.log received
         self._last_ptr = 0x7F0000000000  # pointer-looking ids, unique within this instance
         self.cls: dict[str, type] = {

@@ -49,8 +49,8 @@ class DemoFailure(Exception):
     pass
 
 
-# The default toolsets, and scenes for the launch at the end.
-DEMO_TOOLSETS = "default,scenes"
+# The default toolsets, scenes for the launch, and recording for the take at the end.
+DEMO_TOOLSETS = "default,scenes,recording"
 
 
 def server_command() -> list[str]:
@@ -207,6 +207,7 @@ async def session(out: Transcript) -> None:
         for step in batch["steps"]:
             out.detail(f"  {step['index']}. {step['tool']}: {step['summary']}")
         await play_a_scene(client, out)
+        await record_and_undo(client, out, track_id)
 
 
 async def play_a_scene(client: Any, out: Transcript) -> None:
@@ -223,6 +224,35 @@ async def play_a_scene(client: Any, out: Transcript) -> None:
     if not transport["is_playing"]:
         raise DemoFailure("the scene was launched but the transport is not playing")
     out.detail(f"Live is playing from {transport['position']} at {transport['tempo']} BPM.")
+
+
+async def record_and_undo(client: Any, out: Transcript, track_id: str) -> None:
+    """A one-bar Session recording on the beat's track, then the one undo that removes it."""
+    import anyio
+
+    await _call(
+        client,
+        out,
+        "Arm the beat's track",
+        "live_set_track_props",
+        {"track_id": track_id, "arm": True},
+    )
+    take = await _call(client, out, "Record one bar", "live_record_session", {"length_bars": 1})
+    if not take["recording"]:
+        raise DemoFailure("Session recording started on no slot")
+    clip_id = take["recording"][0]["clip_id"]
+    with anyio.fail_after(10):
+        while (await client.call_tool("live_get_transport", {})).structured_content[
+            "session_record"
+        ]:
+            await anyio.sleep(0.2)
+    out.detail("The bar has passed: Live stopped recording by itself and kept the take (empty:")
+    out.detail("this demo Live has no MIDI keyboard playing into it).")
+    await _call(client, out, "Undo once", "live_undo", {})
+    gone = await client.call_tool("live_get_notes", {"clip_id": clip_id})
+    if not gone.is_error:
+        raise DemoFailure("one undo after the recording did not remove the recorded clip")
+    out.detail("One undo removed the recorded clip: the recording was Live's own undo step.")
 
 
 def run_demo(*, quiet: bool = False) -> int:

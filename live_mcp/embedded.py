@@ -18,7 +18,9 @@ def embedded_live(live_version: str = "12.3.6") -> Iterator[tuple[Any, str]]:
     from fake_live.host import FakeHost
 
     with tempfile.TemporaryDirectory(prefix="live-mcp-demo-") as config_dir:
-        host = FakeHost(version=live_version, demo=True, port=0, config_dir=config_dir)
+        host = FakeHost(
+            version=live_version, demo=True, port=0, config_dir=config_dir, running_clock=True
+        )
         host.start()
         try:
             yield host, config_dir

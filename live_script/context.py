@@ -12,7 +12,8 @@ share one process). `HandlerContext` wraps it for one request and adds the per-r
     ctx.require(version, what)            raises UNSUPPORTED unless Live >= version
     ctx.wrote()                           call after each LOM write that succeeded: a later
                                           failure in the same request then undoes the step
-    ctx.later(poll, timeout, on_timeout)  return this to finish on a later tick (see pending.py)
+    ctx.later(poll, timeout, on_timeout, hold)  return this to finish on a later tick (see
+                                          pending.py; hold=False lets later requests run first)
     ctx.progress(done, total, message)    report progress of a long request (progress.py); a no-op
                                           unless the request's client can receive it
     ctx.log(message)
@@ -170,5 +171,6 @@ class HandlerContext(object):
         poll: Callable[[], Optional[Result]],
         timeout: float = 5.0,
         on_timeout: Optional[Callable[[], Exception]] = None,
+        hold: bool = True,
     ) -> Pending:
-        return Pending(poll, timeout, on_timeout)
+        return Pending(poll, timeout, on_timeout, hold=hold)

@@ -32,6 +32,9 @@ class Call(object):
         self._pending = pending
         self._undo = undo
         self._live = live
+        # Whether the pump holds later requests until this one is answered: always while an undo
+        # step is open, so nothing else lands in it (pending.py).
+        self.holds = undo is not None or getattr(pending, "hold", True)
 
     def poll(self):
         """The result once ready (closing the undo step), None while waiting; raises on failure

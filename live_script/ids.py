@@ -27,7 +27,7 @@ _SEGMENT = re.compile(r"^([a-z]+)(?::(\d+))?(?:@(\d+))?$")
 # Which segment may follow which, and whether it takes an index.
 _CHILDREN = {
     None: ("song", "track", "return", "main", "scene", "cue", "groove"),
-    "track": ("clipslot", "arrclip", "device", "mixer"),
+    "track": ("clipslot", "arrclip", "device", "mixer", "lane"),
     "return": ("device", "mixer"),
     "main": ("device", "mixer"),
     "clipslot": ("clip",),
@@ -168,6 +168,8 @@ def _child(parent: Any, segment: Segment) -> Any:
         items = parent.devices
     elif name == "cue":
         items = cue_points(parent)
+    elif name == "lane":
+        items = parent.take_lanes if hasattr(parent, "take_lanes") else ()  # Live 12.2+
     elif name == "send":
         items = parent.sends
     elif name in _LISTS:

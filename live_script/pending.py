@@ -5,6 +5,10 @@ handler returns `ctx.later(poll, timeout, on_timeout)`: the pump calls `poll()` 
 tick, on the main thread, until it returns a result dict (or raises). While it waits, the request's
 undo step stays open and the pump holds every later request, so nothing else lands in that step.
 After `timeout` seconds, `on_timeout()` supplies the error (default: LIVE_REJECTED).
+
+A read that only waits for time to pass (a meter window) passes `hold=False`: the pump then keeps
+answering the requests behind it while it waits, and polls it on each drain after them. Only a
+request without an undo step may wait so (the dispatcher holds the queue for one that has one).
 """
 
 import time
@@ -13,8 +17,9 @@ from .errors import rejected
 
 
 class Pending(object):
-    def __init__(self, poll, timeout=5.0, on_timeout=None, clock=time.monotonic):
+    def __init__(self, poll, timeout=5.0, on_timeout=None, clock=time.monotonic, hold=True):
         self._poll = poll
+        self.hold = hold
         self._clock = clock
         self._deadline = clock() + timeout
         self._on_timeout = on_timeout

@@ -11,6 +11,10 @@ of freezing Live. A drain therefore holds the main thread for at most the budget
 that crossed it; `stats` records the longest drain, the most request time one drain spent (what
 the budget bounds whatever else the machine does meanwhile) and the longest single request. A job whose
 connection has closed is dropped unrun: nothing a departed client asked for reaches Live.
+
+A waiting request that does not hold the queue (`Call.holds` False: a read waiting for time to
+pass, such as a meter window) is kept aside and polled at the end of each drain, after the
+requests queued behind it have been answered.
 """
 
 import collections
@@ -64,6 +68,7 @@ class Pump(object):
         self._queue = collections.deque()
         self._lock = threading.Lock()
         self._waiting = None
+        self._aside = []  # [(job, Call)] waiting without holding the queue
         self._draining = False
         # None = no count limit; 1 = the naive one-per-tick baseline of the benchmark.
         self._max_per_drain = max_per_drain
@@ -100,7 +105,8 @@ class Pump(object):
         try:
             if self._waiting is not None:
                 if not self._advance():
-                    return 0
+                    answered += self._poll_aside()
+                    return answered
                 answered += 1
             with self._lock:
                 # Requests arriving during this drain wait for the next tick.
@@ -127,6 +133,7 @@ class Pump(object):
                     answered += 1
                 if self._waiting is not None:
                     break
+            answered += self._poll_aside()
         finally:
             self.answered += answered
             held = clock() - start
@@ -144,12 +151,36 @@ class Pump(object):
             with progress.reporting(_progress_sink(job)):
                 outcome = self._dispatcher.start(request.method, request.params)
             if isinstance(outcome, Call):
-                self._waiting = (job, outcome)
+                if getattr(outcome, "holds", True):
+                    self._waiting = (job, outcome)
+                else:
+                    self._aside.append((job, outcome))
                 return False
             job.reply(protocol.encode(protocol.result_message(request.id, outcome)))
         except Exception as exc:  # every failure becomes this request's answer
             self._fail(job, exc)
         return True
+
+    def _poll_aside(self):
+        """Poll every request waiting aside; how many were answered."""
+        answered = 0
+        for entry in list(self._aside):
+            job, call = entry
+            if getattr(job, "cancelled", False):
+                self._aside.remove(entry)
+                job.drop()
+                self.stats.dropped += 1
+                continue
+            try:
+                result = call.poll()
+                if result is None:
+                    continue
+                job.reply(protocol.encode(protocol.result_message(job.request.id, result)))
+            except Exception as exc:  # as in _run
+                self._fail(job, exc)
+            self._aside.remove(entry)
+            answered += 1
+        return answered
 
     def _advance(self):
         """Poll the waiting job; True once it has been answered."""
@@ -167,10 +198,14 @@ class Pump(object):
     def close(self):
         """On shutdown (main thread): a request still waiting is cancelled and answered, so no
         undo step stays open in Live."""
-        if self._waiting is None:
-            return
-        job, call = self._waiting
-        self._waiting = None
+        waiting, self._aside = list(self._aside), []
+        if self._waiting is not None:
+            waiting.append(self._waiting)
+            self._waiting = None
+        for job, call in waiting:
+            self._cancel(job, call)
+
+    def _cancel(self, job, call):
         call.cancel()
         job.reply(
             protocol.encode(

@@ -152,7 +152,7 @@ def rule_undo_matches_annotations(specs: LoadedSpecs) -> Iterator[SpecProblem]:
             yield problem(
                 spec_file,
                 (index, "bridge", "undo"),
-                "a write (read_only: false) must have undo one_step (or transport for playback-only actions, file_only if only a file is written, history for undo/redo)",
+                "a write (read_only: false) must have undo one_step (or transport for playback-only actions, file_only if only a file is written, history for undo/redo, by_live where Live makes its own entry)",
             )
         if undo == "history" and not ann.destructive:
             yield problem(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, List, Tuple
 
-from .. import views
+from .. import record_state, views
 from ..beat_time import display_position, display_region, parse_position
 from ..errors import bad_input
 
@@ -109,6 +109,8 @@ def get(ctx: HandlerContext, params: Params) -> Result:
             "record_mode": bool(song.record_mode),
             "arrangement_overdub": bool(song.arrangement_overdub),
             "session_record": bool(song.session_record),
+            "session_record_status": record_state.session_status(song),
+            "recording_slots": record_state.recording_slots(ctx, song),
         }
     )
     return result

@@ -163,6 +163,17 @@ def test_history_methods_move_the_history_by_exactly_one(host, client, method):
     assert not host.call_on_main(lambda live: live._world.undo.step_open)
 
 
+@pytest.mark.parametrize("method", _methods("by_live"))
+def test_by_live_methods_open_no_step_and_add_at_most_one(host, client, method):
+    """Live makes the entry itself (a recording's when it ends: tests/live_script/
+    test_bridge_recording.py follows one to its single entry)."""
+    params, _tool, _error = _example(method)
+    before = undo_depth(host)
+    client.request(method, params)
+    assert undo_depth(host) - before in (0, 1)
+    assert not host.call_on_main(lambda live: live._world.undo.step_open)
+
+
 def test_every_undo_policy_has_its_test():
     policies = {spec["undo"] for spec in dispatch_gen.METHODS.values()}
-    assert policies <= {"none", "one_step", "transport", "file_only", "history"}
+    assert policies <= {"none", "one_step", "transport", "file_only", "history", "by_live"}

@@ -1,0 +1,83 @@
+"""A request waiting without holding the queue (a meter window): the pump answers the requests
+behind it first and polls it after them on each drain; one with an undo step always holds."""
+
+import json
+
+from live_script.dispatch import Call
+from live_script.pending import Pending
+from live_script.protocol import Request
+from live_script.pump import Pump
+
+
+class Job:
+    def __init__(self, method, id_):
+        self.request = Request(id_, True, method, {})
+        self.replies = []
+
+    def reply(self, data):
+        self.replies.append(json.loads(data))
+
+
+class Dispatcher:
+    """`window` returns a Call ready after `ticks` polls; anything else answers at once."""
+
+    def __init__(self, ticks=3, undo=None):
+        self.ticks = ticks
+        self.undo = undo
+
+    def start(self, method, params):
+        if method != "window":
+            return {"ok": method}
+        left = [self.ticks]
+
+        def poll():
+            left[0] -= 1
+            return {"done": True} if left[0] <= 0 else None
+
+        return Call(Pending(poll, hold=False), self.undo)
+
+
+class Undo:
+    def __init__(self):
+        self.events = []
+
+    def commit(self):
+        self.events.append("commit")
+
+    def abort(self):
+        self.events.append("abort")
+
+
+def test_requests_behind_a_waiting_read_are_answered_before_it():
+    pump = Pump(Dispatcher(ticks=3))
+    window, first = Job("window", 1), Job("read", 2)
+    pump.submit(window)
+    pump.submit(first)
+    assert pump.drain() == 1  # the read; the window waits aside (polled once: 2 left)
+    assert first.replies and not window.replies
+    later = Job("read", 3)
+    pump.submit(later)
+    assert pump.drain() == 1 and later.replies and not window.replies
+    assert pump.drain() == 1 and window.replies[0]["result"] == {"done": True}
+
+
+def test_a_waiting_request_with_an_undo_step_still_holds_the_queue():
+    undo = Undo()
+    pump = Pump(Dispatcher(ticks=1, undo=undo))
+    window, behind = Job("window", 1), Job("read", 2)
+    pump.submit(window)
+    pump.submit(behind)
+    assert pump.drain() == 0 and not behind.replies  # held: nothing may land in its step
+    assert pump.drain() == 2
+    assert [window.replies[0]["id"], behind.replies[0]["id"]] == [1, 2]
+    assert undo.events == ["commit"]
+
+
+def test_close_answers_requests_waiting_aside():
+    pump = Pump(Dispatcher(ticks=100))
+    window = Job("window", 1)
+    pump.submit(window)
+    pump.drain()
+    pump.close()
+    assert window.replies[0]["error"]["data"]["code"] == "LIVE_REJECTED"
+    assert pump.drain() == 0
