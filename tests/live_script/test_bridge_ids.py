@@ -1,4 +1,5 @@
-"""Ids: parsing, identity tags, STALE_REFERENCE on shifted or deleted objects, WRONG_TYPE."""
+"""Ids: parsing, identity tags, ids that follow their moved object (with the fresh id in the
+answer), STALE_REFERENCE for a gone object, WRONG_TYPE."""
 
 import pytest
 from conftest import song_of
@@ -66,21 +67,33 @@ def test_parse_invalid_is_bad_input(text):
     assert info.value.code == "BAD_INPUT" and info.value.field == "track_id"
 
 
-def test_inserted_track_makes_tagged_id_stale_not_retargeted(host, client):
+def test_inserted_track_makes_a_tagged_id_follow_its_track(host, client):
     bass = client.call("track.find", {"query": "Bass"})["matches"][0]["id"]  # track:1@N
     client.call("track.create", {"kind": "midi", "index": 0, "name": "Intro"})
-    error = client.error("track.set_props", {"track_id": bass, "name": "Oops"})
-    assert error["data"]["code"] == "STALE_REFERENCE"
+    result = client.call("track.set_props", {"track_id": bass, "name": "Bass 2"})
+    fresh = "track:2@" + bass.split("@")[1]  # same tag, new place
+    assert result["track_id"] == fresh and result["_moved"] == {bass: fresh}
     names = host.call_on_main(lambda live: [t.name for t in song_of(live).tracks])
-    assert names == ["Intro", "Drums", "Bass", "Keys"]  # nothing renamed
+    assert names == ["Intro", "Drums", "Bass 2", "Keys"]  # the Bass track, not Drums at 1
     # The untagged id resolves by position, as a person typing it means.
-    assert client.call("track.set_props", {"track_id": "track:1", "mute": True})["track_id"] != bass
+    typed = client.call("track.set_props", {"track_id": "track:1", "mute": True})
+    assert typed["track_id"].startswith("track:1@") and "_moved" not in typed
+    assert host.call_on_main(lambda live: song_of(live).tracks[1].mute)
+
+
+def test_deleted_track_id_is_stale_and_nothing_changes(host, client):
+    keys = client.call("track.find", {"query": "Keys"})["matches"][0]["id"]
+    host.call_on_main(lambda live: song_of(live).delete_track(2))
+    error = client.error("track.set_props", {"track_id": keys, "name": "Oops"})
+    assert error["data"]["code"] == "STALE_REFERENCE"
+    assert [t["name"] for t in client.call("song.get_overview")["tracks"]] == ["Drums", "Bass"]
 
 
 def test_fresh_ids_after_a_shift_work(host, client):
     client.call("track.create", {"kind": "midi", "index": 0})
     fresh = client.call("track.find", {"query": "Bass"})["matches"][0]["id"]
     assert fresh.startswith("track:2@")
+    assert "_moved" not in client.call("track.set_props", {"track_id": fresh, "mute": True})
     assert client.call("track.set_props", {"track_id": fresh, "solo": True})["after"]["solo"]
 
 
@@ -111,15 +124,44 @@ def test_replaced_clip_in_same_slot_is_stale(host, client):
     assert error["data"]["code"] == "STALE_REFERENCE"
 
 
-def test_param_id_after_device_insert_before_it(host, client):
+def test_param_id_follows_its_device_after_an_insert_before_it(host, client):
     pid = client.call("device.set_param", {"param_id": "track:1/device:0/param:1", "value": 0.3})[
         "param_id"
     ]
+    assert pid.count("@") == 3  # track, device and parameter are each tagged
     client.call("device.insert", {"track_id": "track:1", "device_name": "Arpeggiator", "index": 0})
-    error = client.error("device.set_param", {"param_id": pid, "value": 0.9})
-    assert error["data"]["code"] == "STALE_REFERENCE"
+    result = client.call("device.set_param", {"param_id": pid, "value": 0.9})
+    assert result["param_id"].split("/")[1].startswith("device:1@") and result["before"] == 0.3
+    assert result["_moved"] == {pid: result["param_id"]}
     value = host.call_on_main(lambda live: song_of(live).tracks[1].devices[1].parameters[1].value)
-    assert value == 0.3
+    assert value == 0.9
+
+
+def test_issued_ids_tag_every_segment_that_can_move(client):
+    slot = client.call("clip.list", {"track_id": "track:0"})["slots"][0]
+    assert slot["slot_id"].startswith("track:0@") and "/clipslot:0@" in slot["slot_id"]
+    assert slot["clip"]["id"].startswith(slot["slot_id"] + "/clip@")
+    strips = client.call("mixer.get_strips")
+    assert strips["main"]["id"] == "main"  # the main track cannot move: no tag
+    levels = client.call("mixer.set_levels", {"strip_id": "main", "volume_db": -1})
+    assert levels["strip_id"] == "main"
+
+
+def test_fixed_members_carry_no_tag_below_a_tagged_track(host):
+    def check(live):
+        song = song_of(live)
+        registry = ids.IdRegistry()
+        track = song.tracks[0]
+        volume = registry.issue(track.mixer_device.volume, "track:0/mixer/volume", song)
+        main = registry.issue(song.master_track, "main", song)
+        song.create_midi_track(0)
+        moved = registry.resolve(song, volume, ids.PARAM_KINDS, "param_id")
+        return volume, main, moved.obj is song.tracks[1].mixer_device.volume, moved.fresh
+
+    volume, main, same, fresh = host.call_on_main(check)
+    track = volume.split("/")[0]
+    assert track.startswith("track:0@") and volume == track + "/mixer/volume" and main == "main"
+    assert same and fresh == track.replace("track:0@", "track:1@") + "/mixer/volume"
 
 
 def test_wrong_kind_of_id_is_wrong_type(client):
@@ -143,9 +185,14 @@ def test_main_and_scene_ids_resolve_with_the_identity_guard(host):
         registry = ids.IdRegistry()
         main = registry.resolve(song, "main", ("main",), "track_id")
         assert main.obj is song.master_track and main.path == "main"
-        tagged = registry.issue(song.scenes[1], "scene:1")
+        tagged = registry.issue(song.scenes[1], "scene:1", song)
         assert registry.resolve(song, tagged, ("scene",), "scene_id").obj is song.scenes[1]
+        scene = song.scenes[1]
         song.create_scene(0)  # shifts every scene down one row
+        moved = registry.resolve(song, tagged, ("scene",), "scene_id")
+        assert moved.obj is scene and moved.path == "scene:2" and moved.indices == {"scene": 2}
+        assert moved.fresh == "scene:2@" + tagged.split("@")[1]
+        song.delete_scene(2)
         with pytest.raises(RpcError) as info:
             registry.resolve(song, tagged, ("scene",), "scene_id")
         return info.value.code
