@@ -98,7 +98,7 @@ async def test_a_session_through_every_tool(bridge, mode):
         device = await ok(
             "live_insert_device", {"track_id": created["track_id"], "device_name": "Operator"}
         )
-        param_id = f"{device['device_id'].split('@')[0]}/param:1"
+        param_id = f"{device['device_id']}/param:1"
         param = await ok("live_set_param", {"param_id": param_id, "value": 0.0})
         assert param["after"] == 0.0
         render = await client.call_tool("live_render_track", {"track_id": created["track_id"]})
