@@ -3,7 +3,7 @@ delete, duplicate to a slot, duplicate loop, crop, audio clips from a file, fail
 Set byte-for-byte as it was, and STALE_REFERENCE after an index shift."""
 
 import pytest
-from conftest import song_of, start_host, undo_depth
+from conftest import song_of, start_host, undo_depth, untag
 from set_dump import dump_set
 from testkit import silent_wav
 
@@ -158,7 +158,7 @@ def test_delete_session_and_arrangement_clips_and_undo(client, host):
 
 def test_duplicate_to_a_slot_refuses_an_occupied_one_unless_overwrite(client, host):
     copy = client.call("clip.duplicate", {"clip_id": BEAT, "slot_id": "track:0/clipslot:3"})
-    assert copy["clip_id"].startswith("track:0/clipslot:3/clip@") and copy["replaced"] is None
+    assert untag(copy["clip_id"]) == "track:0/clipslot:3/clip" and copy["replaced"] is None
     notes = client.call("clip.get_notes", {"clip_id": copy["clip_id"]})["count"]
     assert notes == 8
     client.call("clip.set_props", {"clip_id": copy["clip_id"], "name": "Copy"})
