@@ -226,7 +226,11 @@ def test_move_between_tracks_and_into_a_chain(host, client):
         "device.move",
         {"device_id": moved["device_id"], "target_id": "track:0/device:0/pad:36/chain:0"},
     )
-    assert into["device_id"].startswith(KICK[:-1] + "1@")
+    assert untag(into["device_id"]) == KICK[:-1] + "1"
+    # The id from before the second move follows the device into the chain.
+    found = client.call("device.get_params", {"device_id": moved["device_id"], "limit": 1})
+    assert found["device_id"] == into["device_id"] and found["name"] == "Delay"
+    assert found["_moved"] == {moved["device_id"]: into["device_id"]}
     names = host.call_on_main(
         lambda live: [
             d.name for d in song_of(live).tracks[0].devices[0].drum_pads[36].chains[0].devices

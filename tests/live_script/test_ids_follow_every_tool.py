@@ -121,7 +121,9 @@ def test_old_ids_after_a_shift_address_the_same_objects(host, client, twin, meth
         return
     result = followed["result"]
     moved = result.pop(ids.MOVED_KEY, {})
-    expected = {text for (_, text), (_, now) in zip(issued, current) if untag(text) != now}
+    expected = {
+        text for (_, text), (_, now) in zip(issued, current, strict=True) if untag(text) != now
+    }
     assert set(moved) == expected
     assert untag(json.dumps(result, sort_keys=True)) == untag(
         json.dumps(reference["result"], sort_keys=True)
