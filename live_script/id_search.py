@@ -2,9 +2,12 @@
 
 A tagged id segment is first looked for among its parent's children (ids.py); a kind whose object
 can change parent (a device moved to another track or into a rack chain) is then looked for
-here, depth first from the Song through only the kinds that can hold it. Nothing is searched for
-an object that is found where the id says, so this costs only the rare call that needs it.
+here, breadth first from the Song (a track's own devices before any rack's chains) through only
+the kinds that can hold it. Nothing is searched for an object that is found where the id says,
+so this costs only the rare call that needs it.
 """
+
+from collections import deque
 
 
 def _holders(kind, children):
@@ -25,9 +28,9 @@ def find(song, kind, ptr, children, entries):
     is `ptr`, or None. `children` maps a segment kind to the kinds that may follow it (None: the
     top level); `entries(parent, kind)` lists (index, object) of a parent's children of a kind."""
     holders = _holders(kind, children)
-    stack = [(song, None, [])]
-    while stack:
-        node, node_kind, steps = stack.pop()
+    queue = deque([(song, None, [])])
+    while queue:
+        node, node_kind, steps = queue.popleft()
         for child_kind in children.get(node_kind, ()):
             if child_kind != kind and child_kind not in holders:
                 continue
@@ -36,5 +39,5 @@ def find(song, kind, ptr, children, entries):
                 if child_kind == kind and child._live_ptr == ptr:
                     return here
                 if child_kind in holders:
-                    stack.append((child, child_kind, here))
+                    queue.append((child, child_kind, here))
     return None

@@ -198,7 +198,10 @@ def _items(parent: Any, name: str) -> List[Any]:
 
 
 def entries(parent: Any, name: str) -> List[Tuple[Optional[int], Any]]:
-    """(index, object) of every object of segment kind `name` below `parent`."""
+    """(index, object) of every object of segment kind `name` below `parent`, as ids name them:
+    a Drum Rack's chains are named below their pads (`pad:36/chain:0`), so not listed here."""
+    if name == "chain" and getattr(parent, "can_have_drum_pads", False):
+        return []
     items = _items(parent, name)
     if name in _UNINDEXED:
         return [(None, item) for item in items]

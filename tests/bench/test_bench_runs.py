@@ -44,3 +44,12 @@ def test_one_failing_benchmark_still_prints_the_others_and_fails_the_run(monkeyp
     out, err = capsys.readouterr()
     assert "fine" in out and "1.000 s" in out
     assert "ZeroDivisionError" in err and "failed: bench.bad_bench" in err
+
+
+def test_the_ids_benchmark_reports_the_cost_of_following_a_moved_id():
+    from bench import ids_bench
+
+    rows = _rows_named(ids_bench.run())
+    extra = next(r for name, r in rows.items() if "moved - unmoved" in name)
+    assert extra["unit"] == "ms" and extra["target"] == "<= 1 ms" and extra["ok"] is not None
+    assert all(r["value"] > 0 for name, r in rows.items() if "moved - unmoved" not in name)
