@@ -310,7 +310,8 @@ class IdRegistry(object):
     ) -> List[Step]:
         """The steps to the tagged object `segment` names, found by identity where it is now:
         among `parent`'s children, or Set-wide for a kind that can change parent."""
-        ptr = self._ptrs.get(segment.tag) if segment.name not in _FIXED else None
+        tag = segment.tag
+        ptr = self._ptrs.get(tag) if tag is not None and segment.name not in _FIXED else None
         if ptr is not None:
             for index, candidate in entries(parent, segment.name):
                 if candidate._live_ptr == ptr:
