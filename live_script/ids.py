@@ -6,8 +6,9 @@ clip@9`): a number given once per session to each object named, keyed by the obj
 (which never leaves the script). A tagged segment names that object wherever it is now: when the
 object at the index is another one, the parent's children are searched by identity (a device, which
 can change track, is searched Set-wide: id_search.py), and the Target says the id moved and carries
-the fresh id. A tagged object that is nowhere is STALE_REFERENCE, never a silent retarget. An
-untagged segment (typed by a person) means the object now at that index.
+the fresh id. A tagged object that is nowhere, or was deleted (it then compares equal to None, even
+if Live gave its address to a new object), is STALE_REFERENCE, never a silent retarget. An untagged
+segment (typed by a person) means the object now at that index.
 
 A new kind of segment declares itself in `_CHILDREN` (where it may stand) and `_items` (its
 parent's list of them); from there it is parsed, tagged when issued and followed when it moves.
@@ -221,6 +222,11 @@ def _child(parent: Any, segment: Segment) -> Any:
     return items[index] if 0 <= index < len(items) else None
 
 
+def _deleted(obj: Any) -> bool:
+    """A deleted LOM object compares equal to None (Live's own test of validity)."""
+    return obj == None  # noqa: E711
+
+
 # One step of a resolved id: (segment kind, index or None, the object).
 Step = Tuple[str, Optional[int], Any]
 
@@ -235,17 +241,25 @@ class IdRegistry(object):
     def __init__(self) -> None:
         self._tags: Dict[int, int] = {}  # _live_ptr -> tag
         self._ptrs: Dict[int, int] = {}  # tag -> _live_ptr
+        # tag -> the object tagged: once it is deleted its tag names nothing, even if Live gives
+        # its address (`_live_ptr`) to a new object.
+        self._objs: Dict[int, Any] = {}
         self._next_tag = 1
 
     def tag(self, obj: Any) -> int:
         """The object's tag, assigned on first use."""
         ptr = obj._live_ptr
         tag = self._tags.get(ptr)
-        if tag is None:
+        if tag is None or _deleted(self._objs[tag]):
             tag = self._tags[ptr] = self._next_tag
             self._ptrs[tag] = ptr
+            self._objs[tag] = obj
             self._next_tag += 1
         return tag
+
+    def _names(self, tag: int, obj: Any) -> bool:
+        """Whether `tag` names `obj`: the object it was given to, and not deleted since."""
+        return self._tags.get(obj._live_ptr) == tag and not _deleted(self._objs[tag])
 
     def tagged(self, steps: List[Step]) -> str:
         """The id of a walked path, every segment that can move tagged with its object's tag."""
@@ -285,9 +299,7 @@ class IdRegistry(object):
         moved = False
         for segment in segments:
             child = _child(obj, segment)
-            if segment.tag is not None and (
-                child is None or self._tags.get(child._live_ptr) != segment.tag
-            ):
+            if segment.tag is not None and (child is None or not self._names(segment.tag, child)):
                 steps = self._follow(song, obj, steps, segment, field, text)
                 moved = True
             elif child is None:
@@ -312,7 +324,7 @@ class IdRegistry(object):
         among `parent`'s children, or Set-wide for a kind that can change parent."""
         tag = segment.tag
         ptr = self._ptrs.get(tag) if tag is not None and segment.name not in _FIXED else None
-        if ptr is not None:
+        if ptr is not None and not _deleted(self._objs[tag]):
             for index, candidate in entries(parent, segment.name):
                 if candidate._live_ptr == ptr:
                     return [*steps, (segment.name, index, candidate)]

@@ -233,3 +233,42 @@ def test_nested_drum_pad_chain_param_id_follows_its_track_and_rack(host, client)
         lambda live: song_of(live).tracks[1].devices[1].drum_pads[36].chains[0].devices[0]
     )
     assert host.call_on_main(lambda live: kick.parameters[2].value) == 700.0
+
+
+class _Lom:
+    """A stand-in LOM object: Live's `_live_ptr`, and equal to None once deleted."""
+
+    def __init__(self, ptr):
+        self._live_ptr = ptr
+        self.deleted = False
+        self.tracks = []
+
+    def __eq__(self, other):
+        return self.deleted if other is None else self is other
+
+    __hash__ = object.__hash__
+
+
+def test_a_deleted_objects_tag_never_names_a_new_object_at_its_address():
+    song, old = _Lom(1), _Lom(100)
+    song.tracks = [_Lom(50), old]
+    registry = ids.IdRegistry()
+    issued = registry.issue(old, "track:1", song)
+    old.deleted = True  # Live deletes the track and gives its address to a new one
+    new = _Lom(100)
+    song.tracks = [new, song.tracks[0]]
+    with pytest.raises(RpcError) as info:
+        registry.resolve(song, issued, ("track",), "track_id")
+    assert info.value.code == "STALE_REFERENCE"
+    fresh = registry.issue(new, "track:0", song)
+    assert fresh.split("@")[1] != issued.split("@")[1]
+    assert registry.resolve(song, fresh, ("track",), "track_id").obj is new
+
+
+def test_a_tagged_track_with_untagged_segments_below_follows_the_track(client):
+    bass = client.call("track.find", {"query": "Bass"})["matches"][0]["id"]
+    typed = bass + "/clipslot:0/clip"  # the track as issued, the slot by position
+    client.call("track.create", {"kind": "midi", "index": 0})
+    notes = client.call("clip.get_notes", {"clip_id": typed})
+    assert untag(notes["clip_id"]) == "track:2/clipslot:0/clip"
+    assert notes["_moved"] == {typed: notes["clip_id"]} and notes["count"] == 4
