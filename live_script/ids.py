@@ -322,9 +322,9 @@ class IdRegistry(object):
     ) -> List[Step]:
         """The steps to the tagged object `segment` names, found by identity where it is now:
         among `parent`'s children, or Set-wide for a kind that can change parent."""
-        tag = segment.tag
-        ptr = self._ptrs.get(tag) if tag is not None and segment.name not in _FIXED else None
-        if ptr is not None and not _deleted(self._objs[tag]):
+        tag = segment.tag if segment.name not in _FIXED else None
+        ptr = self._ptrs.get(tag) if tag is not None else None
+        if tag is not None and ptr is not None and not _deleted(self._objs[tag]):
             for index, candidate in entries(parent, segment.name):
                 if candidate._live_ptr == ptr:
                     return [*steps, (segment.name, index, candidate)]
