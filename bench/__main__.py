@@ -24,6 +24,7 @@ MODULES = (
     "bench.audio_bench",
     "bench.apps_bench",
     "bench.meter_bench",
+    "bench.ids_bench",
 )
 
 

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from live_mcp.errors import BAD_INPUT, ToolFailure
 from live_mcp.input_checks import run_server_checks
+from live_mcp.summary import with_moves
 from live_mcp.tool_wrapper import (
     BridgeLike,
     ToolRun,
@@ -24,6 +25,7 @@ from live_mcp.tool_wrapper import (
     _field_path,
     _relevant,
     render_summary,
+    take_moves,
     tool_model,
     validate_output,
 )
@@ -134,7 +136,10 @@ def batch_run(
         for step in result["steps"]:
             step_spec = specs[step["tool"]]
             step["result"] = validate_output(step_spec, step["result"])
-            step["summary"] = render_summary(step_spec.get("summary", ""), step["result"])
+            moved = take_moves(step["result"])
+            step["summary"] = with_moves(
+                render_summary(step_spec.get("summary", ""), step["result"]), moved
+            )
         return result
 
     return run

@@ -44,3 +44,12 @@ def render_summary(template: str, result: Mapping[str, Any]) -> str:
     except FORMAT_ERRORS:
         # A template/result drift must not turn a successful call into a failure.
         return template
+
+
+def with_moves(summary: str, moved: Mapping[str, str] | None) -> str:
+    """The summary naming each id whose object had moved and the id it has now ("track:1@7 is
+    now track:2@7"), so the model reads the fresh id; unchanged when nothing moved."""
+    if not moved:
+        return summary
+    moves = "; ".join(f"{old} is now {fresh}" for old, fresh in moved.items())
+    return f"{summary} (moved: {moves})"

@@ -21,11 +21,13 @@ from pydantic import BaseModel, ValidationError
 from live_mcp.capping import cap_text
 from live_mcp.errors import BAD_INPUT, LIVE_REJECTED, ToolFailure
 from live_mcp.input_checks import run_server_checks
-from live_mcp.summary import render_summary
+from live_mcp.summary import render_summary, with_moves
+from live_script.ids import MOVED_KEY
 
 log = logging.getLogger("live_mcp.tools")
 
 ERROR_META_KEY = "live-mcp/error"
+MOVED_META_KEY = "live-mcp/moved"
 
 ToolHandler = Callable[[Mapping[str, Any] | None], Awaitable[types.CallToolResult]]
 # What a tool does between validated params and its result (default: one bridge call).
@@ -177,12 +179,20 @@ def narrowing_hint(input_schema: Mapping[str, Any]) -> str:
     )
 
 
+def take_moves(result: dict[str, Any]) -> dict[str, str] | None:
+    """Remove and return what the Remote Script adds to the result of a call whose tagged ids it
+    followed to their moved objects: {id as given: fresh id} (live_script/ids.py)."""
+    moved = result.pop(MOVED_KEY, None)
+    return moved if isinstance(moved, dict) and moved else None
+
+
 def validate_output(spec: Mapping[str, Any], result: Any) -> dict[str, Any]:
+    """The result checked against the tool's output model (the moves note, if any, kept)."""
     model = tool_model(spec, "output")
     if not isinstance(result, Mapping):
         raise ToolFailure(LIVE_REJECTED, f"Live answered {spec['name']} with a non-object result.")
     try:
-        model.model_validate(dict(result), strict=True)
+        model.model_validate({k: v for k, v in result.items() if k != MOVED_KEY}, strict=True)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         raise ToolFailure(
@@ -196,7 +206,8 @@ def validate_output(spec: Mapping[str, Any], result: Any) -> dict[str, Any]:
 
 
 def success_result(spec: Mapping[str, Any], result: dict[str, Any]) -> types.CallToolResult:
-    summary = render_summary(spec.get("summary", ""), result)
+    moved = take_moves(result)
+    summary = with_moves(render_summary(spec.get("summary", ""), result), moved)
     hint = narrowing_hint(spec["input_schema"])
     # The JSON copy serves clients that ignore structuredContent; it is what gets capped.
     body = json.dumps(result, ensure_ascii=False, separators=(",", ":"))
@@ -206,6 +217,7 @@ def success_result(spec: Mapping[str, Any], result: dict[str, Any]) -> types.Cal
             types.TextContent(text=cap_text(body, hint)),
         ],
         structured_content=result,
+        _meta={MOVED_META_KEY: moved} if moved else None,
     )
 
 

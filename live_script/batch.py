@@ -114,7 +114,7 @@ class BatchRun(object):
             if isinstance(outcome, Pending):
                 self.waiting = outcome
                 return False
-            self.results.append(outcome)
+            self.results.append(self.ctx.with_moves(outcome))
             self.ctx.progress(
                 len(self.results), count, "step %d of %d: %s" % (index + 1, count, tool)
             )
@@ -130,7 +130,7 @@ class BatchRun(object):
         if result is None:
             return None
         self.waiting = None
-        self.results.append(result)
+        self.results.append(self.ctx.with_moves(result))
         return self._answer() if self._advance() else None
 
     def _answer(self):

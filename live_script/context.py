@@ -6,9 +6,11 @@ share one process). `HandlerContext` wraps it for one request and adds the per-r
 
     ctx.live, ctx.song, ctx.application   the Live module, the Song, the Application
     ctx.live_version                      (major, minor, bugfix), e.g. (12, 3, 6)
-    ctx.resolve(text, expect, field)      -> ids.Target (obj, kind, path, indices); raises
+    ctx.resolve(text, expect, field)      -> ids.Target (obj, kind, path, indices) where the
+                                          object is now (a tagged id follows a moved object,
+                                          and the move is reported with the result); raises
                                           STALE_REFERENCE / WRONG_TYPE / BAD_INPUT
-    ctx.issue(obj, path)                  -> "path@tag", the id to hand out
+    ctx.issue(obj, path)                  -> "track:2@7/device:1@12", the id to hand out
     ctx.require(version, what)            raises UNSUPPORTED unless Live >= version
     ctx.wrote()                           call after each LOM write that succeeded: a later
                                           failure in the same request then undoes the step
@@ -122,6 +124,8 @@ class HandlerContext(object):
         self.dirty = False
         # Where this request's progress goes (set by the pump while it starts the request).
         self._progress = _progress.current()
+        # {id as given: fresh id} for each tagged id whose object had moved: see with_moves.
+        self.moves: Dict[str, str] = {}
 
     # The resolved object's type follows from the kinds asked for, so mypy checks what a handler
     # does with it against Live's own class (a Track method called on a Clip is a type error).
@@ -148,10 +152,21 @@ class HandlerContext(object):
     @overload
     def resolve(self, text: str, expect: Tuple[str, ...], field: str) -> Target[Any]: ...
     def resolve(self, text: str, expect: Tuple[str, ...], field: str) -> Target[Any]:
-        return self.script.ids.resolve(self.song, text, expect, field)
+        target = self.script.ids.resolve(self.song, text, expect, field)
+        if target.fresh is not None:
+            self.moves[text] = target.fresh
+        return target
 
     def issue(self, obj: Any, path: str) -> str:
-        return self.script.ids.issue(obj, path)
+        return self.script.ids.issue(obj, path, self.song)
+
+    def with_moves(self, result: Any) -> Any:
+        """`result` naming the moves this call followed (ids.MOVED_KEY), which are then
+        forgotten: the dispatcher calls it once per request, a batch once per step."""
+        if self.moves and isinstance(result, dict):
+            result[_ids.MOVED_KEY] = self.moves
+            self.moves = {}
+        return result
 
     def require(self, version: Version, what: str) -> None:
         if not self.script.supports(version):

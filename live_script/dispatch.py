@@ -28,13 +28,14 @@ _PACKAGE = __name__.rpartition(".")[0]
 class Call(object):
     """A request whose handler returned `Pending`: polled by the pump on later ticks."""
 
-    def __init__(self, pending, undo, live=None):
+    def __init__(self, pending, undo, live=None, ctx=None):
         self._pending = pending
         self._undo = undo
         self._live = live
         # Whether the pump holds later requests until this one is answered: always while an undo
         # step is open, so nothing else lands in it (pending.py).
         self.holds = undo is not None or getattr(pending, "hold", True)
+        self._ctx = ctx
 
     def poll(self):
         """The result once ready (closing the undo step), None while waiting; raises on failure
@@ -49,6 +50,8 @@ class Call(object):
             raise
         if result is not None and self._undo is not None:
             self._undo.commit()
+        if result is not None and self._ctx is not None:
+            result = self._ctx.with_moves(result)
         return result
 
     def cancel(self):
@@ -149,10 +152,10 @@ class Dispatcher(object):
                 raise failure from exc
             raise
         if isinstance(result, Pending):
-            return Call(result, undo, self.script.live)
+            return Call(result, undo, self.script.live, ctx)
         if undo is not None:
             undo.commit()
-        return result
+        return ctx.with_moves(result)
 
 
 def _checked(schema, params):

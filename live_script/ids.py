@@ -1,9 +1,17 @@
 """Stable string ids for LOM objects: parse, resolve against the Set, and issue with identity tags.
 
 An id is a path (`track:2/clipslot:4/clip`) re-resolved on every call. Ids the script issues carry a
-tag on the last segment (`track:2@7`): a number given once per session to each object named, keyed by
-the object's `_live_ptr` (which never leaves the script). A tag that no longer matches the object at
-that path means indices shifted or the object is gone: STALE_REFERENCE, never a silent retarget.
+tag on every segment that names an object which can move or be replaced (`track:2@7/clipslot:4@8/
+clip@9`): a number given once per session to each object named, keyed by the object's `_live_ptr`
+(which never leaves the script). A tagged segment names that object wherever it is now: when the
+object at the index is another one, the parent's children are searched by identity (a device, which
+can change track, is searched Set-wide: id_search.py), and the Target says the id moved and carries
+the fresh id. A tagged object that is nowhere, or was deleted (it then compares equal to None, even
+if Live gave its address to a new object), is STALE_REFERENCE, never a silent retarget. An untagged
+segment (typed by a person) means the object now at that index.
+
+A new kind of segment declares itself in `_CHILDREN` (where it may stand) and `_items` (its
+parent's list of them); from there it is parsed, tagged when issued and followed when it moves.
 """
 
 from __future__ import annotations
@@ -66,15 +74,17 @@ class Segment(object):
 
 
 class Target(Generic[T]):
-    """A resolved id: the LOM object, its kind, its untagged path and each segment's index."""
+    """A resolved id: the LOM object, its kind, its current untagged path and each segment's index."""
 
-    __slots__ = ("indices", "kind", "obj", "path")
+    __slots__ = ("fresh", "indices", "kind", "obj", "path")
 
     def __init__(self, obj: T, kind: str, path: str, indices: Dict[str, int]) -> None:
         self.obj = obj
         self.kind = kind
-        self.path = path
-        self.indices = indices
+        self.path = path  # where the object is now, untagged
+        self.indices = indices  # each segment kind's index now (the last of a kind that repeats)
+        # The id with its tags, when a tagged segment's object had moved and was followed.
+        self.fresh: Optional[str] = None
 
 
 def parse(text: Any, field: str = "id") -> List[Segment]:
@@ -117,6 +127,14 @@ def cue_points(song: Song) -> List[CuePoint]:
 
 # Segments that name one fixed member of their parent: the mixer and its volume and pan.
 _MEMBER = {"mixer": "mixer_device", "volume": "volume", "panning": "panning"}
+# Segments whose object cannot move or be replaced (fixed members; a drum pad is its note): never
+# tagged when issued. Every other segment is.
+_FIXED = ("song", "main", "mixer", "volume", "panning", "pad")
+# Kinds whose object can change parent (Song.move_device): a moved one is searched for Set-wide.
+ROAMING = ("device",)
+# What the result of a call that followed moved ids carries, {old id: fresh id}; the server takes
+# it out of the result and names the moves in the summary.
+MOVED_KEY = "_moved"
 
 
 def _drum_pad(rack: Any, note: Optional[int]) -> Any:
@@ -135,25 +153,28 @@ def _chains(parent: Any) -> Any:
     return parent.chains
 
 
-# Segment kinds whose object is not found by position in a list of the parent's.
+def _pads(rack: Any) -> Any:
+    return rack.drum_pads if rack.can_have_drum_pads else ()
+
+
+# Segment kinds whose object is not found by position in a list of the parent's, and the key
+# (the segment's number) each of them has.
 _LOOKUP = {"pad": _drum_pad}
-# Segment kinds listed by a function of the parent (the rest by the attribute in _child).
-_LISTS = {"chain": _chains, "groove": lambda song: song.groove_pool.grooves}
+_KEYS = {"pad": lambda pad: int(pad.note)}
+# Segment kinds listed by a function of the parent (the rest by the attribute in _items).
+_LISTS = {"chain": _chains, "pad": _pads, "groove": lambda song: song.groove_pool.grooves}
 
 
-def _child(parent: Any, segment: Segment) -> Any:
-    """The object a segment names below `parent`, or None when there is none."""
-    name, index = segment.name, segment.index
-    if name in _LOOKUP:
-        return _LOOKUP[name](parent, index)
+def _items(parent: Any, name: str) -> List[Any]:
+    """Every object of segment kind `name` below `parent`, in the order its index counts."""
     if name == "song":
-        return parent
+        return [parent]
     if name == "main":
-        return parent.master_track
+        return [parent.master_track]
     if name == "clip":
-        return parent.clip if parent.has_clip else None
+        return [parent.clip] if parent.has_clip else []
     if name in _MEMBER:
-        return getattr(parent, _MEMBER[name])
+        return [getattr(parent, _MEMBER[name])]
     if name == "track":
         items = parent.tracks
     elif name == "return":
@@ -176,29 +197,96 @@ def _child(parent: Any, segment: Segment) -> Any:
         items = _LISTS[name](parent)
     else:
         items = parent.parameters
-    items = list(items)
-    return items[index] if index is not None and 0 <= index < len(items) else None
+    return list(items)
+
+
+def entries(parent: Any, name: str) -> List[Tuple[Optional[int], Any]]:
+    """(index, object) of every object of segment kind `name` below `parent`, as ids name them:
+    a Drum Rack's chains are named below their pads (`pad:36/chain:0`), so not listed here."""
+    if name == "chain" and getattr(parent, "can_have_drum_pads", False):
+        return []
+    items = _items(parent, name)
+    if name in _UNINDEXED:
+        return [(None, item) for item in items]
+    if name in _KEYS:
+        return [(_KEYS[name](item), item) for item in items]
+    return list(enumerate(items))
+
+
+def _child(parent: Any, segment: Segment) -> Any:
+    """The object a segment names below `parent` by its index alone, or None when there is none."""
+    name, index = segment.name, segment.index
+    if name in _LOOKUP:
+        return _LOOKUP[name](parent, index)
+    items = _items(parent, name)
+    if index is None:
+        return items[0] if items else None
+    return items[index] if 0 <= index < len(items) else None
+
+
+def _deleted(obj: Any) -> bool:
+    """A deleted LOM object compares equal to None (Live's own test of validity)."""
+    return obj == None  # noqa: E711
+
+
+# One step of a resolved id: (segment kind, index or None, the object).
+Step = Tuple[str, Optional[int], Any]
+
+
+def _untagged(steps: List[Step]) -> str:
+    return "/".join(name if index is None else "%s:%d" % (name, index) for name, index, _ in steps)
 
 
 class IdRegistry(object):
     """Identity tags for one script session. Main thread only, like every LOM access."""
 
     def __init__(self) -> None:
-        self._tags: Dict[int, int] = {}
+        self._tags: Dict[int, int] = {}  # _live_ptr -> tag
+        self._ptrs: Dict[int, int] = {}  # tag -> _live_ptr
+        # tag -> the object tagged: once it is deleted its tag names nothing, even if Live gives
+        # its address (`_live_ptr`) to a new object.
+        self._objs: Dict[int, Any] = {}
         self._next_tag = 1
 
     def tag(self, obj: Any) -> int:
         """The object's tag, assigned on first use."""
         ptr = obj._live_ptr
         tag = self._tags.get(ptr)
-        if tag is None:
+        if tag is None or _deleted(self._objs[tag]):
             tag = self._tags[ptr] = self._next_tag
+            self._ptrs[tag] = ptr
+            self._objs[tag] = obj
             self._next_tag += 1
         return tag
 
-    def issue(self, obj: Any, path: str) -> str:
-        """`path` with `obj`'s identity tag on its last segment: "track:2" -> "track:2@7"."""
-        return "%s@%d" % (path, self.tag(obj))
+    def _names(self, tag: int, obj: Any) -> bool:
+        """Whether `tag` names `obj`: the object it was given to, and not deleted since."""
+        return self._tags.get(obj._live_ptr) == tag and not _deleted(self._objs[tag])
+
+    def tagged(self, steps: List[Step]) -> str:
+        """The id of a walked path, every segment that can move tagged with its object's tag."""
+        parts = []
+        for name, index, obj in steps:
+            text = name if index is None else "%s:%d" % (name, index)
+            parts.append(text if name in _FIXED else "%s@%d" % (text, self.tag(obj)))
+        return "/".join(parts)
+
+    def issue(self, obj: Any, path: str, song: Any = None) -> str:
+        """The id to hand out for `obj` at the untagged `path`: "track:2/device:1" ->
+        "track:2@7/device:1@12". The ancestors' tags are those of the objects the path names now
+        (walked from `song`); without `song` only the last segment is tagged."""
+        if song is None:
+            return "%s@%d" % (path, self.tag(obj))
+        segments = parse(path, "path")
+        steps: List[Step] = []
+        node = song
+        for segment in segments[:-1]:
+            node = _child(node, segment) if node is not None else None
+            steps.append((segment.name, segment.index, node))
+        steps.append((segments[-1].name, segments[-1].index, obj))
+        if any(node is None for _, _, node in steps):  # a path that is not there: tag the object
+            return "%s@%d" % (path, self.tag(obj)) if segments[-1].name not in _FIXED else path
+        return self.tagged(steps)
 
     def resolve(self, song: Song, text: str, expect: Tuple[str, ...], field: str) -> Target[Any]:
         """Walk `text` from the Song. `expect` is a tuple of acceptable kinds."""
@@ -209,20 +297,46 @@ class IdRegistry(object):
                 "%s names a %s, but a %s is needed" % (field, kind, " or ".join(expect))
             )
         obj: Any = song
-        walked: List[str] = []
-        indices: Dict[str, int] = {}
+        steps: List[Step] = []
+        moved = False
         for segment in segments:
-            obj = _child(obj, segment)
-            walked.append(segment.text(with_tag=False))
-            if obj is None:
+            child = _child(obj, segment)
+            if segment.tag is not None and (child is None or not self._names(segment.tag, child)):
+                steps = self._follow(song, obj, steps, segment, field, text)
+                moved = True
+            elif child is None:
+                steps.append((segment.name, segment.index, None))
                 raise stale(
                     "%s: nothing at %s any more (the Set changed since the id was read)"
-                    % (field, "/".join(walked))
+                    % (field, _untagged(steps))
                 )
-            if segment.tag is not None and self._tags.get(obj._live_ptr) != segment.tag:
-                raise stale(
-                    "%s: %s now names another object than when the id was issued" % (field, text)
-                )
-            if segment.index is not None:
-                indices[segment.name] = segment.index
-        return Target(obj, kind, "/".join(walked), indices)
+            else:
+                steps.append((segment.name, segment.index, child))
+            obj = steps[-1][2]
+        indices = {name: index for name, index, _ in steps if index is not None}
+        target = Target(obj, kind, _untagged(steps), indices)
+        if moved:
+            target.fresh = self.tagged(steps)
+        return target
+
+    def _follow(
+        self, song: Song, parent: Any, steps: List[Step], segment: Segment, field: str, text: str
+    ) -> List[Step]:
+        """The steps to the tagged object `segment` names, found by identity where it is now:
+        among `parent`'s children, or Set-wide for a kind that can change parent."""
+        tag = segment.tag if segment.name not in _FIXED else None
+        ptr = self._ptrs.get(tag) if tag is not None else None
+        if tag is not None and ptr is not None and not _deleted(self._objs[tag]):
+            for index, candidate in entries(parent, segment.name):
+                if candidate._live_ptr == ptr:
+                    return [*steps, (segment.name, index, candidate)]
+            if segment.name in ROAMING:
+                from . import id_search  # the rare path: a device moved to another container
+
+                found = id_search.find(song, segment.name, ptr, _CHILDREN, entries)
+                if found is not None:
+                    return found
+        raise stale(
+            "%s: %s is gone (its %s %s no longer exists in the Set)"
+            % (field, text, segment.name, segment.text())
+        )

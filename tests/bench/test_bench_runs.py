@@ -65,3 +65,12 @@ def test_the_apps_benchmark_renders_its_piano_roll():
 
     rows = apps_bench.png_rows()
     assert [r["unit"] for r in rows] == ["ms", "KB"] and all(r["value"] > 0 for r in rows)
+
+
+def test_the_ids_benchmark_reports_the_cost_of_following_a_moved_id():
+    from bench import ids_bench
+
+    rows = _rows_named(ids_bench.run())
+    extra = next(r for name, r in rows.items() if "moved - unmoved" in name)
+    assert extra["unit"] == "ms" and extra["target"] == "<= 1 ms" and extra["ok"] is not None
+    assert all(r["value"] > 0 for name, r in rows.items() if "moved - unmoved" not in name)

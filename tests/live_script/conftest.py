@@ -1,5 +1,6 @@
 """Fixtures for the Remote Script tests: fake Live hosts on ephemeral ports, and bridge clients."""
 
+import re
 import time
 
 import pytest
@@ -72,3 +73,8 @@ class Clock:
 
     def __call__(self):
         return self.now
+
+
+def untag(text):
+    """An issued id without its identity tags: "track:2@7/device:0@9" -> "track:2/device:0"."""
+    return re.sub(r"@\d+", "", text)

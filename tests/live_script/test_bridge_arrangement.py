@@ -1,7 +1,7 @@
 """Arrangement handlers through the bridge: clips in time, cue points, the main window's view."""
 
 import pytest
-from conftest import song_of, start_host, undo_depth
+from conftest import song_of, start_host, undo_depth, untag
 from set_dump import dump_set
 from testkit import silent_wav
 
@@ -24,7 +24,7 @@ def test_copy_the_session_beat_to_bar_17_and_list_it_in_range(client):
         "17.1.1",
         "18.1.1",
     )
-    assert copy["clip_id"].startswith("track:0/arrclip:0@")
+    assert untag(copy["clip_id"]) == "track:0/arrclip:0"
     notes = client.call("clip.get_notes", {"clip_id": copy["clip_id"]})
     assert notes["total"] == 8  # the copy has the beat's notes
     listed = client.call("arrangement.list_clips", {"track_id": "track:0", "from_time": 60})
@@ -39,7 +39,7 @@ def test_copy_to_another_track_of_the_same_kind_only(client, host):
     copy = client.call(
         "arrangement.duplicate_clip", {"clip_id": BEAT, "time": 8, "track_id": "track:2"}
     )
-    assert copy["track_id"].startswith("track:2@")
+    assert untag(copy["track_id"]) == "track:2"
     assert [
         c["start_time"]
         for c in client.call("arrangement.list_clips", {"track_id": "track:2"})["clips"]
@@ -168,15 +168,18 @@ def test_delete_an_arrangement_clip_and_undo_brings_it_back(client, host):
     assert host.call_on_main(dump_set) == before
 
 
-def test_arrclip_ids_go_stale_when_an_earlier_clip_shifts_them(client):
+def test_arrclip_ids_follow_their_clip_when_an_earlier_clip_shifts_them(client):
     late = client.call("arrangement.duplicate_clip", {"clip_id": BEAT, "time": "17.1"})
     client.call("arrangement.duplicate_clip", {"clip_id": BEAT, "time": "1.1"})  # now arrclip:0
+    notes = client.call("clip.get_notes", {"clip_id": late["clip_id"]})
+    assert untag(notes["clip_id"]) == "track:0/arrclip:1"
+    assert notes["_moved"] == {late["clip_id"]: notes["clip_id"]}
+    deleted = client.call("arrangement.delete", {"clip_id": late["clip_id"]})
+    assert untag(deleted["clip_id"]) == "track:0/arrclip:1"
+    listed = client.call("arrangement.list_clips", {"track_id": "track:0"})
+    assert [c["start_position"] for c in listed["clips"]] == ["1.1.1"]  # the late one went
     error = client.error("clip.get_notes", {"clip_id": late["clip_id"]})
     assert error["data"]["code"] == "STALE_REFERENCE"
-    error = client.error("arrangement.delete", {"clip_id": late["clip_id"]})
-    assert error["data"]["code"] == "STALE_REFERENCE"
-    listed = client.call("arrangement.list_clips", {"track_id": "track:0"})
-    assert [c["start_position"] for c in listed["clips"]] == ["1.1.1", "17.1.1"]
 
 
 # --- cue points ------------------------------------------------------------------------------
@@ -232,15 +235,22 @@ def test_rename_delete_and_jump(client, host):
     assert [c["name"] for c in _cues(client)] == ["Verse 1"]
 
 
-def test_cue_ids_go_stale_after_a_shift_or_a_delete(client):
+def test_cue_ids_follow_after_a_shift_and_go_stale_after_a_delete(client):
     verse = _cues(client)[1]["id"]
     client.call("arrangement.add_cue", {"time": "5.1", "name": "Build"})  # now cue:1
+    renamed = client.call("arrangement.rename_cue", {"cue_id": verse, "name": "Verse 1"})
+    assert (untag(renamed["cue_id"]), renamed["before"]) == ("cue:2", "Verse")
+    assert client.call("arrangement.jump_to_cue", {"cue_id": verse})["_moved"] == {
+        verse: renamed["cue_id"]
+    }
+    assert client.call("arrangement.delete_cue", {"cue_id": verse})["name"] == "Verse 1"
     for method, params in (
         ("arrangement.rename_cue", {"cue_id": verse, "name": "X"}),
         ("arrangement.jump_to_cue", {"cue_id": verse}),
         ("arrangement.delete_cue", {"cue_id": verse}),
     ):
         assert client.error(method, params)["data"]["code"] == "STALE_REFERENCE"
+    client.call("history.undo")
     assert (
         client.error("arrangement.rename_cue", {"cue_id": "cue:9", "name": "X"})["data"]["code"]
         == "STALE_REFERENCE"

@@ -2,7 +2,7 @@
 by display value), props, delete, move, duplicate; stale ids; failed writes leave the Set as it was."""
 
 import pytest
-from conftest import song_of, start_host, undo_depth
+from conftest import song_of, start_host, undo_depth, untag
 from param_calls import set_param, set_param_error
 from set_dump import dump_set
 
@@ -17,7 +17,7 @@ def dump(host):
 
 def test_list_opens_drum_pads_and_their_chains(client):
     result = client.call("device.list", {"track_id": "track:0"})
-    rows = [(r["kind"], r["depth"], r["id"].split("@")[0], r["name"]) for r in result["rows"]]
+    rows = [(r["kind"], r["depth"], untag(r["id"]), r["name"]) for r in result["rows"]]
     assert rows[:4] == [
         ("device", 0, "track:0/device:0", "Drum Rack"),
         ("pad", 1, "track:0/device:0/pad:36", "Kick 909"),
@@ -61,7 +61,7 @@ def test_get_params_fields_and_filter(client):
     assert result["plugin_parameter_count"] is None and result["note"] is None
     decay = client.call("device.get_params", {"device_id": KICK, "name_contains": "DECAY"})
     assert [(p["index"], p["display"]) for p in decay["parameters"]] == [(2, "400.0 ms")]
-    assert decay["parameters"][0]["id"].startswith(KICK_DECAY + "@")
+    assert untag(decay["parameters"][0]["id"]) == KICK_DECAY
     paged = client.call("device.get_params", {"device_id": KICK, "offset": 6, "limit": 5})
     assert (paged["count"], paged["total"], paged["truncated"]) == (2, 8, False)
 
@@ -111,7 +111,7 @@ def test_set_params_is_one_undo_step(host, client):
     assert [c["display"] for c in result["changes"][:2]] == ["250.0 ms", "-12 st"]
     assert result["changes"][2]["after"] == 0.5
     assert result["changed_count"] == 3 and undo_depth(host) == depth + 1
-    assert all(c["param_id"].startswith(KICK + "/param:") for c in result["changes"])
+    assert all(untag(c["param_id"]).startswith(KICK + "/param:") for c in result["changes"])
     host.call_on_main(lambda live: song_of(live).undo())
     decay = client.call("device.get_params", {"device_id": KICK, "name_contains": "decay"})
     assert decay["parameters"][0]["value"] == 400.0
@@ -221,12 +221,16 @@ def test_move_between_tracks_and_into_a_chain(host, client):
     moved = client.call(
         "device.move", {"device_id": "return:1/device:0", "target_id": "track:2", "index": 0}
     )
-    assert (moved["device_id"].split("@")[0], moved["index"]) == ("track:2/device:1", 1)
+    assert (untag(moved["device_id"]), moved["index"]) == ("track:2/device:1", 1)
     into = client.call(
         "device.move",
         {"device_id": moved["device_id"], "target_id": "track:0/device:0/pad:36/chain:0"},
     )
-    assert into["device_id"].startswith(KICK[:-1] + "1@")
+    assert untag(into["device_id"]) == KICK[:-1] + "1"
+    # The id from before the second move follows the device into the chain.
+    found = client.call("device.get_params", {"device_id": moved["device_id"], "limit": 1})
+    assert found["device_id"] == into["device_id"] and found["name"] == "Delay"
+    assert found["_moved"] == {moved["device_id"]: into["device_id"]}
     names = host.call_on_main(
         lambda live: [
             d.name for d in song_of(live).tracks[0].devices[0].drum_pads[36].chains[0].devices
@@ -249,7 +253,7 @@ def test_a_move_live_refuses_changes_nothing(host, client):
 
 def test_duplicate_on_12_3(host, client):
     copy = client.call("device.duplicate", {"device_id": "return:0/device:0"})
-    assert copy["device_id"].startswith("return:0/device:1@") and copy["name"] == "Reverb"
+    assert untag(copy["device_id"]) == "return:0/device:1" and copy["name"] == "Reverb"
     error = client.error("device.duplicate", {"device_id": "track:1/device:0"})
     assert error["data"]["code"] == "LIVE_REJECTED"  # a second instrument on the track
 

@@ -1,7 +1,7 @@
 """Each handler's effect on the fake Set, read back on Live's (the host's) main thread."""
 
 import pytest
-from conftest import song_of
+from conftest import song_of, untag
 from param_calls import set_param, set_param_error
 
 from fake_live.lom import new
@@ -16,7 +16,7 @@ def test_overview_matches_the_set(host, client):
     expected = on_main(host, lambda s: [(t.name, len(t.devices)) for t in s.tracks])
     assert [(t["name"], t["device_count"]) for t in result["tracks"]] == expected
     assert [t["index"] for t in result["tracks"]] == list(range(len(expected)))
-    assert all(t["id"].startswith(f"track:{t['index']}@") for t in result["tracks"])
+    assert all(untag(t["id"]) == f"track:{t['index']}" for t in result["tracks"])
     assert result["scene_count"] == on_main(host, lambda s: len(s.scenes))
     assert result["return_track_count"] == on_main(host, lambda s: len(s.return_tracks))
     assert result["scale_name"] == on_main(host, lambda s: s.scale_name)
@@ -65,7 +65,7 @@ def test_set_track_props_arm_and_name(host, client):
 def test_create_track(host, client, kind):
     result = client.call("track.create", {"kind": kind, "index": 1, "name": "New"})
     assert result["index"] == 1 and result["kind"] == kind and result["track_count"] == 4
-    assert result["track_id"].startswith("track:1@")
+    assert untag(result["track_id"]) == "track:1"
     assert on_main(host, lambda s: (s.tracks[1].name, s.tracks[1].has_midi_input)) == (
         "New",
         kind == "midi",
@@ -87,7 +87,7 @@ def test_render_is_unsupported_with_the_reason(client):
 
 def test_track_get_resource(host, client):
     result = client.call("track.get", {"track_id": "track:1"})
-    assert result["name"] == "Bass" and result["id"].startswith("track:1@")
+    assert result["name"] == "Bass" and untag(result["id"]) == "track:1"
     assert result["devices"][0]["name"] == "Operator"
     assert result["devices"][0]["parameter_count"] == 5
     assert result["slot_count"] == len(result["slots"]) == 8
@@ -106,7 +106,7 @@ def test_list_clips_session_and_arrangement(host, client):
     assert result["slot_count"] == 8 and len(result["slots"]) == 8
     assert [s["scene_index"] for s in result["slots"]] == list(range(8))
     assert [c["start_time"] for c in result["arrangement"]] == [8.0, 16.0]
-    assert result["arrangement"][0]["id"].startswith("track:0/arrclip:0@")
+    assert untag(result["arrangement"][0]["id"]) == "track:0/arrclip:0"
     assert result["clip_count"] == 3
     beat = result["slots"][0]["clip"]
     assert (beat["name"], beat["kind"], beat["loop_end"], beat["start_time"]) == (
@@ -124,7 +124,7 @@ def test_create_midi_clip(host, client):
         "clip.create_midi", {"track_id": "track:2", "slot_index": 3, "length": 8, "name": "Fill"}
     )
     assert result["name"] == "Fill" and result["length"] == 8.0
-    assert result["clip_id"].startswith("track:2/clipslot:3/clip@")
+    assert untag(result["clip_id"]) == "track:2/clipslot:3/clip"
     assert on_main(host, lambda s: s.tracks[2].clip_slots[3].clip.name) == "Fill"
 
 
@@ -214,7 +214,7 @@ def test_set_param_value_and_range(host, client):
     pid = "track:1/device:0/param:1"
     result = set_param(client, pid, value=0.5)
     assert (result["name"], result["before"], result["after"]) == ("Filter Freq", 1.0, 0.5)
-    assert result["display"] and result["param_id"].startswith(pid + "@")
+    assert result["display"] and untag(result["param_id"]) == pid
     assert on_main(host, lambda s: s.tracks[1].devices[0].parameters[1].value) == 0.5
     error = set_param_error(client, pid, value=1.5)
     assert error["data"]["code"] == "LIVE_REJECTED" and "0.0..1.0" in error["message"]
@@ -244,7 +244,7 @@ def test_insert_device_native(host, client):
     first = client.call(
         "device.insert", {"track_id": "track:2", "device_name": "Arpeggiator", "index": 0}
     )
-    assert first["index"] == 0 and first["device_id"].startswith("track:2/device:0@")
+    assert first["index"] == 0 and untag(first["device_id"]) == "track:2/device:0"
     names = on_main(host, lambda s: [d.name for d in s.tracks[2].devices])
     assert names[0] == "Arpeggiator" and "Reverb" in names
     unknown = client.error("device.insert", {"track_id": "track:2", "device_name": "Nope"})

@@ -1,8 +1,9 @@
-"""Ids: parsing, identity tags, STALE_REFERENCE on shifted or deleted objects, WRONG_TYPE."""
+"""Ids: parsing, identity tags, ids that follow their moved object (with the fresh id in the
+answer), STALE_REFERENCE for a gone object, WRONG_TYPE."""
 
 import pytest
-from conftest import song_of
-from param_calls import set_param
+from conftest import song_of, untag
+from param_calls import device_and_index, set_param
 
 from live_script import ids
 from live_script.errors import RpcError
@@ -67,21 +68,33 @@ def test_parse_invalid_is_bad_input(text):
     assert info.value.code == "BAD_INPUT" and info.value.field == "track_id"
 
 
-def test_inserted_track_makes_tagged_id_stale_not_retargeted(host, client):
+def test_inserted_track_makes_a_tagged_id_follow_its_track(host, client):
     bass = client.call("track.find", {"query": "Bass"})["matches"][0]["id"]  # track:1@N
     client.call("track.create", {"kind": "midi", "index": 0, "name": "Intro"})
-    error = client.error("track.set_props", {"track_id": bass, "name": "Oops"})
-    assert error["data"]["code"] == "STALE_REFERENCE"
+    result = client.call("track.set_props", {"track_id": bass, "name": "Bass 2"})
+    fresh = "track:2@" + bass.split("@")[1]  # same tag, new place
+    assert result["track_id"] == fresh and result["_moved"] == {bass: fresh}
     names = host.call_on_main(lambda live: [t.name for t in song_of(live).tracks])
-    assert names == ["Intro", "Drums", "Bass", "Keys"]  # nothing renamed
+    assert names == ["Intro", "Drums", "Bass 2", "Keys"]  # the Bass track, not Drums at 1
     # The untagged id resolves by position, as a person typing it means.
-    assert client.call("track.set_props", {"track_id": "track:1", "mute": True})["track_id"] != bass
+    typed = client.call("track.set_props", {"track_id": "track:1", "mute": True})
+    assert typed["track_id"].startswith("track:1@") and "_moved" not in typed
+    assert host.call_on_main(lambda live: song_of(live).tracks[1].mute)
+
+
+def test_deleted_track_id_is_stale_and_nothing_changes(host, client):
+    keys = client.call("track.find", {"query": "Keys"})["matches"][0]["id"]
+    host.call_on_main(lambda live: song_of(live).delete_track(2))
+    error = client.error("track.set_props", {"track_id": keys, "name": "Oops"})
+    assert error["data"]["code"] == "STALE_REFERENCE"
+    assert [t["name"] for t in client.call("song.get_overview")["tracks"]] == ["Drums", "Bass"]
 
 
 def test_fresh_ids_after_a_shift_work(host, client):
     client.call("track.create", {"kind": "midi", "index": 0})
     fresh = client.call("track.find", {"query": "Bass"})["matches"][0]["id"]
     assert fresh.startswith("track:2@")
+    assert "_moved" not in client.call("track.set_props", {"track_id": fresh, "mute": True})
     assert client.call("track.set_props", {"track_id": fresh, "solo": True})["after"]["solo"]
 
 
@@ -112,15 +125,45 @@ def test_replaced_clip_in_same_slot_is_stale(host, client):
     assert error["data"]["code"] == "STALE_REFERENCE"
 
 
-def test_param_id_after_device_insert_before_it(host, client):
-    device_id = set_param(client, "track:1/device:0/param:1", value=0.3)["device_id"]
+def test_param_id_follows_its_device_after_an_insert_before_it(host, client):
+    pid = set_param(client, "track:1/device:0/param:1", value=0.3)["param_id"]
+    assert pid.count("@") == 3  # track, device and parameter are each tagged
     client.call("device.insert", {"track_id": "track:1", "device_name": "Arpeggiator", "index": 0})
-    # The tagged id the write returned names the device that has moved to device:1, not device:0.
-    change = {"index": 1, "value": 0.9}
-    error = client.error("device.set_params", {"device_id": device_id, "changes": [change]})
-    assert error["data"]["code"] == "STALE_REFERENCE"
+    device_id, index = device_and_index(pid)
+    change = {"index": index, "value": 0.9}
+    result = client.call("device.set_params", {"device_id": device_id, "changes": [change]})
+    assert result["device_id"].split("/")[1].startswith("device:1@")
+    assert result["changes"][0]["before"] == 0.3
+    assert result["_moved"] == {device_id: result["device_id"]}
     value = host.call_on_main(lambda live: song_of(live).tracks[1].devices[1].parameters[1].value)
-    assert value == 0.3
+    assert value == 0.9
+
+
+def test_issued_ids_tag_every_segment_that_can_move(client):
+    slot = client.call("clip.list", {"track_id": "track:0"})["slots"][0]
+    assert slot["slot_id"].startswith("track:0@") and "/clipslot:0@" in slot["slot_id"]
+    assert slot["clip"]["id"].startswith(slot["slot_id"] + "/clip@")
+    strips = client.call("mixer.get_strips")
+    assert strips["main"]["id"] == "main"  # the main track cannot move: no tag
+    levels = client.call("mixer.set_levels", {"strip_id": "main", "volume_db": -1})
+    assert levels["strip_id"] == "main"
+
+
+def test_fixed_members_carry_no_tag_below_a_tagged_track(host):
+    def check(live):
+        song = song_of(live)
+        registry = ids.IdRegistry()
+        track = song.tracks[0]
+        volume = registry.issue(track.mixer_device.volume, "track:0/mixer/volume", song)
+        main = registry.issue(song.master_track, "main", song)
+        song.create_midi_track(0)
+        moved = registry.resolve(song, volume, ids.PARAM_KINDS, "param_id")
+        return volume, main, moved.obj is song.tracks[1].mixer_device.volume, moved.fresh
+
+    volume, main, same, fresh = host.call_on_main(check)
+    track = volume.split("/")[0]
+    assert track.startswith("track:0@") and volume == track + "/mixer/volume" and main == "main"
+    assert same and fresh == track.replace("track:0@", "track:1@") + "/mixer/volume"
 
 
 def test_wrong_kind_of_id_is_wrong_type(client):
@@ -144,9 +187,14 @@ def test_main_and_scene_ids_resolve_with_the_identity_guard(host):
         registry = ids.IdRegistry()
         main = registry.resolve(song, "main", ("main",), "track_id")
         assert main.obj is song.master_track and main.path == "main"
-        tagged = registry.issue(song.scenes[1], "scene:1")
+        tagged = registry.issue(song.scenes[1], "scene:1", song)
         assert registry.resolve(song, tagged, ("scene",), "scene_id").obj is song.scenes[1]
+        scene = song.scenes[1]
         song.create_scene(0)  # shifts every scene down one row
+        moved = registry.resolve(song, tagged, ("scene",), "scene_id")
+        assert moved.obj is scene and moved.path == "scene:2" and moved.indices == {"scene": 2}
+        assert moved.fresh == "scene:2@" + tagged.split("@")[1]
+        song.delete_scene(2)
         with pytest.raises(RpcError) as info:
             registry.resolve(song, tagged, ("scene",), "scene_id")
         return info.value.code
@@ -173,3 +221,56 @@ def test_mixer_parameter_ids_resolve_to_the_tracks_mixer(host):
         return info.value.code
 
     assert host.call_on_main(check) == "STALE_REFERENCE"
+
+
+def test_nested_drum_pad_chain_param_id_follows_its_track_and_rack(host, client):
+    decay = "track:0/device:0/pad:36/chain:0/device:0/param:2"  # the kick's decay in the Drum Rack
+    pid = client.call("device.set_param", {"param_id": decay, "value": 200.0})["param_id"]
+    client.call("track.create", {"kind": "midi", "index": 0})
+    client.call("device.insert", {"track_id": "track:1", "device_name": "Arpeggiator", "index": 0})
+    result = client.call("device.set_param", {"param_id": pid, "value": 700.0})
+    assert untag(result["param_id"]) == "track:1/device:1/pad:36/chain:0/device:0/param:2"
+    assert result["before"] == 200.0 and result["_moved"] == {pid: result["param_id"]}
+    kick = host.call_on_main(
+        lambda live: song_of(live).tracks[1].devices[1].drum_pads[36].chains[0].devices[0]
+    )
+    assert host.call_on_main(lambda live: kick.parameters[2].value) == 700.0
+
+
+class _Lom:
+    """A stand-in LOM object: Live's `_live_ptr`, and equal to None once deleted."""
+
+    def __init__(self, ptr):
+        self._live_ptr = ptr
+        self.deleted = False
+        self.tracks = []
+
+    def __eq__(self, other):
+        return self.deleted if other is None else self is other
+
+    __hash__ = object.__hash__
+
+
+def test_a_deleted_objects_tag_never_names_a_new_object_at_its_address():
+    song, old = _Lom(1), _Lom(100)
+    song.tracks = [_Lom(50), old]
+    registry = ids.IdRegistry()
+    issued = registry.issue(old, "track:1", song)
+    old.deleted = True  # Live deletes the track and gives its address to a new one
+    new = _Lom(100)
+    song.tracks = [new, song.tracks[0]]
+    with pytest.raises(RpcError) as info:
+        registry.resolve(song, issued, ("track",), "track_id")
+    assert info.value.code == "STALE_REFERENCE"
+    fresh = registry.issue(new, "track:0", song)
+    assert fresh.split("@")[1] != issued.split("@")[1]
+    assert registry.resolve(song, fresh, ("track",), "track_id").obj is new
+
+
+def test_a_tagged_track_with_untagged_segments_below_follows_the_track(client):
+    bass = client.call("track.find", {"query": "Bass"})["matches"][0]["id"]
+    typed = bass + "/clipslot:0/clip"  # the track as issued, the slot by position
+    client.call("track.create", {"kind": "midi", "index": 0})
+    notes = client.call("clip.get_notes", {"clip_id": typed})
+    assert untag(notes["clip_id"]) == "track:2/clipslot:0/clip"
+    assert notes["_moved"] == {typed: notes["clip_id"]} and notes["count"] == 4

@@ -1,7 +1,7 @@
 """Version honesty: the same calls on an emulated Live 11.0 and 12.3, and version gating."""
 
 import pytest
-from conftest import song_of, start_host, undo_depth
+from conftest import song_of, start_host, undo_depth, untag
 
 from live_script import dispatch_gen
 
@@ -22,7 +22,7 @@ def test_insert_device_on_each_version(tmp_path, connect, version, method):
         selected = h.call_on_main(lambda live: song_of(live).view.selected_track.name)
         result = client.call("device.insert", {"track_id": "track:2", "device_name": "Reverb"})
         assert result["method"] == method and result["name"] == "Reverb"
-        assert result["device_id"].startswith(f"track:2/device:{result['index']}@")
+        assert untag(result["device_id"]) == f"track:2/device:{result['index']}"
         assert undo_depth(h) == before + 1
         names = h.call_on_main(lambda live: [d.name for d in song_of(live).tracks[2].devices])
         assert names[result["index"]] == "Reverb"

@@ -37,8 +37,9 @@ async def test_a_kit_a_chorus_and_a_filter_ramp(bridge, live_host, mode):
         rows = (await ok("live_list_devices", {"track_id": drums}))[0]["rows"]
         kick_pad = next(r for r in rows if r["kind"] == "pad" and r["note"] == 36)
         assert kick_pad["name"] == "Kick 808"
-        pad_path = kick_pad["id"].split("@")[0]
-        kick = next(r for r in rows if r["kind"] == "device" and r["id"].startswith(pad_path))
+        kick = next(
+            r for r in rows if r["kind"] == "device" and r["id"].startswith(kick_pad["id"] + "/")
+        )
         params, _ = await ok(
             "live_get_device_params", {"device_id": kick["id"], "name_contains": "decay"}
         )
