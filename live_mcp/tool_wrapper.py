@@ -19,7 +19,7 @@ import mcp_types as types
 from pydantic import BaseModel, ValidationError
 
 from live_mcp.capping import cap_text
-from live_mcp.errors import BAD_INPUT, LIVE_REJECTED, ToolFailure
+from live_mcp.errors import BAD_INPUT, LIVE_REJECTED, UNSUPPORTED, ToolFailure
 from live_mcp.input_checks import run_server_checks
 from live_mcp.summary import render_summary, with_moves
 from live_script.ids import MOVED_KEY
@@ -28,6 +28,8 @@ log = logging.getLogger("live_mcp.tools")
 
 ERROR_META_KEY = "live-mcp/error"
 MOVED_META_KEY = "live-mcp/moved"
+# The oldest Live the Remote Script supports: a tool declared `since` it needs no newer one.
+OLDEST_LIVE = "11.0"
 
 ToolHandler = Callable[[Mapping[str, Any] | None], Awaitable[types.CallToolResult]]
 # What a tool does between validated params and its result (default: one bridge call).
@@ -276,7 +278,7 @@ def make_tool_handler(
             try:
                 result = await run(params)
             except ToolFailure as failure:
-                raise _with_mismatch_note(failure, bridge, catalogue) from None
+                raise _with_mismatch_note(_with_since(failure, spec), bridge, catalogue) from None
             done = success_result(spec, result)
             if params.get("image"):
                 add_picture(spec, params, result, done)
@@ -297,6 +299,14 @@ def make_tool_handler(
 
     handle.__name__ = f"handle_{spec['name']}"
     return handle
+
+
+def _with_since(failure: ToolFailure, spec: Mapping[str, Any]) -> ToolFailure:
+    """An UNSUPPORTED that names no version (the script in an older Live does not serve the
+    method at all) names the version the tool's spec declares it needs."""
+    if failure.code == UNSUPPORTED and not failure.needs_version and spec["since"] != OLDEST_LIVE:
+        failure.needs_version = spec["since"]
+    return failure
 
 
 def _with_mismatch_note(

@@ -205,6 +205,7 @@ async def test_take_lanes_need_live_12_2(tmp_path):
             ):
                 code, text = await session.error(name, args)
                 assert code == "UNSUPPORTED" and "Live 12.1.0" in text
+                assert "Needs Live 12.2 or later." in text
             # The rest of recording works on 12.1.
             await session.ok("live_set_record_props", {"punch_out": True})
 
