@@ -48,7 +48,7 @@ def emit_docs(ir: ProjectIR) -> dict[str, str]:
         with processing(f"{domain.source.path} (its reference page)"):
             # A page that lists every tool's name (live_batch's enum of batchable tools) is
             # generated from every tool spec, and its header says so.
-            lists_tools = any(tool.enum_paths for tool in domain.tools)
+            lists_tools = any(tool.lists_tools for tool in domain.tools)
             own = ir.sources_of("tools") if lists_tools else (domain.source,)
             sources = (*own, *ir.sources_of("errors"))
             pages[f"{REFERENCE_DIR}/{domain.name}.md"] = page(

@@ -26,7 +26,6 @@ from codegen.spec_model import (
     ToolSpec,
 )
 from codegen.wire import model_size, wire_entry, wire_size
-from live_mcp.toolsets import restrict_enums
 
 UNDO_TEXT = {
     "none": "Read only: adds nothing to Live's undo history.",
@@ -116,7 +115,7 @@ class ToolIR:
     wire_size: int
     model_size: int  # characters of the entry the model reads (codegen.wire.model_size)
     # Where the wire entry holds an enum of tool names that a server enabling fewer tools cuts down.
-    enum_paths: tuple[tuple[str, ...], ...]
+    lists_tools: bool
 
 
 @dataclass(frozen=True)
@@ -404,8 +403,9 @@ def _tool_ir(spec_file: SpecFile, tool: ToolSpec, hints: dict[str, str], enums: 
     examples = tuple(e.model_dump(exclude_none=True) for e in tool.examples)
     annotations = {wire: getattr(ann, attr) for attr, wire, _ in ANNOTATION_KEYS}
     description = " ".join(tool.description.split())
-    wire = wire_entry(tool.name, tool.title, description, in_schema, out_schema, annotations)
     uses_generated = _uses_enum_of(tool.input) or _uses_enum_of(tool.output)
+    wire_input = _without_tool_lists(in_schema, enums) if uses_generated else in_schema
+    wire = wire_entry(tool.name, tool.title, description, wire_input, out_schema, annotations)
     return ToolIR(
         name=tool.name,
         title=tool.title,
@@ -449,8 +449,23 @@ def _tool_ir(spec_file: SpecFile, tool: ToolSpec, hints: dict[str, str], enums: 
         wire=wire,
         wire_size=wire_size(wire),
         model_size=model_size(wire),
-        enum_paths=tuple(_enum_paths(wire, enums["batchable_tools"])) if uses_generated else (),
+        lists_tools=uses_generated,
     )
+
+
+def _without_tool_lists(schema: dict[str, Any], enums: Enums) -> dict[str, Any]:
+    """The input schema as listed: a generated enum of tool names (live_batch's steps) is left
+    out, since the client lists those tools already and the description says which may be steps;
+    the server still checks every step's tool against the full enum and the enabled tools."""
+    import copy
+
+    out = copy.deepcopy(schema)
+    for path in _enum_paths(out, enums["batchable_tools"]):
+        node = out
+        for key in path:
+            node = node[key]
+        del node["enum"]
+    return out
 
 
 def _uses_enum_of(fields: dict[str, FieldSchema]) -> bool:
@@ -464,12 +479,8 @@ def _uses_enum_of(fields: dict[str, FieldSchema]) -> bool:
 
 
 def served_entries(tools: tuple[ToolIR, ...] | list[ToolIR]) -> list[tuple[str, dict[str, Any]]]:
-    """(tool, entry) as a server enabling exactly `tools` lists it (tool-name enums cut down)."""
-    names = [t.name for t in tools]
-    return [
-        (t.name, restrict_enums(t.wire, t.enum_paths, names) if t.enum_paths else t.wire)
-        for t in tools
-    ]
+    """(tool, entry) as a server enabling exactly `tools` lists them."""
+    return [(t.name, t.wire) for t in tools]
 
 
 def served_size(tools: tuple[ToolIR, ...] | list[ToolIR]) -> list[tuple[str, int]]:

@@ -3,7 +3,7 @@
 # specs/tools/arrangement.yaml sha256:d55a60a7d2987d7b71f49051aff93a4aec733d847a22e64596375ef68e809ee3
 # specs/tools/audio.yaml sha256:14188abb602bd7ff2bd9f795096a88239729db1cc2916d224551c434113974f6
 # specs/tools/automation.yaml sha256:3b385b42cf3aba0610f6282c53bc151e4c6b9cdb19fed458e5b373ebdf6b4630
-# specs/tools/batch.yaml sha256:82dcb2976b00e6241fe2aab851b3604c900ec948c9a2f295f31f641aa4d97bac
+# specs/tools/batch.yaml sha256:183a247624f7b1e017a67f6b1fa5f497d44ae41b39fc8a6e077913420aa05b55
 # specs/tools/browser.yaml sha256:81fc847c1fa613215c965dcf84ce99879c8d585326da92c83af6bb32ff85eb2d
 # specs/tools/clips.yaml sha256:93c668306fd72941386a3e20e5c7e03e10261ee8038fe1f82cf689039cb2ca94
 # specs/tools/devices.yaml sha256:33916f413227615a835c07c83b900be99e57c5befe20e3289c240f4f1429e5aa
@@ -244,7 +244,9 @@ class LiveBatchInputStep(BaseModel):
             "live_transform_notes",
             "live_write_clip_envelope",
         ],
-        Field(description="The tool to run."),
+        Field(
+            description="A served read or one-step write: not live_batch, live_undo, live_redo or play/stop/jump/launch."
+        ),
     ]
     arguments: Annotated[dict[str, Any], Field(description="Its arguments.")]
 

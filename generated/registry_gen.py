@@ -8,7 +8,7 @@
 # specs/tools/arrangement.yaml sha256:d55a60a7d2987d7b71f49051aff93a4aec733d847a22e64596375ef68e809ee3
 # specs/tools/audio.yaml sha256:14188abb602bd7ff2bd9f795096a88239729db1cc2916d224551c434113974f6
 # specs/tools/automation.yaml sha256:3b385b42cf3aba0610f6282c53bc151e4c6b9cdb19fed458e5b373ebdf6b4630
-# specs/tools/batch.yaml sha256:82dcb2976b00e6241fe2aab851b3604c900ec948c9a2f295f31f641aa4d97bac
+# specs/tools/batch.yaml sha256:183a247624f7b1e017a67f6b1fa5f497d44ae41b39fc8a6e077913420aa05b55
 # specs/tools/browser.yaml sha256:81fc847c1fa613215c965dcf84ce99879c8d585326da92c83af6bb32ff85eb2d
 # specs/tools/clips.yaml sha256:93c668306fd72941386a3e20e5c7e03e10261ee8038fe1f82cf689039cb2ca94
 # specs/tools/devices.yaml sha256:33916f413227615a835c07c83b900be99e57c5befe20e3289c240f4f1429e5aa
@@ -34,7 +34,7 @@ models' classes is most of a cold start, and neither `initialize` nor `tools/lis
 
 MODELS_MODULE = "generated.models_gen"
 
-SPEC_HASH = "sha256:1064ec9b9b3533b82919fd39fc50dd84c9b205d65c4d7aee6194c1be52050862"
+SPEC_HASH = "sha256:16df48346b5b1a06fb2194cf713188a6f3c539de18ed74d0c226ea5db45ba788"
 
 SERVER = {
     "name": "live-mcp",
@@ -202,8 +202,8 @@ TOOLSETS = {
         ),
         "default": True,
         "budget": 4500,
-        "size": 3626,
-        "wire_size": 7809,
+        "size": 3551,
+        "wire_size": 7734,
         "tools": (
             "live_batch",
             "live_create_return_track",
@@ -541,7 +541,6 @@ TOOLS = (
         },
         "wire_size": 746,
         "model_size": 479,
-        "enum_paths": (),
     },
     {
         "name": "live_add_notes",
@@ -858,7 +857,6 @@ TOOLS = (
         },
         "wire_size": 1744,
         "model_size": 1434,
-        "enum_paths": (),
     },
     {
         "name": "live_batch",
@@ -890,7 +888,11 @@ TOOLS = (
                         "properties": {
                             "tool": {
                                 "type": "string",
-                                "description": "The tool to run.",
+                                "description": "A served read or "
+                                "one-step write: not "
+                                "live_batch, live_undo, "
+                                "live_redo or "
+                                "play/stop/jump/launch.",
                                 "enum": [
                                     "live_add_cue_point",
                                     "live_add_notes",
@@ -1119,81 +1121,18 @@ TOOLS = (
                             "properties": {
                                 "tool": {
                                     "type": "string",
-                                    "enum": [
-                                        "live_add_cue_point",
-                                        "live_add_notes",
-                                        "live_browse",
-                                        "live_capture",
-                                        "live_clear_clip_envelope",
-                                        "live_create_arrangement_audio_clip",
-                                        "live_create_arrangement_midi_clip",
-                                        "live_create_audio_clip",
-                                        "live_create_midi_clip",
-                                        "live_create_return_track",
-                                        "live_create_scene",
-                                        "live_create_take_lane",
-                                        "live_create_track",
-                                        "live_crop_clip",
-                                        "live_delete_arrangement_clip",
-                                        "live_delete_clip",
-                                        "live_delete_cue_point",
-                                        "live_delete_device",
-                                        "live_delete_scene",
-                                        "live_delete_track",
-                                        "live_duplicate_clip",
-                                        "live_duplicate_clip_loop",
-                                        "live_duplicate_clip_to_arrangement",
-                                        "live_duplicate_device",
-                                        "live_duplicate_notes",
-                                        "live_duplicate_scene",
-                                        "live_duplicate_track",
-                                        "live_edit_slices",
-                                        "live_edit_warp_marker",
-                                        "live_find_track",
-                                        "live_get_clip_envelope",
-                                        "live_get_device_params",
-                                        "live_get_meters",
-                                        "live_get_mixer",
-                                        "live_get_notes",
-                                        "live_get_session_grid",
-                                        "live_get_simpler",
-                                        "live_get_song_overview",
-                                        "live_get_transport",
-                                        "live_insert_chain",
-                                        "live_insert_device",
-                                        "live_list_arrangement_clips",
-                                        "live_list_chains",
-                                        "live_list_clips",
-                                        "live_list_cue_points",
-                                        "live_list_devices",
-                                        "live_list_grooves",
-                                        "live_list_scenes",
-                                        "live_list_take_lanes",
-                                        "live_list_warp_markers",
-                                        "live_load_browser_item",
-                                        "live_modify_notes",
-                                        "live_move_device",
-                                        "live_rack_variation",
-                                        "live_remove_notes",
-                                        "live_rename_cue_point",
-                                        "live_search_browser",
-                                        "live_set_chain_props",
-                                        "live_set_clip_groove",
-                                        "live_set_clip_props",
-                                        "live_set_device_params",
-                                        "live_set_device_props",
-                                        "live_set_groove_props",
-                                        "live_set_mixer",
-                                        "live_set_notes",
-                                        "live_set_pad_props",
-                                        "live_set_scene_props",
-                                        "live_set_simpler_props",
-                                        "live_set_song_props",
-                                        "live_set_track_props",
-                                        "live_set_transport_props",
-                                        "live_transform_notes",
-                                        "live_write_clip_envelope",
-                                    ],
+                                    "description": "A "
+                                    "served "
+                                    "read "
+                                    "or "
+                                    "one-step "
+                                    "write: "
+                                    "not "
+                                    "live_batch, "
+                                    "live_undo, "
+                                    "live_redo "
+                                    "or "
+                                    "play/stop/jump/launch.",
                                 },
                                 "arguments": {"type": "object"},
                             },
@@ -1223,9 +1162,8 @@ TOOLS = (
             },
             "annotations": {"openWorldHint": False},
         },
-        "wire_size": 2391,
-        "model_size": 2083,
-        "enum_paths": (("inputSchema", "properties", "steps", "items", "properties", "tool"),),
+        "wire_size": 848,
+        "model_size": 540,
     },
     {
         "name": "live_browse",
@@ -1476,7 +1414,6 @@ TOOLS = (
         },
         "wire_size": 1203,
         "model_size": 706,
-        "enum_paths": (),
     },
     {
         "name": "live_capture",
@@ -1577,7 +1514,6 @@ TOOLS = (
         },
         "wire_size": 682,
         "model_size": 421,
-        "enum_paths": (),
     },
     {
         "name": "live_clear_clip_envelope",
@@ -1693,7 +1629,6 @@ TOOLS = (
         },
         "wire_size": 618,
         "model_size": 317,
-        "enum_paths": (),
     },
     {
         "name": "live_continue_playback",
@@ -1814,7 +1749,6 @@ TOOLS = (
         },
         "wire_size": 540,
         "model_size": 168,
-        "enum_paths": (),
     },
     {
         "name": "live_create_arrangement_audio_clip",
@@ -1972,7 +1906,6 @@ TOOLS = (
         },
         "wire_size": 1040,
         "model_size": 571,
-        "enum_paths": (),
     },
     {
         "name": "live_create_arrangement_midi_clip",
@@ -2144,7 +2077,6 @@ TOOLS = (
         },
         "wire_size": 1051,
         "model_size": 613,
-        "enum_paths": (),
     },
     {
         "name": "live_create_audio_clip",
@@ -2273,7 +2205,6 @@ TOOLS = (
         },
         "wire_size": 810,
         "model_size": 534,
-        "enum_paths": (),
     },
     {
         "name": "live_create_midi_clip",
@@ -2399,7 +2330,6 @@ TOOLS = (
         },
         "wire_size": 669,
         "model_size": 424,
-        "enum_paths": (),
     },
     {
         "name": "live_create_return_track",
@@ -2490,7 +2420,6 @@ TOOLS = (
         },
         "wire_size": 455,
         "model_size": 194,
-        "enum_paths": (),
     },
     {
         "name": "live_create_scene",
@@ -2595,7 +2524,6 @@ TOOLS = (
         },
         "wire_size": 534,
         "model_size": 287,
-        "enum_paths": (),
     },
     {
         "name": "live_create_take_lane",
@@ -2691,7 +2619,6 @@ TOOLS = (
         },
         "wire_size": 454,
         "model_size": 232,
-        "enum_paths": (),
     },
     {
         "name": "live_create_track",
@@ -2815,7 +2742,6 @@ TOOLS = (
         },
         "wire_size": 582,
         "model_size": 310,
-        "enum_paths": (),
     },
     {
         "name": "live_crop_clip",
@@ -3001,7 +2927,6 @@ TOOLS = (
         },
         "wire_size": 881,
         "model_size": 383,
-        "enum_paths": (),
     },
     {
         "name": "live_delete_arrangement_clip",
@@ -3133,7 +3058,6 @@ TOOLS = (
         },
         "wire_size": 626,
         "model_size": 215,
-        "enum_paths": (),
     },
     {
         "name": "live_delete_clip",
@@ -3246,7 +3170,6 @@ TOOLS = (
         },
         "wire_size": 465,
         "model_size": 208,
-        "enum_paths": (),
     },
     {
         "name": "live_delete_cue_point",
@@ -3342,7 +3265,6 @@ TOOLS = (
         },
         "wire_size": 455,
         "model_size": 205,
-        "enum_paths": (),
     },
     {
         "name": "live_delete_device",
@@ -3431,7 +3353,6 @@ TOOLS = (
         },
         "wire_size": 423,
         "model_size": 227,
-        "enum_paths": (),
     },
     {
         "name": "live_delete_scene",
@@ -3531,7 +3452,6 @@ TOOLS = (
         },
         "wire_size": 453,
         "model_size": 222,
-        "enum_paths": (),
     },
     {
         "name": "live_delete_track",
@@ -3683,7 +3603,6 @@ TOOLS = (
         },
         "wire_size": 637,
         "model_size": 246,
-        "enum_paths": (),
     },
     {
         "name": "live_duplicate_clip",
@@ -3799,7 +3718,6 @@ TOOLS = (
         },
         "wire_size": 769,
         "model_size": 477,
-        "enum_paths": (),
     },
     {
         "name": "live_duplicate_clip_loop",
@@ -3965,7 +3883,6 @@ TOOLS = (
         },
         "wire_size": 727,
         "model_size": 217,
-        "enum_paths": (),
     },
     {
         "name": "live_duplicate_clip_to_arrangement",
@@ -4127,7 +4044,6 @@ TOOLS = (
         },
         "wire_size": 1032,
         "model_size": 568,
-        "enum_paths": (),
     },
     {
         "name": "live_duplicate_device",
@@ -4214,7 +4130,6 @@ TOOLS = (
         },
         "wire_size": 428,
         "model_size": 206,
-        "enum_paths": (),
     },
     {
         "name": "live_duplicate_notes",
@@ -4356,7 +4271,6 @@ TOOLS = (
         },
         "wire_size": 815,
         "model_size": 529,
-        "enum_paths": (),
     },
     {
         "name": "live_duplicate_scene",
@@ -4459,7 +4373,6 @@ TOOLS = (
         },
         "wire_size": 509,
         "model_size": 197,
-        "enum_paths": (),
     },
     {
         "name": "live_duplicate_track",
@@ -4572,7 +4485,6 @@ TOOLS = (
         },
         "wire_size": 550,
         "model_size": 209,
-        "enum_paths": (),
     },
     {
         "name": "live_edit_slices",
@@ -4693,7 +4605,6 @@ TOOLS = (
         },
         "wire_size": 731,
         "model_size": 429,
-        "enum_paths": (),
     },
     {
         "name": "live_edit_warp_marker",
@@ -4867,7 +4778,6 @@ TOOLS = (
         },
         "wire_size": 915,
         "model_size": 483,
-        "enum_paths": (),
     },
     {
         "name": "live_find_track",
@@ -5017,7 +4927,6 @@ TOOLS = (
         },
         "wire_size": 691,
         "model_size": 317,
-        "enum_paths": (),
     },
     {
         "name": "live_fire_clip",
@@ -5131,7 +5040,6 @@ TOOLS = (
         },
         "wire_size": 592,
         "model_size": 273,
-        "enum_paths": (),
     },
     {
         "name": "live_fire_scene",
@@ -5238,7 +5146,6 @@ TOOLS = (
         },
         "wire_size": 506,
         "model_size": 195,
-        "enum_paths": (),
     },
     {
         "name": "live_get_clip_envelope",
@@ -5485,7 +5392,6 @@ TOOLS = (
         },
         "wire_size": 1386,
         "model_size": 712,
-        "enum_paths": (),
     },
     {
         "name": "live_get_device_params",
@@ -5805,7 +5711,6 @@ TOOLS = (
         },
         "wire_size": 1392,
         "model_size": 486,
-        "enum_paths": (),
     },
     {
         "name": "live_get_meters",
@@ -5969,7 +5874,6 @@ TOOLS = (
         },
         "wire_size": 906,
         "model_size": 427,
-        "enum_paths": (),
     },
     {
         "name": "live_get_mixer",
@@ -6513,7 +6417,6 @@ TOOLS = (
         },
         "wire_size": 1239,
         "model_size": 186,
-        "enum_paths": (),
     },
     {
         "name": "live_get_notes",
@@ -6913,7 +6816,6 @@ TOOLS = (
         },
         "wire_size": 1822,
         "model_size": 1030,
-        "enum_paths": (),
     },
     {
         "name": "live_get_session_grid",
@@ -7160,7 +7062,6 @@ TOOLS = (
         },
         "wire_size": 899,
         "model_size": 258,
-        "enum_paths": (),
     },
     {
         "name": "live_get_simpler",
@@ -7298,7 +7199,6 @@ TOOLS = (
         },
         "wire_size": 825,
         "model_size": 240,
-        "enum_paths": (),
     },
     {
         "name": "live_get_song_overview",
@@ -7557,7 +7457,6 @@ TOOLS = (
         },
         "wire_size": 1028,
         "model_size": 196,
-        "enum_paths": (),
     },
     {
         "name": "live_get_transport",
@@ -7742,7 +7641,6 @@ TOOLS = (
         },
         "wire_size": 959,
         "model_size": 190,
-        "enum_paths": (),
     },
     {
         "name": "live_insert_chain",
@@ -7855,7 +7753,6 @@ TOOLS = (
         },
         "wire_size": 589,
         "model_size": 337,
-        "enum_paths": (),
     },
     {
         "name": "live_insert_device",
@@ -7986,7 +7883,6 @@ TOOLS = (
         },
         "wire_size": 819,
         "model_size": 516,
-        "enum_paths": (),
     },
     {
         "name": "live_jump_to",
@@ -8135,7 +8031,6 @@ TOOLS = (
         },
         "wire_size": 790,
         "model_size": 419,
-        "enum_paths": (),
     },
     {
         "name": "live_jump_to_cue_point",
@@ -8252,7 +8147,6 @@ TOOLS = (
         },
         "wire_size": 593,
         "model_size": 231,
-        "enum_paths": (),
     },
     {
         "name": "live_list_arrangement_clips",
@@ -8495,7 +8389,6 @@ TOOLS = (
         },
         "wire_size": 1312,
         "model_size": 702,
-        "enum_paths": (),
     },
     {
         "name": "live_list_chains",
@@ -8922,7 +8815,6 @@ TOOLS = (
         },
         "wire_size": 1456,
         "model_size": 408,
-        "enum_paths": (),
     },
     {
         "name": "live_list_clips",
@@ -9238,7 +9130,6 @@ TOOLS = (
         },
         "wire_size": 1151,
         "model_size": 318,
-        "enum_paths": (),
     },
     {
         "name": "live_list_cue_points",
@@ -9340,7 +9231,6 @@ TOOLS = (
         },
         "wire_size": 503,
         "model_size": 177,
-        "enum_paths": (),
     },
     {
         "name": "live_list_devices",
@@ -9630,7 +9520,6 @@ TOOLS = (
         },
         "wire_size": 1193,
         "model_size": 594,
-        "enum_paths": (),
     },
     {
         "name": "live_list_grooves",
@@ -9795,7 +9684,6 @@ TOOLS = (
         },
         "wire_size": 682,
         "model_size": 180,
-        "enum_paths": (),
     },
     {
         "name": "live_list_scenes",
@@ -9963,7 +9851,6 @@ TOOLS = (
         },
         "wire_size": 668,
         "model_size": 180,
-        "enum_paths": (),
     },
     {
         "name": "live_list_take_lanes",
@@ -10109,7 +9996,6 @@ TOOLS = (
         },
         "wire_size": 692,
         "model_size": 209,
-        "enum_paths": (),
     },
     {
         "name": "live_list_warp_markers",
@@ -10236,7 +10122,6 @@ TOOLS = (
         },
         "wire_size": 650,
         "model_size": 272,
-        "enum_paths": (),
     },
     {
         "name": "live_load_browser_item",
@@ -10377,7 +10262,6 @@ TOOLS = (
         },
         "wire_size": 924,
         "model_size": 608,
-        "enum_paths": (),
     },
     {
         "name": "live_modify_notes",
@@ -10777,7 +10661,6 @@ TOOLS = (
         },
         "wire_size": 1775,
         "model_size": 1337,
-        "enum_paths": (),
     },
     {
         "name": "live_move_device",
@@ -10899,7 +10782,6 @@ TOOLS = (
         },
         "wire_size": 673,
         "model_size": 431,
-        "enum_paths": (),
     },
     {
         "name": "live_rack_variation",
@@ -11040,7 +10922,6 @@ TOOLS = (
         },
         "wire_size": 812,
         "model_size": 422,
-        "enum_paths": (),
     },
     {
         "name": "live_record_session",
@@ -11165,7 +11046,6 @@ TOOLS = (
         },
         "wire_size": 758,
         "model_size": 342,
-        "enum_paths": (),
     },
     {
         "name": "live_redo",
@@ -11244,7 +11124,6 @@ TOOLS = (
         },
         "wire_size": 356,
         "model_size": 139,
-        "enum_paths": (),
     },
     {
         "name": "live_remove_notes",
@@ -11465,7 +11344,6 @@ TOOLS = (
         },
         "wire_size": 1055,
         "model_size": 673,
-        "enum_paths": (),
     },
     {
         "name": "live_rename_cue_point",
@@ -11570,7 +11448,6 @@ TOOLS = (
         },
         "wire_size": 499,
         "model_size": 206,
-        "enum_paths": (),
     },
     {
         "name": "live_render_track",
@@ -11641,7 +11518,6 @@ TOOLS = (
         },
         "wire_size": 451,
         "model_size": 228,
-        "enum_paths": (),
     },
     {
         "name": "live_search_browser",
@@ -11910,7 +11786,6 @@ TOOLS = (
         },
         "wire_size": 1432,
         "model_size": 822,
-        "enum_paths": (),
     },
     {
         "name": "live_set_chain_props",
@@ -12146,7 +12021,6 @@ TOOLS = (
         },
         "wire_size": 1179,
         "model_size": 580,
-        "enum_paths": (),
     },
     {
         "name": "live_set_clip_groove",
@@ -12259,7 +12133,6 @@ TOOLS = (
         },
         "wire_size": 604,
         "model_size": 309,
-        "enum_paths": (),
     },
     {
         "name": "live_set_clip_props",
@@ -12699,7 +12572,6 @@ TOOLS = (
         },
         "wire_size": 2181,
         "model_size": 1234,
-        "enum_paths": (),
     },
     {
         "name": "live_set_device_params",
@@ -12912,7 +12784,6 @@ TOOLS = (
         },
         "wire_size": 1131,
         "model_size": 699,
-        "enum_paths": (),
     },
     {
         "name": "live_set_device_props",
@@ -13078,7 +12949,6 @@ TOOLS = (
         },
         "wire_size": 872,
         "model_size": 409,
-        "enum_paths": (),
     },
     {
         "name": "live_set_groove_props",
@@ -13326,7 +13196,6 @@ TOOLS = (
         },
         "wire_size": 1153,
         "model_size": 591,
-        "enum_paths": (),
     },
     {
         "name": "live_set_mixer",
@@ -13742,7 +13611,6 @@ TOOLS = (
         },
         "wire_size": 1575,
         "model_size": 817,
-        "enum_paths": (),
     },
     {
         "name": "live_set_notes",
@@ -14074,7 +13942,6 @@ TOOLS = (
         },
         "wire_size": 1702,
         "model_size": 1394,
-        "enum_paths": (),
     },
     {
         "name": "live_set_pad_props",
@@ -14284,7 +14151,6 @@ TOOLS = (
         },
         "wire_size": 1009,
         "model_size": 461,
-        "enum_paths": (),
     },
     {
         "name": "live_set_record_props",
@@ -14594,7 +14460,6 @@ TOOLS = (
         },
         "wire_size": 1480,
         "model_size": 665,
-        "enum_paths": (),
     },
     {
         "name": "live_set_scene_props",
@@ -14799,7 +14664,6 @@ TOOLS = (
         },
         "wire_size": 1089,
         "model_size": 577,
-        "enum_paths": (),
     },
     {
         "name": "live_set_simpler_props",
@@ -15004,7 +14868,6 @@ TOOLS = (
         },
         "wire_size": 1130,
         "model_size": 583,
-        "enum_paths": (),
     },
     {
         "name": "live_set_song_props",
@@ -15115,7 +14978,6 @@ TOOLS = (
         },
         "wire_size": 643,
         "model_size": 428,
-        "enum_paths": (),
     },
     {
         "name": "live_set_track_props",
@@ -15493,7 +15355,6 @@ TOOLS = (
         },
         "wire_size": 1596,
         "model_size": 841,
-        "enum_paths": (),
     },
     {
         "name": "live_set_transport_props",
@@ -15754,7 +15615,6 @@ TOOLS = (
         },
         "wire_size": 1380,
         "model_size": 762,
-        "enum_paths": (),
     },
     {
         "name": "live_show_view",
@@ -15854,7 +15714,6 @@ TOOLS = (
         },
         "wire_size": 553,
         "model_size": 301,
-        "enum_paths": (),
     },
     {
         "name": "live_start_playback",
@@ -15975,7 +15834,6 @@ TOOLS = (
         },
         "wire_size": 522,
         "model_size": 153,
-        "enum_paths": (),
     },
     {
         "name": "live_stop_all_clips",
@@ -16070,7 +15928,6 @@ TOOLS = (
         },
         "wire_size": 525,
         "model_size": 265,
-        "enum_paths": (),
     },
     {
         "name": "live_stop_clip",
@@ -16168,7 +16025,6 @@ TOOLS = (
         },
         "wire_size": 515,
         "model_size": 260,
-        "enum_paths": (),
     },
     {
         "name": "live_stop_playback",
@@ -16311,7 +16167,6 @@ TOOLS = (
         },
         "wire_size": 648,
         "model_size": 245,
-        "enum_paths": (),
     },
     {
         "name": "live_stop_track_clips",
@@ -16419,7 +16274,6 @@ TOOLS = (
         },
         "wire_size": 596,
         "model_size": 305,
-        "enum_paths": (),
     },
     {
         "name": "live_tap_tempo",
@@ -16506,7 +16360,6 @@ TOOLS = (
         },
         "wire_size": 521,
         "model_size": 302,
-        "enum_paths": (),
     },
     {
         "name": "live_transform_notes",
@@ -16997,7 +16850,6 @@ TOOLS = (
         },
         "wire_size": 3538,
         "model_size": 2918,
-        "enum_paths": (),
     },
     {
         "name": "live_undo",
@@ -17076,7 +16928,6 @@ TOOLS = (
         },
         "wire_size": 348,
         "model_size": 131,
-        "enum_paths": (),
     },
     {
         "name": "live_write_clip_envelope",
@@ -17304,7 +17155,6 @@ TOOLS = (
         },
         "wire_size": 1486,
         "model_size": 1066,
-        "enum_paths": (),
     },
 )
 

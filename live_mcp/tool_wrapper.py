@@ -116,11 +116,20 @@ _WRONG_BRANCH = frozenset(
 )
 
 
+def _at_branch(loc: tuple[Any, ...]) -> bool:
+    """Whether an error is about a union branch's whole value (no field of the branch after its
+    tag): "expected an array" for the object form is; the compact form's `rows` being no string
+    is an error inside the branch the value was meant for, and stays."""
+    tags = [i for i, part in enumerate(loc) if _is_branch_tag(part)]
+    return bool(tags) and not any(isinstance(part, str) for part in loc[tags[-1] + 1 :])
+
+
 def _relevant(errors: list[Any]) -> list[Any]:
-    in_union = [e for e in errors if any(_is_branch_tag(p) for p in e["loc"])]
-    if not in_union:
+    if not any(_at_branch(tuple(e["loc"])) for e in errors):
         return errors
-    kept = [e for e in errors if not (e in in_union and e.get("type") in _WRONG_BRANCH)]
+    kept = [
+        e for e in errors if not (e.get("type") in _WRONG_BRANCH and _at_branch(tuple(e["loc"])))
+    ]
     return kept or errors
 
 

@@ -163,31 +163,6 @@ def from_options(
 
 
 def served_entries(registry: Any, selection: Selection) -> list[dict[str, Any]]:
-    """The tools/list entries of the enabled tools, generated enums cut to the enabled tools."""
-    keep: Sequence[str] = selection.enabled
-    out = []
-    for spec in registry.TOOLS:
-        if spec["name"] not in keep:
-            continue
-        entry = spec["wire"]
-        if spec["enum_paths"]:
-            entry = restrict_enums(entry, spec["enum_paths"], keep)
-        out.append(entry)
-    return out
-
-
-def restrict_enums(
-    entry: Mapping[str, Any], paths: Sequence[Sequence[str]], names: Sequence[str]
-) -> dict[str, Any]:
-    """The entry with each generated enum (at `paths`) cut down to `names`, in enum order: a
-    server enabling only some tools lists only those as live_batch steps. The generator measures
-    the budgets with this too."""
-    import copy
-
-    out = copy.deepcopy(dict(entry))
-    for path in paths:
-        node = out
-        for key in path:
-            node = node[key]
-        node["enum"] = [v for v in node["enum"] if v in names]
-    return out
+    """The tools/list entries of the enabled tools."""
+    keep = set(selection.enabled)
+    return [spec["wire"] for spec in registry.TOOLS if spec["name"] in keep]

@@ -79,7 +79,7 @@ async def test_an_unknown_view_is_resource_not_found(bridge):
 
 
 async def test_app_only_tools_are_shown_to_apps_clients_only(bridge):
-    chosen = select(registry)  # the default toolsets: no scenes, no mixer
+    chosen = select(registry, "core,clips")  # no scenes, no notes edits, no mixer
     server = build_server(bridge, selection=chosen)
     async with Client(server, mode="legacy") as plain:
         plain_tools = {t.name for t in (await plain.list_tools()).tools}

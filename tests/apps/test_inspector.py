@@ -52,7 +52,10 @@ def test_the_inspector_lists_and_reads_the_views():
 
 
 def test_the_inspector_sees_which_tool_opens_which_view():
-    tools = {t["name"]: t for t in _inspector("--method", "tools/list")["tools"]}
+    tools = {
+        t["name"]: t
+        for t in _inspector("--method", "tools/list", serve=("--toolsets", "core,clips"))["tools"]
+    }
     assert tools["live_get_song_overview"]["_meta"] == {
         "ui": {"resourceUri": "ui://live-mcp/session"}
     }

@@ -73,7 +73,7 @@ def test_the_issues_first_mistakes_are_all_reported_in_one_run(tmp_path):
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert (
-        "specs/tools/song.yaml:82: live_set_song_props.input.tempo.type: unknown type 'numbr'"
+        "specs/tools/song.yaml:83: live_set_song_props.input.tempo.type: unknown type 'numbr'"
         in done.stderr
     )
     assert (

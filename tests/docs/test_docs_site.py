@@ -168,7 +168,8 @@ class AssetRefs(HTMLParser):
         for name in ("src", "srcset", "data", "poster"):
             if attr.get(name):
                 self.urls.append(attr[name])
-        if tag == "link" and attr.get("href"):
+        # A canonical link names the page's published address; a browser loads nothing from it.
+        if tag == "link" and attr.get("href") and attr.get("rel") != "canonical":
             self.urls.append(attr["href"])
         if attr.get("style"):
             self.urls += CSS_URL.findall(attr["style"])

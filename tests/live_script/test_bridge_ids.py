@@ -225,12 +225,17 @@ def test_mixer_parameter_ids_resolve_to_the_tracks_mixer(host):
 
 def test_nested_drum_pad_chain_param_id_follows_its_track_and_rack(host, client):
     decay = "track:0/device:0/pad:36/chain:0/device:0/param:2"  # the kick's decay in the Drum Rack
-    pid = client.call("device.set_param", {"param_id": decay, "value": 200.0})["param_id"]
+    pid = set_param(client, decay, value=200.0)["param_id"]
     client.call("track.create", {"kind": "midi", "index": 0})
     client.call("device.insert", {"track_id": "track:1", "device_name": "Arpeggiator", "index": 0})
-    result = client.call("device.set_param", {"param_id": pid, "value": 700.0})
-    assert untag(result["param_id"]) == "track:1/device:1/pad:36/chain:0/device:0/param:2"
-    assert result["before"] == 200.0 and result["_moved"] == {pid: result["param_id"]}
+    device_id, index = device_and_index(pid)
+    change = {"index": index, "value": 700.0}
+    result = client.call("device.set_params", {"device_id": device_id, "changes": [change]})
+    assert untag(result["changes"][0]["param_id"]) == (
+        "track:1/device:1/pad:36/chain:0/device:0/param:2"
+    )
+    assert result["changes"][0]["before"] == 200.0
+    assert result["_moved"] == {device_id: result["device_id"]}
     kick = host.call_on_main(
         lambda live: song_of(live).tracks[1].devices[1].drum_pads[36].chains[0].devices[0]
     )

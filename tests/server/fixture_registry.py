@@ -176,7 +176,6 @@ for _tool in TOOLS:
         _tool["output_schema"],
         _tool["annotations"],
     )
-    _tool["enum_paths"] = ()
 RESOURCES = (
     {
         "uri": "ableton://song",

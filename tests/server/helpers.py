@@ -39,3 +39,8 @@ def spawn_serve(*args: str, env: dict[str, str] | None = None) -> tuple[subproce
             break
     process.kill()
     raise RuntimeError(f"live-mcp serve did not start: {process.stderr.read()}")
+
+
+def untag(text: str) -> str:
+    """An issued id without its identity tags: "track:2@7/device:0@9" -> "track:2/device:0"."""
+    return re.sub(r"@\d+", "", text)

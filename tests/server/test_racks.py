@@ -12,6 +12,7 @@ from generated import registry_gen
 from live_mcp.bridge import Bridge
 from live_mcp.server import build_server
 from live_mcp.tool_wrapper import ERROR_META_KEY
+from tests.server.helpers import untag
 
 pytestmark = pytest.mark.anyio
 
@@ -95,7 +96,7 @@ async def test_a_pad_is_muted_and_given_a_choke_group(live):
     chains = (await live.ok("live_list_chains", {"rack_id": RACK}))["chains"]
     assert [c["choke_group"] for c in chains] == [0, 0, 2]
     moved = await live.ok("live_set_pad_props", {"pad_id": pad, "in_note": 46})
-    assert moved["pad_id"].startswith("track:0/device:0/pad:46@")
+    assert untag(moved["pad_id"]) == "track:0/device:0/pad:46"
     assert (moved["before"]["in_note"], moved["after"]["in_note"]) == (42, 46)
     code, _ = await live.error("live_set_pad_props", {"pad_id": "track:0/device:0/pad:50"})
     assert code == "BAD_INPUT"
@@ -111,7 +112,7 @@ async def test_a_sample_loads_onto_an_empty_pad(live):
     loaded = await live.ok(
         "live_load_browser_item", {"uri": sample["uri"], "pad_id": "track:0/device:0/pad:40"}
     )
-    assert loaded["device_id"].startswith("track:0/device:0/pad:40/chain:0/device:0@")
+    assert untag(loaded["device_id"]) == "track:0/device:0/pad:40/chain:0/device:0"
     assert loaded["class_name"] == "OriginalSimpler" and loaded["replaced"] is None
     simpler = await live.ok("live_get_simpler", {"device_id": loaded["device_id"]})
     assert simpler["file_path"].endswith(sample["name"])
@@ -191,7 +192,7 @@ async def test_a_chain_is_inserted_into_a_rack(live):
     assert code == "LIVE_REJECTED" and "past the end" in text
     code, _ = await live.error(
         "live_set_chain_props",
-        {"chain_id": rack["device_id"].split("@")[0] + "/chain:3", "mute": True},
+        {"chain_id": untag(rack["device_id"]) + "/chain:3", "mute": True},
     )
     assert code == "STALE_REFERENCE"
     after = await live.ok("live_list_chains", {"rack_id": rack["device_id"]})
@@ -222,6 +223,6 @@ async def test_a_simplers_sample_is_replaced_from_the_browser(live):
     swapped = await live.ok(
         "live_load_browser_item", {"uri": sample["uri"], "replace_device_id": KICK}
     )
-    assert swapped["device_id"].split("@")[0] == KICK
+    assert untag(swapped["device_id"]) == KICK
     simpler = await live.ok("live_get_simpler", {"device_id": swapped["device_id"]})
     assert simpler["file_path"].endswith("Kick 808.wav")

@@ -18,6 +18,7 @@ from generated import registry_gen
 from live_mcp.bridge import Bridge
 from live_mcp.server import build_server
 from live_mcp.tool_wrapper import ERROR_META_KEY
+from tests.server.helpers import untag
 
 pytestmark = pytest.mark.anyio
 
@@ -83,7 +84,7 @@ async def test_fixed_length_session_record_holds_the_played_notes_and_undoes_in_
     assert started["session_record_status"] == "on"
     [row] = started["recording"]
     assert row["state"] == "recording"
-    assert row["slot_id"].startswith("track:1/clipslot:1@")  # slot 0 holds the Bassline
+    assert untag(row["slot_id"]) == "track:1/clipslot:1"  # slot 0 holds the Bassline
     assert _undo_depth(live_host) == before  # Live's entry comes when the recording ends
     during = await session.ok("live_get_transport")
     assert during["session_record"] and during["recording_slots"] == [row["slot_id"]]
@@ -117,7 +118,7 @@ async def test_overdub_adds_notes_to_the_playing_clip(live_host, session):
     old = await session.ok("live_get_notes", {"clip_id": "track:1/clipslot:0/clip"})
     on = await session.ok("live_set_record_props", {"session_record": True})
     assert on["changed"] == ["session_record"] and on["after"]["session_record_status"] == "on"
-    assert [s.split("@")[0] for s in on["recording_slots"]] == ["track:1/clipslot:0"]
+    assert [untag(s) for s in on["recording_slots"]] == ["track:1/clipslot:0"]
     live_host.call_on_main(lambda live: live._world.recorder.run(1.5))
     _play(live_host, 1, [(64, 110, 0.25, 0.0)])
     off = await session.ok("live_set_record_props", {"session_record": False})
@@ -156,7 +157,7 @@ async def test_capture_midi_and_capture_scene_answer_with_the_new_ids(live_host,
     _play(live_host, 2, [(60, 90, 1.0, 1.0), (64, 90, 1.0, 1.0), (67, 90, 1.0, 0.0)])
     captured = await session.ok("live_capture", {"what": "midi"})
     [clip_id] = captured["clip_ids"]
-    assert clip_id.startswith("track:2/clipslot:0/clip@") and captured["scene_id"] is None
+    assert untag(clip_id) == "track:2/clipslot:0/clip" and captured["scene_id"] is None
     notes = await session.ok("live_get_notes", {"clip_id": clip_id})
     assert [n["pitch"] for n in notes["notes"]] == [60, 64, 67]
 
@@ -168,7 +169,7 @@ async def test_capture_midi_and_capture_scene_answer_with_the_new_ids(live_host,
     before = _undo_depth(live_host)
     scene = await session.ok("live_capture", {"what": "scene"})
     assert scene["scene_id"].startswith("scene:1@")
-    assert sorted(c.split("@")[0] for c in scene["clip_ids"]) == [
+    assert sorted(untag(c) for c in scene["clip_ids"]) == [
         "track:0/clipslot:1/clip",
         "track:1/clipslot:1/clip",
     ]
@@ -180,7 +181,7 @@ async def test_capture_midi_and_capture_scene_answer_with_the_new_ids(live_host,
 
 async def test_take_lanes(live_host, session):
     created = await session.ok("live_create_take_lane", {"track_id": "track:2", "name": "Take 2"})
-    assert created["lane_id"].startswith("track:2/lane:0@") and created["name"] == "Take 2"
+    assert untag(created["lane_id"]) == "track:2/lane:0" and created["name"] == "Take 2"
 
     def clip_on_lane(live):
         _song(live).tracks[2].take_lanes[0].create_midi_clip(8.0, 4.0).name = "Solo"
@@ -228,7 +229,7 @@ async def test_meters_follow_what_plays_and_name_what_is_over(live_host, session
     assert bass["peak_db"][0] == pytest.approx(expected, abs=0.11)
     assert bass["average_db"] == bass["peak_db"]
     assert by_name["Drums"]["peak_db"] == [None, None]
-    assert {s.split("@")[0] for s in loud["over"]} == {"track:1", "main"}
+    assert {untag(s) for s in loud["over"]} == {"track:1", "main"}
     quiet = await session.ok("live_get_meters", {"window_ms": 100, "threshold_db": 0})
     assert quiet["over"] == []
 

@@ -18,7 +18,7 @@ import pytest
 from mcp import Client, StdioServerParameters
 
 from live_mcp.tool_wrapper import ERROR_META_KEY
-from tests.server.helpers import REPO
+from tests.server.helpers import REPO, untag
 
 pytestmark = [pytest.mark.slow, pytest.mark.anyio]
 
@@ -76,7 +76,7 @@ async def test_a_producers_session_on_the_default_set():
         kit = next(m for m in found["matches"] if m["name"] == "808 Core Kit.adg")
         loaded = await ok("live_load_browser_item", {"uri": kit["uri"], "track_id": drums})
         rows = (await ok("live_list_devices", {"track_id": drums}))["rows"]
-        assert rows[0]["id"].split("@")[0] == loaded["device_id"].split("@")[0]
+        assert untag(rows[0]["id"]) == untag(loaded["device_id"])
         pads = {r["note"]: r["name"] for r in rows if r["kind"] == "pad"}
         assert pads[36] == "Kick 808" and pads[HAT] == "Hihat Closed 808"
 
@@ -174,7 +174,7 @@ async def test_a_producers_session_on_the_default_set():
         mixer = await ok("live_get_mixer")
         strip = next(t for t in mixer["tracks"] if t["name"] == "808 Drums")
         assert strip["volume"]["display"] == "-6.0 dB"
-        send = next(s for s in strip["sends"] if s["return_id"].split("@")[0] == verb.split("@")[0])
+        send = next(s for s in strip["sends"] if untag(s["return_id"]) == untag(verb))
         assert send["db"] == pytest.approx(-12, abs=0.1)
         plate = (await ok("live_list_devices", {"track_id": verb}))["rows"]
         assert [r["name"] for r in plate] == ["Reverb"]

@@ -165,7 +165,6 @@ TOOLS = (
         },
         "wire_size": 493,
         "model_size": 221,
-        "enum_paths": (),
     },
     {
         "name": "live_set_widget_level",
@@ -256,7 +255,6 @@ TOOLS = (
         },
         "wire_size": 550,
         "model_size": 338,
-        "enum_paths": (),
     },
 )
 
