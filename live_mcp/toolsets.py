@@ -15,7 +15,7 @@ valid. Everything comes from the registry's TOOLSETS and TOOLS, so a new toolset
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
