@@ -62,7 +62,7 @@ def _block_loudness(np: Any, weighted_sq: Any, rate: int, block: float, step: fl
     K-weighted squares (gains already applied), via one cumulative sum."""
     size = int(block * rate)
     hop = step * rate
-    count = int(round((len(weighted_sq) / rate - block) / step)) + 1
+    count = round((len(weighted_sq) / rate - block) / step) + 1
     if count < 1 or size < 1:
         return np.array([])
     cumulative = np.concatenate(([0.0], np.cumsum(weighted_sq)))

@@ -14,6 +14,7 @@ from typing import Any
 import mcp_types as types
 from mcp.server import Server
 
+from live_mcp.analysis_runs import server_run
 from live_mcp.batch import batch_run
 from live_mcp.errors import BAD_INPUT, ToolFailure
 from live_mcp.prompts import PromptBook
@@ -52,7 +53,7 @@ def build_server(
         run = (
             batch_run(spec, specs, chosen, bridge)
             if spec["bridge_method"] == BATCH_METHOD
-            else None
+            else server_run(spec, bridge)
         )
         handlers[name] = make_tool_handler(spec, bridge, catalogue, run)
     reader = ResourceReader(reg.RESOURCES, reg.RESOURCE_TEMPLATES, reg.TOOLS, bridge, catalogue)

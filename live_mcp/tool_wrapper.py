@@ -8,6 +8,7 @@ catalogue code and hint, never a protocol error (DESIGN.md invariant 2).
 
 from __future__ import annotations
 
+import base64
 import importlib
 import json
 import logging
@@ -158,18 +159,26 @@ def validate_output(spec: Mapping[str, Any], result: Any) -> dict[str, Any]:
     return dict(result)
 
 
+class WithImages(dict[str, Any]):
+    """A run's result that also shows the model pictures: `images` are PNG bytes."""
+
+    images: tuple[bytes, ...] = ()
+
+
 def success_result(spec: Mapping[str, Any], result: dict[str, Any]) -> types.CallToolResult:
     summary = render_summary(spec.get("summary", ""), result)
     hint = narrowing_hint(spec["input_schema"])
     # The JSON copy serves clients that ignore structuredContent; it is what gets capped.
     body = json.dumps(result, ensure_ascii=False, separators=(",", ":"))
-    return types.CallToolResult(
-        content=[
-            types.TextContent(text=cap_text(summary, hint)),
-            types.TextContent(text=cap_text(body, hint)),
-        ],
-        structured_content=result,
-    )
+    content: list[Any] = [
+        types.TextContent(text=cap_text(summary, hint)),
+        types.TextContent(text=cap_text(body, hint)),
+    ]
+    for png in getattr(result, "images", ()):
+        content.append(
+            types.ImageContent(data=base64.b64encode(png).decode("ascii"), mime_type="image/png")
+        )
+    return types.CallToolResult(content=content, structured_content=dict(result))
 
 
 def error_result(
