@@ -19,6 +19,7 @@ MODULES = (
     "bench.sound_bench",
     "bench.surface_bench",
     "bench.notes_bench",
+    "bench.analysis_bench",
 )
 
 
