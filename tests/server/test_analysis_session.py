@@ -315,3 +315,13 @@ async def test_a_malformed_file_or_track_changes_nothing(session, live_host, bri
     )
     assert code == "LIVE_REJECTED"
     assert _undo_depth(live_host) == depth
+
+
+async def test_a_batch_refuses_the_tools_the_server_runs(session, bridge, tmp_path):
+    path = tmp_path / "s.wav"
+    soundfile.write(path, _tone(60, 0.5), RATE)
+    sent = len(bridge.sent)
+    steps = [{"tool": "live_measure_audio", "arguments": {"file_path": str(path)}}]
+    code, message = await session.error("live_batch", {"steps": steps})
+    assert code == "BAD_INPUT" and "on its own" in message
+    assert bridge.sent[sent:] == []
