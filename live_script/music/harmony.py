@@ -120,7 +120,8 @@ def name_chord(weights, bass=None):
     for order, (suffix, intervals) in enumerate(CHORD_TEMPLATES):
         for root in range(12):
             score = _chord_score(weights, root, intervals)
-            rank = (score, -order, -root)
+            # Equal scores (Csus2 and Gsus4 share their notes): the chord on the bass wins.
+            rank = (score, bass is not None and root == bass % 12, -order, -root)
             if best is None or rank > best[0]:
                 best = (rank, root, suffix)
     if best is None or best[0][0] <= 0.0:

@@ -325,3 +325,24 @@ async def test_a_batch_refuses_the_tools_the_server_runs(session, bridge, tmp_pa
     code, message = await session.error("live_batch", {"steps": steps})
     assert code == "BAD_INPUT" and "on its own" in message
     assert bridge.sent[sent:] == []
+
+
+async def test_to_chord_turns_a_bass_line_into_chords_named_back(session, live_host):
+    clip = "track:1/clipslot:0/clip"
+    roots = [{"pitch": p, "start_time": i * 4.0, "duration": 4.0} for i, p in enumerate((57, 53))]
+    await session.ok("live_set_notes", {"clip_id": clip, "notes": roots})
+    depth = _undo_depth(live_host)
+    answer = await session.ok(
+        "live_transform_notes",
+        {
+            "clip_id": clip,
+            "transform": "to_chord",
+            "chord": "diatonic",
+            "root": 0,
+            "scale": [0, 2, 4, 5, 7, 9, 11],
+        },
+    )
+    assert answer["added"] == 4 and len(answer["note_ids"]) == 4
+    assert _undo_depth(live_host) == depth + 1
+    named = await session.ok("live_analyze_notes", {"clip_ids": [clip], "per": 4})
+    assert [c["chord"] for c in named["chords"]] == ["Am", "F"]
