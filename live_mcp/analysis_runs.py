@@ -13,7 +13,7 @@ from typing import Any
 
 import anyio
 
-from live_mcp.errors import BAD_INPUT, ToolFailure
+from live_mcp.errors import BAD_INPUT, LIVE_REJECTED, ToolFailure
 from live_mcp.tool_wrapper import BridgeLike, ToolRun, WithImages, validate_output
 
 _SLOT = re.compile(r"^(track:\d+(?:@\d+)?)/clipslot:(\d+)(?:@\d+)?$")
@@ -115,10 +115,54 @@ def export_run(spec: Mapping[str, Any], bridge: BridgeLike) -> ToolRun:
     return run
 
 
+# A bounce records in real time, up to 5 minutes (live_script/bounce.py), then finishes.
+BOUNCE_TIMEOUT = 300.0 + 60.0
+
+
+def _audio_info(path: str) -> tuple[float, int]:
+    """(seconds, sample rate) of a recorded file: libsndfile when the extra is installed, else
+    the standard library's WAV reader (Live records WAV or AIFF, as its preferences say)."""
+    try:
+        import soundfile
+    except ImportError:
+        import wave
+
+        try:
+            with wave.open(path, "rb") as wav:
+                return wav.getnframes() / float(wav.getframerate()), wav.getframerate()
+        except (OSError, EOFError, wave.Error) as exc:
+            raise ToolFailure(
+                LIVE_REJECTED,
+                f"The recorded file {path!r} cannot be read here ({exc}).",
+                hint="For AIFF recordings install live-mcp[analysis].",
+            ) from None
+    try:
+        info = soundfile.info(path)
+    except (RuntimeError, soundfile.LibsndfileError) as exc:
+        raise ToolFailure(
+            LIVE_REJECTED, f"The recorded file {path!r} cannot be read ({exc})."
+        ) from None
+    return info.frames / float(info.samplerate), int(info.samplerate)
+
+
+def bounce_run(spec: Mapping[str, Any], bridge: BridgeLike) -> ToolRun:
+    async def run(params: dict[str, Any]) -> dict[str, Any]:
+        # Cancelling this call (the MCP client's cancel) cancels the bridge request: the bridge
+        # sends system.cancel and the Remote Script puts back everything the bounce touched.
+        answer = await bridge.call(
+            spec["bridge_method"], params, write=True, timeout=BOUNCE_TIMEOUT
+        )
+        seconds, rate = await anyio.to_thread.run_sync(_audio_info, answer["file_path"])
+        return validate_output(spec, {**answer, "seconds": round(seconds, 3), "sample_rate": rate})
+
+    return run
+
+
 RUNS: dict[str, Callable[[Mapping[str, Any], BridgeLike], ToolRun]] = {
     "analysis.measure_audio": measure_run,
     "analysis.import_midi": import_run,
     "analysis.export_midi": export_run,
+    "analysis.bounce": bounce_run,
 }
 
 

@@ -35,7 +35,14 @@ ToolRun = Callable[[dict[str, Any]], Awaitable[dict[str, Any]]]
 class BridgeLike(Protocol):
     """What the wrapper needs from a bridge (live_mcp.bridge.Bridge, or a test double)."""
 
-    async def call(self, method: str, params: Mapping[str, Any], *, write: bool) -> Any: ...
+    async def call(
+        self,
+        method: str,
+        params: Mapping[str, Any],
+        *,
+        write: bool,
+        timeout: float | None = None,
+    ) -> Any: ...
 
 
 # -- input --------------------------------------------------------------------------------------

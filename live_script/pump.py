@@ -159,6 +159,14 @@ class Pump(object):
             job, call = entry
             if getattr(job, "cancelled", False):
                 self._aside.remove(entry)
+                try:
+                    call.cancel()  # the handler puts back what it changed while waiting
+                except Exception:  # still drop the job; the log says what could not be undone
+                    text = "live-mcp: cancelling %s failed:\n%s" % (
+                        job.request.method,
+                        traceback.format_exc(),
+                    )
+                    logbook.log_error(self._log, job.request.method, text)
                 job.drop()
                 self.stats.dropped += 1
                 continue

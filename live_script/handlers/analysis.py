@@ -1,7 +1,8 @@
 """The analysis toolset's Live side.
 
 `notes`: key and chords of one or more MIDI clips (live_script/music/harmony.py), read in the
-one main-thread call. The other three methods run in the live-mcp server (it measures audio and
+one main-thread call. `bounce`: a real-time recording of an Arrangement range
+(live_script/bounce.py); the server then reads the file's length and rate. The other three methods run in the live-mcp server (it measures audio and
 reads and writes MIDI files; the notes cross the bridge as ordinary note reads and writes): when
 one reaches the Remote Script directly it checks the path as the server does, then says where
 the work happens.
@@ -12,11 +13,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, List
 
 from .. import analysis_files, clip_notes, ids
+from .. import bounce as bouncing
 from ..errors import unsupported, wrong_type
 from ..music import harmony
 
 if TYPE_CHECKING:
-    from ..context import HandlerContext, Params, Result
+    from ..context import HandlerContext, Params, Reply, Result
 
 
 def notes(ctx: HandlerContext, params: Params) -> Result:
@@ -41,6 +43,11 @@ def notes(ctx: HandlerContext, params: Params) -> Result:
         "margin": key["margin"] if key else None,
         "chords": harmony.chords(rows, per=float(params["per"])),
     }
+
+
+def bounce(ctx: HandlerContext, params: Params) -> Reply:
+    """Record a range in real time; answers on a later tick (live_script/bounce.py)."""
+    return bouncing.start(ctx, params)
 
 
 def _in_the_server(method: str) -> Exception:
