@@ -48,14 +48,19 @@ class BridgeLike(Protocol):
 # -- input --------------------------------------------------------------------------------------
 
 
+# pydantic's tag of a scalar branch of a union ([integer, string] -> ('midi_track', 'int')).
+_SCALAR_TAGS = frozenset({"int", "str", "float", "bool"})
+
+
 def _field_path(loc: tuple[Any, ...]) -> str:
     """('notes', 3, 'pitch') -> 'notes[3].pitch', the form the bridge protocol uses too.
 
     pydantic puts the model name of an anyOf branch into the path ('notes', 'Notes2', 0, ...);
-    field names are snake_case, so a capitalised part is such a tag and is left out."""
+    field names are snake_case, so a capitalised part is such a tag and is left out, as are the
+    tags of scalar branches ('int', 'str')."""
     out = ""
     for part in loc:
-        if isinstance(part, str) and part[:1].isupper():
+        if isinstance(part, str) and (part[:1].isupper() or part in _SCALAR_TAGS):
             continue
         if isinstance(part, int):
             out += f"[{part}]"
