@@ -101,11 +101,18 @@ async def test_a_four_bar_bounce_of_the_main_output(bridge, live_host):
 
 async def test_the_bounce_of_one_track_hears_only_that_track(bridge, live_host):
     async with Client(build_server(bridge), mode="legacy") as client:
-        silent = await _bounce(client, live_host, {"source": "track:0", "start": 0, "length": 4})
-        assert not silent.is_error, silent.content[0].text
-        quiet = await client.call_tool(
-            "live_measure_audio", {"file_path": silent.structured_content["file_path"]}
+        keys = await _bounce(client, live_host, {"source": "track:2", "start": 0, "length": 8})
+        drums = await _bounce(client, live_host, {"source": "track:0", "start": 0, "length": 8})
+        assert not keys.is_error, keys.content[0].text
+        assert not drums.is_error, drums.content[0].text
+        heard = await client.call_tool(
+            "live_measure_audio", {"file_path": keys.structured_content["file_path"]}
         )
+        quiet = await client.call_tool(
+            "live_measure_audio", {"file_path": drums.structured_content["file_path"]}
+        )
+    assert heard.structured_content["key"] == "C major"
+    assert heard.structured_content["sample_peak_dbfs"] is not None
     # The drums play in the Session, not in the Arrangement: the range is silent there.
     assert quiet.structured_content["sample_peak_dbfs"] is None
 
@@ -152,3 +159,29 @@ async def test_a_bounce_is_refused_while_the_transport_plays(bridge, live_host):
     async with Client(build_server(bridge), mode="legacy") as client:
         result = await client.call_tool("live_bounce", {"length": 4})
     assert result.is_error and result.meta[ERROR_META_KEY]["code"] == "LIVE_REJECTED"
+
+
+async def test_the_track_fader_sets_the_bounced_level(bridge, live_host):
+    from fake_live import taper
+
+    def keys_volume(value=None):
+        def run(live):
+            volume = live._world.song.tracks[2].mixer_device.volume
+            if value is not None:
+                volume.value = value
+            return volume.value
+
+        return live_host.call_on_main(run)
+
+    async with Client(build_server(bridge), mode="legacy") as client:
+        levels = []
+        for value in (keys_volume(), 0.5):
+            keys_volume(value)
+            bounced = await _bounce(client, live_host, {"source": "track:2", "length": 8})
+            measured = await client.call_tool(
+                "live_measure_audio", {"file_path": bounced.structured_content["file_path"]}
+            )
+            levels.append((taper.volume_db(value), measured.structured_content["integrated_lufs"]))
+    (db_a, lufs_a), (db_b, lufs_b) = levels
+    assert db_a - db_b > 3  # a real change of the fader
+    assert lufs_a - lufs_b == pytest.approx(db_a - db_b, abs=0.3)
