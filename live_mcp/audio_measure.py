@@ -95,20 +95,19 @@ def _loudness_range(np: Any, blocks: Any) -> float | None:
     return float(np.percentile(gated, 95) - np.percentile(gated, 10))
 
 
-def _k_weighted_power(np: Any, pyloudnorm: Any, signal: Any, data: Any, rate: int) -> Any:
+def _k_weighted_power(np: Any, pyloudnorm: Any, signal: Any, rows: Any, rate: int) -> Any:
     """Sum over channels of the K-weighted squared signal, with BS.1770's channel gains.
     pyloudnorm's two filter stages are run as one fourth-order filter over every channel."""
     meter = pyloudnorm.Meter(rate)
     b, a, gain = np.array([1.0]), np.array([1.0]), 1.0
     for stage in meter._filters.values():
         b, a, gain = np.convolve(b, stage.b), np.convolve(a, stage.a), gain * stage.passband_gain
-    rows = np.ascontiguousarray(data.T, dtype=np.float64)  # one contiguous row per channel
     weighted = gain * signal.lfilter(b, a, rows, axis=1)
-    gains = np.array([(1.0, 1.0, 1.0, 1.41, 1.41)[min(c, 4)] for c in range(data.shape[1])])
+    gains = np.array([(1.0, 1.0, 1.0, 1.41, 1.41)[min(c, 4)] for c in range(rows.shape[0])])
     return gains @ np.square(weighted)
 
 
-def _true_peak(np: Any, signal: Any, data: Any, sample_peak: float) -> float:
+def _true_peak(np: Any, signal: Any, rows: Any, sample_peak: float) -> float:
     """The peak of the signal oversampled 4x by a 48-tap windowed-sinc interpolator (12 taps per
     phase, the structure of BS.1770-4 Annex 2). Only samples within 6 dB of the sample peak can
     lie next to the true peak of a band-limited signal, so only their neighbourhoods are
@@ -117,7 +116,6 @@ def _true_peak(np: Any, signal: Any, data: Any, sample_peak: float) -> float:
     kernel = np.sinc((taps - 24) / OVERSAMPLE) * np.kaiser(48, 6.0)
     kernel = kernel / np.sum(kernel[0::OVERSAMPLE])
     phases = np.stack([kernel[p::OVERSAMPLE][::-1] for p in range(OVERSAMPLE)])  # 4 x 12
-    rows = np.ascontiguousarray(data.T, dtype=np.float64)
     length = rows.shape[1]
     peak = sample_peak
     offsets = np.arange(-6, 6)
@@ -242,20 +240,22 @@ def measure(path: str) -> dict[str, Any]:
     np, _soundfile, pyloudnorm, signal = libraries()
     data, rate = read_audio(path)
     frames, channels = data.shape
-    weighted = _k_weighted_power(np, pyloudnorm, signal, data, rate)
+    rows = np.ascontiguousarray(data.T, dtype=np.float64)  # one contiguous row per channel
+    del data
+    weighted = _k_weighted_power(np, pyloudnorm, signal, rows, rate)
     integrated = _integrated(np, _block_loudness(np, weighted, rate, 0.4, 0.1))
     short_term = _block_loudness(np, weighted, rate, 3.0, 0.1)
-    sample_peak = float(np.max(np.abs(data)))
-    true_peak = _true_peak(np, signal, data, sample_peak)
-    rms = math.sqrt(float(np.mean(np.square(data, dtype=np.float64))))
+    del weighted
+    sample_peak = float(np.max(np.abs(rows)))
+    true_peak = _true_peak(np, signal, rows, sample_peak)
+    rms = math.sqrt(float(np.mean(np.square(rows))))
     correlation = None
     if channels >= 2:
-        left, right = data[:, 0], data[:, 1]
-        left, right = left - np.mean(left), right - np.mean(right)
+        left, right = rows[0] - np.mean(rows[0]), rows[1] - np.mean(rows[1])
         norms = float(np.dot(left, left)) * float(np.dot(right, right))
         if norms > 0:
             correlation = _round(float(np.dot(left, right)) / math.sqrt(norms), 3)
-    power, flux = _spectrum(np, np.mean(data, axis=1))
+    power, flux = _spectrum(np, np.mean(rows, axis=0))
     return {
         "file_path": path,
         "seconds": round(frames / rate, 3),
