@@ -44,3 +44,11 @@ def test_one_failing_benchmark_still_prints_the_others_and_fails_the_run(monkeyp
     out, err = capsys.readouterr()
     assert "fine" in out and "1.000 s" in out
     assert "ZeroDivisionError" in err and "failed: bench.bad_bench" in err
+
+
+@pytest.mark.slow
+def test_the_analysis_benchmark_reports_the_first_and_the_warm_measure():
+    from bench import analysis_bench
+
+    rows = _rows_named(analysis_bench.run())
+    assert len(rows) == 4 and all(r["value"] > 0 for r in rows.values())
