@@ -25,6 +25,7 @@ MODULES = (
     "bench.apps_bench",
     "bench.meter_bench",
     "bench.ids_bench",
+    "bench.analysis_bench",
 )
 
 

@@ -38,6 +38,9 @@ UNDO_TEXT = {
 # How the reference describes each server-side input check (codegen.spec_model.ServerCheck).
 SERVER_CHECK_TEXT = {
     "audio_file": "checked by the server: an absolute path to an existing audio file Live reads",
+    "measured_audio_file": "checked by the server: an absolute path to an existing WAV, AIFF or FLAC file",
+    "midi_file": "checked by the server: an absolute path to an existing .mid file",
+    "new_midi_file": "checked by the server: an absolute .mid path, not existing yet, in an existing folder",
 }
 ANNOTATION_KEYS = (
     ("read_only", "readOnlyHint", "read-only"),

@@ -14,7 +14,7 @@ VERSION_PATTERN = r"^\d+\.\d+(\.\d+)?$"
 
 # Checks the MCP server makes on an input value before anything reaches Live, for what only the
 # server's machine can tell (live_mcp/input_checks.py implements each; the docs describe them).
-ServerCheck = Literal["audio_file"]
+ServerCheck = Literal["audio_file", "measured_audio_file", "midi_file", "new_midi_file"]
 
 
 class _Strict(BaseModel):
@@ -55,7 +55,9 @@ class FieldSchema(_Strict):
         description=(
             "A check the server makes before calling Live (a top-level string input only); "
             "not part of the wire schema. audio_file: an absolute path to an existing regular "
-            "file with an audio extension Live reads."
+            "file with an audio extension Live reads. measured_audio_file: the same, WAV, AIFF "
+            "or FLAC (what the server measures). midi_file: an existing .mid file. "
+            "new_midi_file: an absolute .mid path that does not exist yet, in an existing folder."
         ),
     )
 

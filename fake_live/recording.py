@@ -205,6 +205,7 @@ class Recorder:
         if not song._playing:
             return
         song.current_song_time = song._song_time + float(beats)
+        self._w.resampler.update()
         for take in list(self.takes):
             elapsed = song._song_time - take.start
             if elapsed >= take.length:

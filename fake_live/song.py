@@ -249,6 +249,7 @@ class SongImpl(SongRecordingMixin, LomObject):
         if value != self._playing:
             self._playing = value
             self._notify("is_playing")
+            self._w.resampler.update()
 
     def start_playing(self) -> None:
         self._set_playing(True)
@@ -289,6 +290,7 @@ class SongImpl(SongRecordingMixin, LomObject):
     def record_mode(self, value) -> None:
         self._record_mode = bool(value)
         self._notify("record_mode")
+        self._w.resampler.update()
 
     @property
     def arrangement_overdub(self) -> bool:

@@ -30,6 +30,7 @@ from .mixer import MixerDeviceImpl
 from .notes import MidiNoteImpl, MidiNoteSpecificationImpl
 from .rack import ChainMixerDeviceImpl
 from .recording import Recorder
+from .resampling import Resampler
 from .routing import RoutingChannelImpl, RoutingTypeImpl
 from .scale import TuningSystemImpl
 from .scene import SceneImpl
@@ -124,6 +125,7 @@ class World:
         self.undo = UndoHistory()
         self.scheduler = Scheduler()
         self.recorder = Recorder(self)  # the simulated MIDI input and transport clock (tests)
+        self.resampler = Resampler(self)  # Arrangement recording of Resampling and track inputs
         self.log: list[str] = []  # what Live.Base.log received
         self._last_ptr = 0x7F0000000000  # pointer-looking ids, unique within this instance
         self.cls: dict[str, type] = {

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from live_mcp.analysis_runs import RUNS as SERVER_RUNS
 from live_mcp.errors import BAD_INPUT, ToolFailure
 from live_mcp.input_checks import run_server_checks
 from live_mcp.summary import with_moves
@@ -80,6 +81,14 @@ def check_step(
         why = selection.why_disabled.get(tool, f"{tool} is not enabled in this server.")
         raise ToolFailure(BAD_INPUT, f"steps[{index}]: {why}", step=index, tool=tool)
     spec = specs[tool]
+    if spec["bridge_method"] in SERVER_RUNS:
+        raise ToolFailure(
+            BAD_INPUT,
+            f"steps[{index}]: {tool} does its work in the server, outside Live's undo step; "
+            "call it on its own.",
+            step=index,
+            tool=tool,
+        )
     try:
         found = refs.find(step["arguments"])
         refs.check_order(found, index)

@@ -14,6 +14,7 @@ Failure policy, in the order a user meets it:
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import logging
@@ -29,6 +30,9 @@ import anyio.abc
 
 from live_mcp.errors import LIVE_UNAVAILABLE, UNSUPPORTED, ToolFailure
 from live_mcp.progress import REPORT, Report
+
+# The notification that tells the Remote Script a request's caller gave up (bridge-protocol.md).
+CANCEL = "system.cancel"
 
 log = logging.getLogger("live_mcp.bridge")
 
@@ -320,6 +324,12 @@ class Bridge:
                     await conn.wait_for(slot)
             except TimeoutError:
                 raise self._timed_out(method, limit, sent=sent, write=write) from None
+            except anyio.get_cancelled_exc_class():
+                if sent:  # the caller gave up: tell the script, which lets the handler clean up
+                    with anyio.CancelScope(shield=True), contextlib.suppress(Exception):
+                        cancel = {"id": request_id}
+                        await conn.send({"jsonrpc": "2.0", "method": CANCEL, "params": cancel})
+                raise
             except (_ConnectionLost, anyio.BrokenResourceError, anyio.ClosedResourceError, OSError):
                 conn.fail_all()
                 if write and sent:

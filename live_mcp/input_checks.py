@@ -25,7 +25,25 @@ def audio_file(field: str, value: str) -> str:
         raise ToolFailure(BAD_INPUT, exc.message, hint=exc.hint, field=field) from None
 
 
-CHECKS: dict[str, Callable[[str, Any], Any]] = {"audio_file": audio_file}
+def _analysis_check(name: str) -> Callable[[str, str], str]:
+    def check(field: str, value: str) -> str:
+        from live_script import analysis_files
+        from live_script.errors import BridgeError
+
+        try:
+            return str(getattr(analysis_files, name)(value, field))
+        except BridgeError as exc:
+            raise ToolFailure(BAD_INPUT, exc.message, hint=exc.hint, field=field) from None
+
+    return check
+
+
+CHECKS: dict[str, Callable[[str, Any], Any]] = {
+    "audio_file": audio_file,
+    "measured_audio_file": _analysis_check("checked_measured_audio"),
+    "midi_file": _analysis_check("checked_midi_file"),
+    "new_midi_file": _analysis_check("checked_new_midi_file"),
+}
 
 
 def run_server_checks(

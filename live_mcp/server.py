@@ -15,6 +15,7 @@ from typing import Any
 import mcp_types as types
 from mcp.server import Server
 
+from live_mcp.analysis_runs import server_run
 from live_mcp.apps import AppViews, client_supports_apps
 from live_mcp.batch import batch_run
 from live_mcp.errors import BAD_INPUT, ToolFailure
@@ -76,7 +77,7 @@ def build_server(
         run = (
             batch_run(spec, specs, chosen, bridge)
             if spec["bridge_method"] == BATCH_METHOD
-            else None
+            else server_run(spec, bridge)
         )
         handlers[name] = make_tool_handler(spec, bridge, catalogue, run)
     views = AppViews(getattr(reg, "APPS", ()), reg.TOOLS, chosen)

@@ -39,16 +39,30 @@ ToolRun = Callable[[dict[str, Any]], Awaitable[dict[str, Any]]]
 class BridgeLike(Protocol):
     """What the wrapper needs from a bridge (live_mcp.bridge.Bridge, or a test double)."""
 
-    async def call(self, method: str, params: Mapping[str, Any], *, write: bool) -> Any: ...
+    async def call(
+        self,
+        method: str,
+        params: Mapping[str, Any],
+        *,
+        write: bool,
+        timeout: float | None = None,
+    ) -> Any: ...
 
 
 # -- input --------------------------------------------------------------------------------------
 
 
+# pydantic's tag of a scalar branch of a union ([integer, string] -> ('midi_track', 'int')).
+_SCALAR_TAGS = frozenset({"int", "str", "float", "bool"})
+
+
 def _is_branch_tag(part: Any) -> bool:
-    """pydantic's name for the branch of a union in an error's path: a model ('Notes2') or a
-    constrained type ('constrained-str', 'function-after[...]'), never a snake_case field."""
-    return isinstance(part, str) and (part[:1].isupper() or "-" in part or "[" in part)
+    """pydantic's name for the branch of a union in an error's path: a model ('Notes2'), a
+    constrained type ('constrained-str', 'function-after[...]') or a scalar ('int', 'str'), never
+    a snake_case field."""
+    return isinstance(part, str) and (
+        part[:1].isupper() or "-" in part or "[" in part or part in _SCALAR_TAGS
+    )
 
 
 def _field_path(loc: tuple[Any, ...]) -> str:
@@ -216,18 +230,29 @@ def validate_output(spec: Mapping[str, Any], result: Any) -> dict[str, Any]:
     return dict(result)
 
 
+class WithImages(dict[str, Any]):
+    """A run's result that also shows the model pictures: `images` are PNG bytes."""
+
+    images: tuple[bytes, ...] = ()
+
+
 def success_result(spec: Mapping[str, Any], result: dict[str, Any]) -> types.CallToolResult:
     moved = take_moves(result)
     summary = with_moves(render_summary(spec.get("summary", ""), result), moved)
     hint = narrowing_hint(spec["input_schema"])
     # The JSON copy serves clients that ignore structuredContent; it is what gets capped.
     body = json.dumps(result, ensure_ascii=False, separators=(",", ":"))
+    content: list[Any] = [
+        types.TextContent(text=cap_text(summary, hint)),
+        types.TextContent(text=cap_text(body, hint)),
+    ]
+    for png in getattr(result, "images", ()):
+        content.append(
+            types.ImageContent(data=base64.b64encode(png).decode("ascii"), mime_type="image/png")
+        )
     return types.CallToolResult(
-        content=[
-            types.TextContent(text=cap_text(summary, hint)),
-            types.TextContent(text=cap_text(body, hint)),
-        ],
-        structured_content=result,
+        content=content,
+        structured_content=dict(result),
         _meta={MOVED_META_KEY: moved} if moved else None,
     )
 

@@ -23,6 +23,8 @@ from .errors import BAD_INPUT, INVALID_REQUEST, UNAUTHORIZED, UNAUTHORIZED_CODE,
 from .sockets import Waiter
 
 HELLO = "system.hello"
+# A notification {"id": N}: the client no longer waits for request N (its caller was cancelled).
+CANCEL = "system.cancel"
 _RECV_BYTES = 65536
 # The longest an idle reader sleeps before it looks at its state again (a close from another
 # thread also wakes it at once by shutting down the read side).
@@ -44,12 +46,14 @@ class Job(object):
 
     @property
     def cancelled(self):
-        """True once the connection is closing: the pump drops the job unrun."""
-        return self._connection.closing
+        """True once the connection is closing or the client cancelled this request: the pump
+        drops the job unrun (or, waiting, lets its handler clean up)."""
+        return self._connection.closing or self._connection.was_cancelled(self.request)
 
     def reply(self, data):
         """Queue encoded response bytes for the client (any thread; never blocks on the socket).
         Called exactly once per job (or `drop`); a notification's answer is dropped."""
+        self._connection.forget_cancel(self.request)
         self._connection.job_finished(data if self.request.has_id else None)
 
     @property
@@ -62,7 +66,8 @@ class Job(object):
         self._connection.send(data)
 
     def drop(self):
-        """The job will never run (its connection closed)."""
+        """The job will never run (its connection closed, or the client cancelled it)."""
+        self._connection.forget_cancel(self.request)
         self._connection.job_finished(None)
 
 
@@ -93,6 +98,7 @@ class Connection(object):
         # Requests handed to the pump and not answered yet. A client that half-closes after its
         # last request (`nc -N`) still gets the answers: the socket closes when this reaches 0.
         self._outstanding = 0
+        self._cancelled = set()  # ids the client cancelled (system.cancel), until answered
         self._input_done = False
         self._threads_running = 2
         self._lock = threading.Lock()
@@ -114,6 +120,13 @@ class Connection(object):
     def send(self, data):
         if not self._closing.is_set():
             self._outbox.put(data)
+
+    def was_cancelled(self, request):
+        return request.has_id and request.id in self._cancelled
+
+    def forget_cancel(self, request):
+        if request.has_id:
+            self._cancelled.discard(request.id)
 
     def job_started(self):
         with self._lock:
@@ -242,6 +255,11 @@ class Connection(object):
             self._hello(request)
         elif not self.authenticated:
             self.refuse("the first request must be system.hello", request.id)
+        elif request.method == CANCEL:
+            cancelled = request.params.get("id")
+            if isinstance(cancelled, (int, str)) and not isinstance(cancelled, bool):
+                # Read by the pump on the main thread; a set's add is atomic under the GIL.
+                self._cancelled.add(cancelled)
         else:
             self._server.submit(Job(request, self))
 

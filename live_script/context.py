@@ -187,5 +187,6 @@ class HandlerContext(object):
         timeout: float = 5.0,
         on_timeout: Optional[Callable[[], Exception]] = None,
         hold: bool = True,
+        on_cancel: Optional[Callable[[], None]] = None,
     ) -> Pending:
-        return Pending(poll, timeout, on_timeout, hold=hold)
+        return Pending(poll, timeout, on_timeout, hold=hold, on_cancel=on_cancel)

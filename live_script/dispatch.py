@@ -55,7 +55,11 @@ class Call(object):
         return result
 
     def cancel(self):
-        """Give up waiting (the script is shutting down): close the step, undoing any change."""
+        """Give up waiting (the script is shutting down, or the client went away): let the
+        handler clean up, then close the step, undoing any change."""
+        cancel = getattr(self._pending, "cancel", None)
+        if cancel is not None:
+            cancel()
         if self._undo is not None:
             self._undo.abort()
 

@@ -4,7 +4,8 @@ Some Live operations finish asynchronously (a browser load shows its device a ti
 handler returns `ctx.later(poll, timeout, on_timeout)`: the pump calls `poll()` on each following
 tick, on the main thread, until it returns a result dict (or raises). While it waits, the request's
 undo step stays open and the pump holds every later request, so nothing else lands in that step.
-After `timeout` seconds, `on_timeout()` supplies the error (default: LIVE_REJECTED).
+After `timeout` seconds, `on_timeout()` supplies the error (default: LIVE_REJECTED). When the
+request is dropped unanswered (its connection closed, the script stopping), `on_cancel()` runs.
 
 A read that only waits for time to pass (a meter window) passes `hold=False`: the pump then keeps
 answering the requests behind it while it waits, and polls it on each drain after them. Only a
@@ -17,8 +18,11 @@ from .errors import rejected
 
 
 class Pending(object):
-    def __init__(self, poll, timeout=5.0, on_timeout=None, clock=time.monotonic, hold=True):
+    def __init__(
+        self, poll, timeout=5.0, on_timeout=None, clock=time.monotonic, hold=True, on_cancel=None
+    ):
         self._poll = poll
+        self._on_cancel = on_cancel
         self.hold = hold
         self._clock = clock
         self._deadline = clock() + timeout
@@ -34,3 +38,10 @@ class Pending(object):
                 raise self._on_timeout()
             raise rejected("Live did not finish the operation in time")
         return None
+
+    def cancel(self):
+        """Nobody waits for the answer any more (the client went away, or the script stops): a
+        handler that changed Live's state while waiting puts it back here."""
+        if self._on_cancel is not None:
+            on_cancel, self._on_cancel = self._on_cancel, None
+            on_cancel()

@@ -168,6 +168,7 @@ class Pump(object):
             job, call = entry
             if getattr(job, "cancelled", False):
                 self._aside.remove(entry)
+                self._cancel_call(job, call)  # the handler puts back what it changed
                 job.drop()
                 self.stats.dropped += 1
                 continue
@@ -205,8 +206,20 @@ class Pump(object):
         for job, call in waiting:
             self._cancel(job, call)
 
+    def _cancel_call(self, job, call):
+        """Cancel a waiting call; a failure to clean up is logged, never raised (the job is
+        answered or dropped all the same)."""
+        try:
+            call.cancel()
+        except Exception:
+            text = "live-mcp: cancelling %s failed:\n%s" % (
+                job.request.method,
+                traceback.format_exc(),
+            )
+            logbook.log_error(self._log, job.request.method, text)
+
     def _cancel(self, job, call):
-        call.cancel()
+        self._cancel_call(job, call)
         job.reply(
             protocol.encode(
                 protocol.error_message(

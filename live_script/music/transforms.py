@@ -216,6 +216,47 @@ def repeat(notes, p):
     return added
 
 
+# to_chord's chord shapes: semitones above the note. "diatonic" stacks thirds in the scale.
+CHORD_SHAPES = {
+    "major": (0, 4, 7),
+    "minor": (0, 3, 7),
+    "7": (0, 4, 7, 10),
+    "maj7": (0, 4, 7, 11),
+    "m7": (0, 3, 7, 10),
+    "dim": (0, 3, 6),
+    "aug": (0, 4, 8),
+    "sus2": (0, 2, 7),
+    "sus4": (0, 5, 7),
+    "power": (0, 7),
+}
+
+
+def _chord_pitches(root, p):
+    if p["chord"] == "diatonic":
+        scale = p["scale"]
+        base = scale.snap(root) if not scale.contains(root) else root
+        pitches = [base, scale.step(base, 2), scale.step(base, 4)]
+    else:
+        pitches = [root + i for i in CHORD_SHAPES[p["chord"]]]
+    turns = p["inversion"] % len(pitches)
+    return sorted(pitches[turns:] + [q + 12 for q in pitches[:turns]])
+
+
+def to_chord(notes, p):
+    """Each note becomes a chord: its pitch the root (moved up by the inversion), the other chord
+    tones added as new notes of the same start, length and velocity."""
+    added = []
+    for note in notes:
+        pitches = _chord_pitches(note["pitch"], p)
+        note["pitch"] = pitches[0]
+        for pitch in pitches[1:]:
+            new = dict(note)
+            new["note_id"] = None
+            new["pitch"] = pitch
+            added.append(new)
+    return added
+
+
 # name -> (function, required parameters, optional parameters with their defaults).
 # The tool's spec (specs/tools/notes.yaml) declares the same names; a test keeps them in step.
 _SCALE_PARAMS = {"root": None, "scale": None}
@@ -233,6 +274,7 @@ TRANSFORMS = {
     "invert": (invert, ("pivot",), {}),
     "stretch": (stretch, ("factor",), {"anchor": None}),
     "repeat": (repeat, ("times",), {"every": None}),
+    "to_chord": (to_chord, ("chord",), dict({"inversion": 0}, **_SCALE_PARAMS)),
 }
 
 
@@ -243,7 +285,11 @@ def parameters_of(name):
 
 def uses_scale(name, params):
     """Whether the transform needs a scale (and so the Set's one when none is given)."""
-    return name == "snap_to_scale" or (name == "transpose" and params.get("steps") is not None)
+    return (
+        name == "snap_to_scale"
+        or (name == "transpose" and params.get("steps") is not None)
+        or (name == "to_chord" and params.get("chord") == "diatonic")
+    )
 
 
 def checked_params(name, params):
@@ -274,6 +320,10 @@ def checked_params(name, params):
         raise TransformError("root and scale apply to transpose by steps only", field="root")
     if name == "transpose" and out["steps"] is None and out["scale"] is not None:
         raise TransformError("root and scale apply to transpose by steps only", field="scale")
+    if name == "to_chord" and out["chord"] != "diatonic":
+        for key in ("root", "scale"):
+            if out[key] is not None:
+                raise TransformError("root and scale apply to a diatonic chord only", field=key)
     # The scale arrives resolved (the given one or the Set's) as `apply`'s own argument.
     for key in [k for k, v in out.items() if v is None or k in _SCALE_PARAMS]:
         del out[key]

@@ -74,3 +74,11 @@ def test_the_ids_benchmark_reports_the_cost_of_following_a_moved_id():
     extra = next(r for name, r in rows.items() if "moved - unmoved" in name)
     assert extra["unit"] == "ms" and extra["target"] == "<= 1 ms" and extra["ok"] is not None
     assert all(r["value"] > 0 for name, r in rows.items() if "moved - unmoved" not in name)
+
+
+@pytest.mark.slow
+def test_the_analysis_benchmark_reports_the_first_and_the_warm_measure():
+    from bench import analysis_bench
+
+    rows = _rows_named(analysis_bench.run())
+    assert len(rows) == 4 and all(r["value"] > 0 for r in rows.values())

@@ -79,6 +79,11 @@ PARAMS = {
     "invert": st.builds(lambda p: {"pivot": p}, st.integers(0, 127)),
     "stretch": st.builds(lambda f: {"factor": f}, st.sampled_from([0.5, 1.0, 2.0, 4.0])),
     "repeat": st.builds(lambda t: {"times": t}, st.integers(1, 3)),
+    "to_chord": st.builds(
+        lambda c, i: {"chord": c, "inversion": i},
+        st.sampled_from(["major", "minor", "7", "dim", "power", "diatonic"]),
+        st.integers(0, 3),
+    ),
 }
 
 
@@ -118,6 +123,12 @@ def test_results_stay_in_range_keep_count_ids_and_untouched_fields(name, data):
     assert all(_in_range(n) and n["note_id"] is None for n in out.added)
     if name == "repeat":
         assert len(out.added) == params["times"] * len(notes)
+    elif name == "to_chord":  # each note gains its chord's other tones, at its own start
+        size = 3 if params["chord"] == "diatonic" else len(transforms.CHORD_SHAPES[params["chord"]])
+        assert len(out.added) == (size - 1) * len(notes)
+        assert sorted(n["start_time"] for n in out.added) == sorted(
+            n["start_time"] for n in notes for _ in range(size - 1)
+        )
     else:
         assert out.added == []
     changed = sum(

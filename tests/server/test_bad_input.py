@@ -57,6 +57,24 @@ def out_of_range(schema: dict[str, Any]) -> list[Any]:
     return values
 
 
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    return {str: "string", float: "number", dict: "object", list: "array"}[type(value)]
+
+
+def _wrong_value(field: dict[str, Any], kind: str | None) -> Any:
+    """A value of none of the field's types ("7" is no wrong type for [integer, string])."""
+    allowed = set(_types(field))
+    if "number" in allowed:
+        allowed.add("integer")
+    candidates = [WRONG_TYPE[kind]] if kind in WRONG_TYPE else []
+    candidates += [WRONG_TYPE[t] for t in sorted(allowed) if t in WRONG_TYPE] + [True, {"x": 1}]
+    return next((v for v in candidates if _json_type(v) not in allowed), None) if kind else None
+
+
 def field_cases(base: dict[str, Any], schema: dict[str, Any], prefix: str = ""):
     """Yield (case id, arguments, expected field) for every field under `schema`."""
     required = set(schema.get("required", ()))
@@ -69,8 +87,9 @@ def field_cases(base: dict[str, Any], schema: dict[str, Any], prefix: str = ""):
             _set(args, path, value)
             return args
 
-        if kind in WRONG_TYPE:
-            yield f"{path}:wrong-type", with_value(WRONG_TYPE[kind]), path
+        wrong = _wrong_value(field, kind)
+        if wrong is not None:
+            yield f"{path}:wrong-type", with_value(wrong), path
         for i, value in enumerate(out_of_range(field)):
             if value == [] and "maxItems" in field:
                 sample = _get(base, path)[0] if _has(base, path) else _valid(field["items"])

@@ -23,7 +23,10 @@ def test_every_declared_check_is_implemented():
     declared = {
         spec["name"]: spec["server_checks"] for spec in registry.TOOLS if spec["server_checks"]
     }
-    assert declared == {"live_create_audio_clip": {"file_path": "audio_file"}}
+    assert declared["live_create_audio_clip"] == {"file_path": "audio_file"}
+    assert declared["live_measure_audio"] == {"file_path": "measured_audio_file"}
+    assert declared["live_import_midi"] == {"file_path": "midi_file"}
+    assert declared["live_export_midi"] == {"file_path": "new_midi_file"}
     wire = next(s for s in registry.TOOLS if s["name"] == "live_create_audio_clip")
     assert "server_check" not in wire["input_schema"]["properties"]["file_path"]
 
