@@ -69,8 +69,6 @@ class _Bounce(object):
     def poll(self) -> Optional[Dict[str, Any]]:
         song = self.song
         if self.stopped_at is None:
-            # Progress would be reported here: (song.current_song_time - start) / length, once the
-            # handler context offers a progress channel.
             if song.is_playing and song.current_song_time < self.end:
                 return None
             if song.current_song_time < self.end:
@@ -180,6 +178,8 @@ def start(ctx: HandlerContext, params: Params) -> Pending:
         raise
 
     def poll() -> Optional[Result]:
+        done = min(max(song.current_song_time - bounce.start, 0.0), length)
+        ctx.progress(done, length, "bouncing: %.1f of %.1f beats recorded" % (done, length))
         try:
             answer = bounce.poll()
         except Exception:

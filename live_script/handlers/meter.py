@@ -106,6 +106,7 @@ def read(ctx: HandlerContext, params: Params) -> Reply:
             state[0] = now
             state[1] += 1
         if now - start < window:
+            ctx.progress(now - start, window, "metering %d strips" % len(strips))
             return None
         rows, over = [], []
         for strip in strips:

@@ -63,11 +63,15 @@ async def _run_clock(host, done, beats=1.0, stop_after=None):
         moved += beats if playing else 0.0
 
 
-async def _bounce(client, host, args, **clock):
+async def _bounce(client, host, args, heard=None, **clock):
     done, out = anyio.Event(), {}
 
+    async def on_progress(progress, total, message):
+        if heard is not None:
+            heard.append((progress, total, message))
+
     async def call():
-        out["result"] = await client.call_tool("live_bounce", args)
+        out["result"] = await client.call_tool("live_bounce", args, progress_callback=on_progress)
         done.set()
 
     async with anyio.create_task_group() as tasks:
@@ -80,8 +84,14 @@ async def test_a_four_bar_bounce_of_the_main_output(bridge, live_host):
     _set_up(live_host)
     before = _state(live_host)
     async with Client(build_server(bridge), mode="legacy") as client:
-        result = await _bounce(client, live_host, {"source": "main", "start": 0, "length": 16})
+        heard: list = []
+        args = {"source": "main", "start": 0, "length": 16}
+        result = await _bounce(client, live_host, args, heard=heard)
         assert not result.is_error, result.content[0].text
+        # The take's progress in beats reached the client, in order.
+        assert heard and all(total == 16 for _, total, _ in heard)
+        assert [p for p, _, _ in heard] == sorted(p for p, _, _ in heard)
+        assert all(m.startswith("bouncing: ") for _, _, m in heard)
         bounced = result.structured_content
         measured = await client.call_tool("live_measure_audio", {"file_path": bounced["file_path"]})
         notes = await client.call_tool(

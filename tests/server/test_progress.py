@@ -72,3 +72,19 @@ async def test_a_search_over_a_big_library_reports_how_far_it_is(tmp_path):
     assert result.structured_content["visited"] > 20000
     assert heard and all(m and m.endswith("items searched") for _, _, m in heard)
     assert all(total == 50000 for _, total, _ in heard)
+
+
+async def test_a_meter_window_reports_its_progress(bridge):
+    heard: list[tuple[float, float | None, str | None]] = []
+
+    async def on_progress(progress: float, total: float | None, message: str | None) -> None:
+        heard.append((progress, total, message))
+
+    async with Client(build_server(bridge), mode="legacy") as client:
+        result = await client.call_tool(
+            "live_get_meters", {"window_ms": 400}, progress_callback=on_progress
+        )
+    assert not result.is_error, result.content[0].text
+    assert heard and all(total == pytest.approx(0.4) for _, total, _ in heard)
+    assert all(message and message.startswith("metering ") for _, _, message in heard)
+    assert [p for p, _, _ in heard] == sorted(p for p, _, _ in heard)
