@@ -1,4 +1,4 @@
-"""`build_ir(specs)`: the whole ProjectIR from the loaded specs, each part made by its own module."""
+"""`build_ir(specs)`: the whole ProjectIR from the loaded specs, each part made by its module."""
 
 from __future__ import annotations
 
