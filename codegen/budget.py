@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from codegen.ir import ProjectIR
+from codegen.ir.model import ProjectIR
 from codegen.loader import LoadedSpecs
 from codegen.problems import SpecProblem
 

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from codegen.headers import GENERATOR, MARKER, header_lines
-from codegen.ir import ProjectIR, ToolIR
+from codegen.ir.model import ProjectIR, ToolIR
 
 CATALOGUE = "docs/tools.json"
 CATALOGUE_SCHEMA = "docs/tools.schema.json"

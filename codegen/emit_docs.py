@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from codegen.budget import budgets_for_docs
 from codegen.headers import header_lines, markdown_header
-from codegen.ir import ProjectIR
+from codegen.ir.model import ProjectIR
 from codegen.problems import processing
 from codegen.render import render
 

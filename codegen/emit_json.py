@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from codegen.ir import ProjectIR
+from codegen.ir.model import ProjectIR
 from codegen.spec_model import FILE_KINDS, ServerSpec
 
 MANIFEST = "manifest.json"

@@ -17,7 +17,8 @@ from typing import Any
 
 from codegen.emit_python import ruff_format
 from codegen.headers import python_header
-from codegen.ir import ProjectIR, pascal
+from codegen.ir.labels import pascal
+from codegen.ir.model import ProjectIR
 from codegen.names import singular
 
 ROOT_CLASS = "LiveMcpModelsRoot"

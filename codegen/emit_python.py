@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import subprocess
 
-from codegen.apps_ir import APP_MIME_TYPE
 from codegen.headers import python_header
-from codegen.ir import ProjectIR
+from codegen.ir.apps import APP_MIME_TYPE
+from codegen.ir.model import ProjectIR
 from codegen.render import render
 
 REGISTRY = "generated/registry_gen.py"

@@ -10,7 +10,8 @@ from codegen.emit_docs import emit_docs
 from codegen.emit_json import emit_json
 from codegen.emit_models import emit_models
 from codegen.emit_python import emit_python
-from codegen.ir import ProjectIR, build_ir
+from codegen.ir.build import build_ir
+from codegen.ir.model import ProjectIR
 from codegen.loader import load_specs
 from codegen.problems import SpecError, processing
 from codegen.rules import check_all

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the no-change check imports this module and must not pay for the IR
-    from codegen.ir import Source
+    from codegen.ir.model import Source
 
 GENERATOR = "live-mcp codegen (python -m codegen)"
 # Where generated files live; a generated file here that the specs no longer produce is stale.

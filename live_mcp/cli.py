@@ -155,8 +155,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "install-script":
         return _install(args)
     if args.command == "log":
+        from live_mcp.policy.write_log import WriteLog, render
         from live_mcp.tokens import config_folder
-        from live_mcp.write_log import WriteLog, render
 
         print(render(WriteLog(config_folder(args.config_dir)).recent(max(args.count, 1))))
         return 0
@@ -192,7 +192,7 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"live-mcp: {exc}", file=sys.stderr)
         return 2
     policy = None
-    from live_mcp.policy import PolicyError, load_policy, policy_path
+    from live_mcp.policy.rules import PolicyError, load_policy, policy_path
 
     path = policy_path(args.policy)
     if path is not None:
@@ -226,8 +226,8 @@ def _serve(args: argparse.Namespace) -> int:
         except ValueError as exc:  # a broken settings file or LIVE_MCP_PORT
             print(f"live-mcp: {exc}", file=sys.stderr)
             return 2
+        from live_mcp.policy.write_log import WriteLog
         from live_mcp.tokens import config_folder
-        from live_mcp.write_log import WriteLog
 
         # The demo's writes go to its own temporary folder, not the user's record.
         record = WriteLog(config_folder(bridge_config if args.demo else args.config_dir))

@@ -19,13 +19,13 @@ from live_mcp.analysis_runs import server_run
 from live_mcp.apps import AppViews, client_supports_apps
 from live_mcp.batch import batch_run
 from live_mcp.errors import BAD_INPUT, ToolFailure
-from live_mcp.guard import Guard, can_elicit, denial
-from live_mcp.policy import Policy, no_policy
+from live_mcp.policy.guard import Guard, can_elicit, denial
+from live_mcp.policy.rules import Policy, no_policy
+from live_mcp.policy.write_log import WriteLog
 from live_mcp.prompts import PromptBook
 from live_mcp.resources import ResourceReader
 from live_mcp.tool_wrapper import BridgeLike, ToolHandler, error_result, make_tool_handler
 from live_mcp.toolsets import Selection, everything, served_entries, without
-from live_mcp.write_log import WriteLog
 from live_script.batch import BATCH_METHOD
 
 log = logging.getLogger("live_mcp.server")
@@ -53,7 +53,7 @@ def build_server(
 ) -> Server:
     """The MCP server for `registry` (default: the generated one) speaking to Live via `bridge`,
     listing and serving the tools `selection` enables (default: all) that `policy` does not deny;
-    every call passes the policy's guard (live_mcp/guard.py), and writes are recorded in
+    every call passes the policy's guard (live_mcp/policy/guard.py), and writes are recorded in
     `write_log` when one is given."""
     reg = registry if registry is not None else load_registry()
     rules = policy if policy is not None else no_policy(reg)

@@ -130,7 +130,7 @@ def test_a_generator_edit_is_caught(tmp_path):
 def test_the_generator_is_hashed_with_every_repository_module_it_imports(generated):
     recorded = json.loads((generated / fingerprint.CACHE).read_text())
     made_of = recorded["generator_files"]
-    # codegen/ir.py measures served sizes with live_mcp.toolsets, and rules run live_mcp.summary.
+    # codegen/ir/sizes.py measures served sizes with live_mcp.toolsets, and rules run live_mcp.summary.
     assert {"live_mcp/toolsets.py", "live_mcp/summary.py", "pyproject.toml"} <= set(made_of)
     assert "codegen/wire.py" in made_of and "codegen/templates/docs_nav.md.j2" in made_of
     assert not set(made_of) & set(recorded["outputs"])  # an output is not the generator

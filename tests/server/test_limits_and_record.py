@@ -16,12 +16,12 @@ from hypothesis import strategies as st
 from mcp import Client
 
 from generated import registry_gen as registry
-from live_mcp.approval import TokenBook
-from live_mcp.call_limits import RateLimiter, RepeatWatch
 from live_mcp.policy import RateLimit, parse_policy
+from live_mcp.policy.approval import TokenBook
+from live_mcp.policy.call_limits import RateLimiter, RepeatWatch
+from live_mcp.policy.write_log import FILE_NAME, WriteLog, render
 from live_mcp.server import build_server
 from live_mcp.tool_wrapper import ERROR_META_KEY
-from live_mcp.write_log import FILE_NAME, WriteLog, render
 from tests.server.helpers import REPO, token_like
 
 pytestmark = pytest.mark.anyio

@@ -8,8 +8,8 @@ In order, for a call of tool T (a live_batch: T and each step's tool):
    where the client declares it (a form on handshake sessions, `InputRequiredResult` with sealed
    request state on 2026-07-28), else a single-use confirmation token (the `confirm` argument);
 4. the handler runs with progress forwarded to the client (live_mcp/progress.py);
-5. a write is recorded (live_mcp/write_log.py); the same call failing REPEATS times in a row gets
-   a hint to stop and re-read, and the count goes to the log.
+5. a write is recorded (live_mcp/policy/write_log.py); the same call failing REPEATS times in a
+   row gets a hint to stop and re-read, and the count goes to the log.
 """
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ from typing import Any
 
 import mcp_types as types
 
-from live_mcp import approval
-from live_mcp.call_limits import RateLimiter, RepeatWatch, call_key, stuck_hint
 from live_mcp.errors import ToolFailure
-from live_mcp.policy import Decision, Policy, RateLimit
+from live_mcp.policy import approval
+from live_mcp.policy.call_limits import RateLimiter, RepeatWatch, call_key, stuck_hint
+from live_mcp.policy.rules import Decision, Policy, RateLimit
+from live_mcp.policy.write_log import WriteLog
 from live_mcp.progress import REPORT
 from live_mcp.tool_wrapper import ERROR_META_KEY, error_result, validate_input
-from live_mcp.write_log import WriteLog
 
 log = logging.getLogger("live_mcp.guard")
 

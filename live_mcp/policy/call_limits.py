@@ -1,6 +1,6 @@
 """Rate limits per client session, and the retry-loop detector.
 
-A rate limit (live_mcp.policy.RateLimit) counts the calls its rule matched during the last
+A rate limit (live_mcp.policy.rules.RateLimit) counts the calls its rule matched during the last
 `window_s` seconds; a call over `max` is refused with the seconds until the oldest counted call
 leaves the window. The clock is injectable so tests need not sleep.
 
@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from live_mcp.policy import RateLimit
+from live_mcp.policy.rules import RateLimit
 
 REPEATS = 3
 
