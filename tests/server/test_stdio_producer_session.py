@@ -207,6 +207,19 @@ async def test_a_producers_session_on_the_default_set():
         await ok("live_undo")
         assert [t["name"] for t in (await ok("live_get_song_overview"))["tracks"]] == tracks[:-1]
 
+        # -- an id used after a track insert: it follows its clip, the answer names the move ------
+        await ok("live_create_track", {"kind": "audio", "name": "Vox", "index": 0})
+        renamed = await client.call_tool("live_set_clip_props", {"clip_id": line, "name": "Line 2"})
+        assert not renamed.is_error, renamed.content[0].text
+        fresh = renamed.structured_content["clip_id"]
+        track, _, rest = untag(line).partition("/")
+        assert untag(fresh) == f"track:{int(track.split(':')[1]) + 1}/{rest}"
+        assert renamed.meta["live-mcp/moved"] == {line: fresh}
+        assert "moved" in renamed.content[0].text
+        assert [n["pitch"] for n in await notes_of(fresh)] == [41, 41, 48, 46]
+        clips = (await ok("live_list_clips", {"track_id": fresh.split("/")[0]}))["slots"]
+        assert clips[0]["clip"]["name"] == "Line 2"
+
         # -- bad values: typed errors, nothing changed -------------------------------------------
         await fails("live_set_song_props", {"tempo": 5000}, "BAD_INPUT")
         assert (await ok("live_get_song_overview"))["tempo"] == 124
