@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from .catalog import (
+from ..core.enums import DeviceType
+from ..device.catalog import (
     KIT_808,
     KIT_909,
     LAYERED_PAD,
@@ -21,7 +22,6 @@ from .catalog import (
     plain,
     sample_preset,
 )
-from .enums import DeviceType
 
 # Root property -> the name Live shows and its query: URI prefix
 _ROOT_QUERY = {

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..core.lom import LomObject, install_listeners, new
 from .catalog import ParamSpec
-from .lom import LomObject, install_listeners, new
 
 VOLUME = ParamSpec("Track Volume", 0.0, 1.0, 0.85, unit="volume")  # 0.85 is 0 dB in Live
 PANNING = ParamSpec("Track Panning", -1.0, 1.0, 0.0, unit="pan")

@@ -7,7 +7,7 @@ The fake plays no audio, so its meters follow a documented model instead of a si
   no audio output and its audio meters stay 0, as in Live (its `output_meter_level` is then the
   MIDI meter: velocity / 127). An audio clip sounds at its clip gain. Nothing playing, a muted
   track, or one silenced by another's solo, is silence.
-* Post-fader: + the track's volume in dB (Live's fader law, fake_live.taper); pan attenuates the
+* Post-fader: + the track's volume in dB (Live's fader law, fake_live.core.taper); pan attenuates the
   other side by 20*log10(1 - |pan|).
 * A group sums nothing: it shows its loudest member. A return shows its loudest feed, each
   track's level + its send's dB, then its own fader. The Main track shows the loudest
@@ -21,8 +21,8 @@ from __future__ import annotations
 import math
 import time
 
+from ..core.taper import send_db, volume_db
 from .clip import GAIN_MAX_DB, GAIN_MIN_DB
-from .taper import send_db, volume_db
 
 SILENCE = float("-inf")
 
@@ -33,7 +33,7 @@ def position(db: float) -> float:
         return 0.0
     if db >= volume_db(1.0):
         return 1.0
-    if db >= -18.0:  # the fader law's linear part (fake_live.taper): 0.025 per dB, 0.85 = 0 dB
+    if db >= -18.0:  # the fader law's linear part (fake_live.core.taper): 0.025 per dB, 0.85 = 0 dB
         return 0.85 + db / 40.0
     low, high = 0.0, 1.0
     for _ in range(40):

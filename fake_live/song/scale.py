@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .lom import LomObject, install_listeners, new
+from ..core.lom import LomObject, install_listeners, new
 
 SCALES: tuple[tuple[str, tuple[int, ...]], ...] = (
     ("Major", (0, 2, 4, 5, 7, 9, 11)),

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .enums import Base
-from .lom import LomObject, enum_member, install_listeners, new, reject
+from ..core.enums import Base
+from ..core.lom import LomObject, enum_member, install_listeners, new, reject
 
 GROOVE_AMOUNT_MAX = 1.3  # Song.groove_amount: Live's Global Amount runs 0..130 %
 _RANGES = {

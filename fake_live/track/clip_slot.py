@@ -6,8 +6,8 @@ import os
 import wave
 from typing import ClassVar
 
-from .enums import ClipSlotPlayingState
-from .lom import LomObject, install_listeners, new, reject
+from ..core.enums import ClipSlotPlayingState
+from ..core.lom import LomObject, install_listeners, new, reject
 
 
 def wav_beats(path: str, tempo: float) -> float:

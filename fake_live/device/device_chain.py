@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from ..core.enums import DeviceType
+from ..core.lom import reject
 from .catalog import BY_NAME, DeviceSpec
-from .enums import DeviceType
-from .lom import reject
 
 _RANK = {DeviceType.midi_effect: 0, DeviceType.instrument: 1, DeviceType.audio_effect: 2}
 

@@ -1,15 +1,15 @@
 """Live.Song's recording, capture and tempo-by-hand members (a mixin of SongImpl).
 
 The transport switches below are not in Live's undo history (like the metronome): only what a
-recording or a capture adds to the Set is, and fake_live.recording records those entries.
+recording or a capture adds to the Set is, and fake_live.song.recording records those entries.
 """
 
 from __future__ import annotations
 
 import time
 
-from .enums import CaptureDestination, CaptureMode, RecordingQuantization
-from .lom import enum_member
+from ..core.enums import CaptureDestination, CaptureMode, RecordingQuantization
+from ..core.lom import enum_member
 from .recording import UNLIMITED
 
 TAP_RESET_SECONDS = 2.0  # a tap later than this after the previous one starts a new count

@@ -37,8 +37,8 @@ from __future__ import annotations
 import math
 import time
 
-from .enums import CaptureDestination, RecordingQuantization, SessionRecordStatus
-from .lom import new, reject
+from ..core.enums import CaptureDestination, RecordingQuantization, SessionRecordStatus
+from ..core.lom import new, reject
 
 CAPTURE_SECONDS = 60.0  # how far back Capture MIDI looks (Live keeps a similar recent buffer)
 UNLIMITED = 1.7976931348623157e308  # trigger_session_record's default record_length

@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from typing import ClassVar
 
-from .lom import LomObject, install_listeners, new, reject
-from .version import format_version
+from ..core.lom import LomObject, install_listeners, new, reject
+from ..core.version import format_version
 
 # Application.View's identifiers (available_main_views), and the two the main window alternates.
 MAIN_VIEWS = ("Browser", "Arranger", "Session", "Detail", "Detail/Clip", "Detail/DeviceChain")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .lom import PlainObject, reject
+from ..core.lom import PlainObject, reject
 
 # Two beat times closer than this name the same marker (Live keeps 64-bit beat times).
 SAME_BEAT = 1e-9
@@ -98,7 +98,7 @@ def _remove_warp_marker(self, beat_time) -> None:
     self._set("_warp_markers", markers[:index] + markers[index + 1 :], "warp_markers")
 
 
-# Members of Live.Clip.Clip, attached to ClipImpl (fake_live/clip.py).
+# Members of Live.Clip.Clip, attached to ClipImpl (fake_live/track/clip.py).
 CLIP_MEMBERS = {
     "warp_markers": property(_warp_markers),
     "add_warp_marker": _add_warp_marker,
@@ -113,7 +113,7 @@ def add_audio_take(song, name: str = "Take", length: float = 8.0, markers=None):
     its first slot, a warped audio clip of ``length`` beats (a take recorded at the Set's tempo; no
     file behind it), with ``markers`` ((beat, seconds) pairs, in order) if given. Works on every
     Live version, so tests reach the warp marker tools where Live cannot create audio clips."""
-    from .lom import new
+    from ..core.lom import new
 
     track = song.create_audio_track(-1)
     slot = track.clip_slots[0]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from . import palette
-from .lom import LomObject, install_listeners, reject
+from ..core import palette
+from ..core.lom import LomObject, install_listeners, reject
 
 SCENE_TEMPO_DEFAULT = 120.0
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from ..core.lom import LomObject, install_listeners, new, reject
 from .catalog import ParamSpec
-from .lom import LomObject, install_listeners, new, reject
 
 CHAIN_VOLUME = ParamSpec("Chain Volume", 0.0, 1.0, 0.85, unit="volume")  # 0.85 is 0 dB
 CHAIN_PANNING = ParamSpec("Chain Pan", -1.0, 1.0, 0.0, unit="pan")

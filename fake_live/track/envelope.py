@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .lom import LomObject, PlainObject, new, reject
+from ..core.lom import LomObject, PlainObject, new, reject
 
 _SINCE_12_2 = "12.2.0"
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .lom import LomObject, install_listeners, new, reject
+from ..core.lom import LomObject, install_listeners, new, reject
 
 _SINCE_12_2 = "12.2.0"
-ARRANGEMENT_END = 1576800.0  # as fake_live.track: Live's limit for clip positions
+ARRANGEMENT_END = 1576800.0  # as fake_live.track.track: Live's limit for clip positions
 
 
 class TakeLaneImpl(LomObject):

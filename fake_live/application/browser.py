@@ -12,11 +12,11 @@ drum kits and rack presets that expand into chains, plugins, and samples that lo
 
 from __future__ import annotations
 
+from ..core.enums import DeviceType, FilterType
+from ..core.lom import LomObject, PlainObject, install_listeners, reject
+from ..device.catalog import Preset
+from ..device.pad_load import finish_pad_load, is_pad
 from .browser_tree import ROOTS, build_tree
-from .catalog import Preset
-from .enums import DeviceType, FilterType
-from .lom import LomObject, PlainObject, install_listeners, reject
-from .pad_load import finish_pad_load, is_pad
 
 
 class BrowserItemImpl(PlainObject):

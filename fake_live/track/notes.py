@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from operator import attrgetter
 
-from .lom import PlainObject, reject
+from ..core.lom import PlainObject, reject
 
 FIELDS = (
     "pitch",

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 from typing import ClassVar
 
-from . import palette, routing
+from ..core import palette
+from ..core.enums import DeviceInsertMode, DeviceType, MonitoringStates
+from ..core.lom import LomObject, install_listeners, new, reject
+from ..device.device_chain import DeviceChainMixin
+from . import routing
 from .clip_slot import wav_beats
-from .device_chain import DeviceChainMixin
-from .enums import DeviceInsertMode, DeviceType, MonitoringStates
-from .lom import LomObject, install_listeners, new, reject
 from .meters import TrackMetersMixin
 from .take_lane import TakeLanesMixin
 

@@ -7,9 +7,9 @@ sample becomes a Simpler). It lands on a later tick as one undo step, like every
 
 from __future__ import annotations
 
+from ..core.lom import new
 from .catalog import Preset
 from .device import build_device
-from .lom import new
 
 
 def is_pad(world, obj) -> bool:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import math
 from typing import ClassVar
 
+from ..core.enums import AutomationState, ParameterState
+from ..core.lom import LomObject, install_listeners, new, reject
+from ..core.taper import db_text, pan_text, send_db, volume_db
 from .catalog import DeviceSpec, ParamSpec
 from .device_chain import DeviceChainMixin
-from .enums import AutomationState, ParameterState
-from .lom import LomObject, install_listeners, new, reject
 from .rack import ChainMixerMixin, RackVariationsMixin, copy_mixer
 from .simpler import SimplerMixin
-from .taper import db_text, pan_text, send_db, volume_db
 
 
 def _format(spec: ParamSpec, value: float) -> str:

@@ -17,8 +17,8 @@ beats). ``guess_playback_length`` answers the region's length in beats (at 120 B
 
 from __future__ import annotations
 
-from .enums import PlaybackMode, SlicingPlaybackMode
-from .lom import LomObject, enum_member, install_listeners, new, reject
+from ..core.enums import PlaybackMode, SlicingPlaybackMode
+from ..core.lom import LomObject, enum_member, install_listeners, new, reject
 
 SAMPLE_RATE = 44100.0
 SAMPLE_FRAMES = 88200

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .enums import DeviceType
+from ..core.enums import DeviceType
 
 
 @dataclass(frozen=True)

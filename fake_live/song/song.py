@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from ..core.enums import Quantization
+from ..core.lom import LimitationError, LomObject, enum_member, install_listeners, new, reject
 from . import groove, scale
-from .enums import Quantization
-from .lom import LimitationError, LomObject, enum_member, install_listeners, new, reject
 from .scale import SCALE_INTERVALS
 from .song_recording import SongRecordingMixin
 

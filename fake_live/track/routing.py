@@ -8,8 +8,8 @@ shows in a Set without extra hardware: Live's real lists depend on the audio and
 
 from __future__ import annotations
 
-from .enums import RoutingChannelLayout, RoutingTypeCategory
-from .lom import PlainObject
+from ..core.enums import RoutingChannelLayout, RoutingTypeCategory
+from ..core.lom import PlainObject
 
 MIDI_CHANNELS = ("All Channels", *(f"Ch. {n}" for n in range(1, 17)))
 EXT_IN_CHANNELS = (("1/2", RoutingChannelLayout.stereo), ("1", RoutingChannelLayout.mono))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from . import palette, warp
-from .enums import ClipLaunchQuantization, LaunchMode, WarpMode
+from ..core import palette
+from ..core.enums import ClipLaunchQuantization, LaunchMode, WarpMode
+from ..core.lom import LomObject, enum_member, install_listeners, new, reject
+from ..song.groove import clip_groove_setter
+from . import warp
 from .envelope import ClipEnvelopes
-from .groove import clip_groove_setter
-from .lom import LomObject, enum_member, install_listeners, new, reject
 from .notes import FIELDS, NoteStore
 
 # The fake's clip gain display: 0 is -inf dB, then linear in dB from -70 dB to +24 dB at 1.0,
