@@ -19,16 +19,15 @@ from .core.version import check_supported
 from .device.device import (
     ChainImpl,
     DeviceImpl,
-    DeviceParameterImpl,
     DrumChainImpl,
     DrumPadImpl,
     PluginDeviceImpl,
     RackDeviceImpl,
-    SimplerDeviceImpl,
 )
 from .device.mixer import MixerDeviceImpl
+from .device.parameter import DeviceParameterImpl
 from .device.rack import ChainMixerDeviceImpl
-from .device.simpler import SampleImpl
+from .device.simpler import SampleImpl, SimplerDeviceImpl
 from .song.groove import GrooveImpl, GroovePoolImpl
 from .song.recording import Recorder
 from .song.scale import TuningSystemImpl

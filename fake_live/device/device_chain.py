@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from ..core.enums import DeviceType
 from ..core.lom import reject
+from .build import build_device
 from .catalog import BY_NAME, DeviceSpec
 
 _RANK = {DeviceType.midi_effect: 0, DeviceType.instrument: 1, DeviceType.audio_effect: 2}
@@ -84,8 +85,6 @@ class DeviceChainMixin:
         return self._add_device(spec, index)
 
     def _add_device(self, spec: DeviceSpec, index: int, name: str | None = None, preset=None):
-        from .device import build_device  # device.py builds racks whose chains use this mixin
-
         device = build_device(self._w, self, spec, name, preset)
         self._place(device, index)
         return device

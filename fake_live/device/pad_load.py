@@ -8,8 +8,8 @@ sample becomes a Simpler). It lands on a later tick as one undo step, like every
 from __future__ import annotations
 
 from ..core.lom import new
+from .build import build_device
 from .catalog import Preset
-from .device import build_device
 
 
 def is_pad(world, obj) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from ..core.enums import PlaybackMode, SlicingPlaybackMode
 from ..core.lom import LomObject, enum_member, install_listeners, new, reject
+from .device import DeviceImpl
 
 SAMPLE_RATE = 44100.0
 SAMPLE_FRAMES = 88200
@@ -222,15 +223,11 @@ class SimplerMixin:
     """SimplerDevice's sample, playback mode and warping (see the module's doc string)."""
 
     def _fill(self, preset) -> None:
-        from .device import DeviceImpl  # device.py's Simpler class is built on this mixin
-
         DeviceImpl._fill(self, preset)  # the parameter values
         if preset.sample:
             self._sample = new(self._w.cls["Sample"], self, preset.sample)
 
     def _copy(self, parent):
-        from .device import DeviceImpl
-
         twin = DeviceImpl._copy(self, parent)
         sample = self.__dict__.get("_sample")
         if sample is not None:
@@ -351,3 +348,7 @@ install_listeners(
     "can_warp_double",
     "can_warp_half",
 )
+
+
+class SimplerDeviceImpl(SimplerMixin, DeviceImpl):
+    """Simpler: named after the sample it was loaded with; its sample and playback in the mixin."""
