@@ -32,7 +32,9 @@ from .song.groove import GrooveImpl, GroovePoolImpl
 from .song.recording import Recorder
 from .song.scale import TuningSystemImpl
 from .song.scene import SceneImpl
-from .song.song import CuePointImpl, SongImpl, SongViewImpl
+from .song.song import SongImpl
+from .song.song_scenes import CuePointImpl
+from .song.song_view import SongViewImpl
 from .track.clip import ClipImpl
 from .track.clip_slot import ClipSlotImpl
 from .track.envelope import EnvelopeEventImpl, EnvelopeImpl
