@@ -1,4 +1,6 @@
-"""Live.Clip.Clip: a Session or Arrangement clip, with markers, loop and the MIDI notes API."""
+"""Live.Clip.Clip: a Session or Arrangement clip, with markers, loop, launch settings and editing.
+
+Mixins hold the rest: the audio-only settings in clip_audio.py, the MIDI notes API in clip_notes.py."""
 
 from __future__ import annotations
 
@@ -9,15 +11,11 @@ from ..core.enums import ClipLaunchQuantization, LaunchMode, WarpMode
 from ..core.lom import LomObject, enum_member, install_listeners, new, reject
 from ..song.groove import clip_groove_setter
 from . import warp
+from .clip_audio import GAIN_0DB, ClipAudioMixin
+from .clip_notes import ClipNotesMixin
 from .envelope import ClipEnvelopes
 from .notes import FIELDS, NoteStore
 
-# The fake's clip gain display: 0 is -inf dB, then linear in dB from -70 dB to +24 dB at 1.0,
-# so that 0 dB lies at 70/94. Plausible, not Live's exact curve (see README).
-GAIN_MIN_DB, GAIN_MAX_DB = -70.0, 24.0
-GAIN_0DB = -GAIN_MIN_DB / (GAIN_MAX_DB - GAIN_MIN_DB)
-# Warp modes an audio clip offers; Rex only for REX files, which the fake does not read.
-AUDIO_WARP_MODES = tuple(int(m) for m in WarpMode if m != WarpMode.rex)
 # Copied by duplication, besides length, notes and file.
 _SETTINGS = (
     "_color_index",
@@ -39,10 +37,8 @@ _SETTINGS = (
 )
 
 
-class ClipImpl(LomObject):
+class ClipImpl(ClipAudioMixin, ClipNotesMixin, LomObject):
     _SINCE: ClassVar[dict[str, str]] = {
-        "get_all_notes_extended": "11.1.0",
-        "duplicate_notes_by_id": "11.2.0",
         "is_session_clip": "12.2.0",
         **warp.CLIP_SINCE,
     }
@@ -236,85 +232,6 @@ class ClipImpl(LomObject):
     def legato(self, value) -> None:
         self._set("_legato", bool(value), "legato")
 
-    # --- audio clips only ---------------------------------------------------------------------
-    def _need_audio(self, what: str) -> None:
-        if self._midi:
-            raise reject(f"{what} is only available for audio clips")
-
-    @property
-    def gain(self) -> float:
-        self._need_audio("gain")
-        return self._gain
-
-    @gain.setter
-    def gain(self, value) -> None:
-        self._need_audio("gain")
-        value = float(value)
-        if not 0.0 <= value <= 1.0:
-            raise reject(f"Invalid gain {value}: must be within 0..1")
-        self._set("_gain", value, "gain")
-
-    @property
-    def gain_display_string(self) -> str:
-        self._need_audio("gain_display_string")
-        if self._gain <= 0.0:
-            return "-inf dB"
-        return f"{GAIN_MIN_DB + (GAIN_MAX_DB - GAIN_MIN_DB) * self._gain:.1f} dB"
-
-    @property
-    def pitch_coarse(self) -> int:
-        self._need_audio("pitch_coarse")
-        return self._pitch_coarse
-
-    @pitch_coarse.setter
-    def pitch_coarse(self, value) -> None:
-        self._need_audio("pitch_coarse")
-        value = int(value)
-        if not -48 <= value <= 48:
-            raise reject(f"Invalid pitch_coarse {value}: must be within -48..48")
-        self._set("_pitch_coarse", value, "pitch_coarse")
-
-    @property
-    def pitch_fine(self) -> float:
-        self._need_audio("pitch_fine")
-        return self._pitch_fine
-
-    @pitch_fine.setter
-    def pitch_fine(self, value) -> None:
-        self._need_audio("pitch_fine")
-        value = float(value)
-        if not -500.0 <= value <= 500.0:
-            raise reject(f"Invalid pitch_fine {value}: must be within -500..500")
-        self._set("_pitch_fine", value, "pitch_fine")
-
-    @property
-    def warping(self) -> bool:
-        self._need_audio("warping")
-        return self._warping
-
-    @warping.setter
-    def warping(self, value) -> None:
-        self._need_audio("warping")
-        self._set("_warping", bool(value), "warping")
-
-    @property
-    def warp_mode(self) -> int:
-        self._need_audio("warp_mode")
-        return self._warp_mode
-
-    @warp_mode.setter
-    def warp_mode(self, value) -> None:
-        self._need_audio("warp_mode")
-        value = enum_member(WarpMode, value, "warp mode")
-        if int(value) not in AUDIO_WARP_MODES:
-            raise reject(f"Warp mode {value.name} is not available for this clip")
-        self._set("_warp_mode", value, "warp_mode")
-
-    @property
-    def available_warp_modes(self) -> tuple:
-        self._need_audio("available_warp_modes")
-        return AUDIO_WARP_MODES
-
     warp_markers = warp.CLIP_MEMBERS["warp_markers"]
     add_warp_marker = warp.CLIP_MEMBERS["add_warp_marker"]
     move_warp_marker = warp.CLIP_MEMBERS["move_warp_marker"]
@@ -432,126 +349,6 @@ class ClipImpl(LomObject):
     @property
     def has_envelopes(self) -> bool:
         return bool(self._envelopes.params())
-
-    # --- notes ----------------------------------------------------------------------------------
-    def _need_midi(self) -> None:
-        if not self._midi:
-            raise reject("This function can only be called on MIDI clips")
-
-    def _edit_notes(self, edit):
-        """Run ``edit`` and record the note set before/after as one undoable change."""
-        self._need_midi()
-        before = self._store.snapshot()
-        result = edit()
-        after = self._store.snapshot()
-        if before != after:
-            self._notify("notes")
-            self._w.undo.record(
-                lambda: self._restore_notes(before), lambda: self._restore_notes(after)
-            )
-        return result
-
-    def _restore_notes(self, snap) -> None:
-        self._store.restore(snap)
-        self._notify("notes")
-
-    def _as_midi_notes(self, data) -> tuple:
-        cls = self._w.cls["MidiNote"]
-        out = []
-        for d in data:
-            note = object.__new__(cls)
-            note._init(d)
-            out.append(note)
-        return tuple(out)
-
-    def get_notes_extended(self, from_pitch, pitch_span, from_time, time_span):
-        self._need_midi()
-        return self._as_midi_notes(self._store.select(from_pitch, pitch_span, from_time, time_span))
-
-    def get_all_notes_extended(self):
-        self._need_midi()
-        return self._as_midi_notes(self._store.all())
-
-    def get_notes_by_id(self, note_ids):
-        self._need_midi()
-        wanted = [int(i) for i in note_ids]
-        return self._as_midi_notes([self._store.notes[i] for i in wanted if i in self._store.notes])
-
-    def add_new_notes(self, specifications):
-        spec_cls = self._w.cls["MidiNoteSpecification"]
-        fields = []
-        for spec in specifications:
-            if not isinstance(spec, spec_cls):
-                raise TypeError("add_new_notes expects Live.Clip.MidiNoteSpecification objects")
-            fields.append(spec._fields)
-        return self._edit_notes(lambda: self._store.add(fields))
-
-    def apply_note_modifications(self, notes) -> None:
-        note_cls = self._w.cls["MidiNote"]
-        notes = list(notes)
-        if not all(isinstance(n, note_cls) for n in notes):
-            raise TypeError("apply_note_modifications expects Live.Clip.MidiNote objects")
-        self._edit_notes(lambda: self._store.modify(notes))
-
-    def remove_notes_extended(self, from_pitch, pitch_span, from_time, time_span) -> None:
-        self._edit_notes(
-            lambda: self._store.remove(
-                self._store.select(from_pitch, pitch_span, from_time, time_span)
-            )
-        )
-
-    def remove_notes_by_id(self, note_ids) -> None:
-        wanted = {int(i) for i in note_ids}
-        self._edit_notes(
-            lambda: self._store.remove(
-                [n for n in self._store.notes.values() if n.note_id in wanted]
-            )
-        )
-
-    def duplicate_notes_by_id(self, note_ids, destination_time=None, transposition_amount=0):
-        """Copies keep their spacing; the earliest lands on ``destination_time`` (by default right
-        after the last original ends), each moved ``transposition_amount`` semitones."""
-        self._need_midi()
-        wanted = {int(i) for i in note_ids}
-        originals = [n for n in self._store.all() if n.note_id in wanted]
-        if not originals:
-            return ()
-        first = min(n.start_time for n in originals)
-        if destination_time is None:
-            destination_time = max(n.start_time + n.duration for n in originals)
-        shift = float(destination_time) - first
-        rows = [
-            (
-                n.pitch + int(transposition_amount),
-                n.start_time + shift,
-                n.duration,
-                n.velocity,
-                n.mute,
-                n.probability,
-                n.velocity_deviation,
-                n.release_velocity,
-            )
-            for n in originals
-        ]
-        return self._edit_notes(lambda: self._store.add(rows))
-
-    # Legacy (pre-11) tuple API: time comes first, and a note is (pitch, time, dur, vel, mute).
-    def get_notes(self, from_time, from_pitch, time_span, pitch_span):
-        self._need_midi()
-        return tuple(
-            (n.pitch, n.start_time, n.duration, n.velocity, n.mute)
-            for n in self._store.select(from_pitch, pitch_span, from_time, time_span)
-        )
-
-    def set_notes(self, notes) -> None:
-        rows = []
-        for note in notes:
-            pitch, time, duration, velocity, mute = note
-            rows.append((pitch, time, duration, velocity, mute, 1.0, 0.0, 64.0))
-        self._edit_notes(lambda: self._store.add(rows))
-
-    def remove_notes(self, from_time, from_pitch, time_span, pitch_span) -> None:
-        self.remove_notes_extended(from_pitch, pitch_span, from_time, time_span)
 
 
 install_listeners(ClipImpl, "name", "color_index", "muted", "looping", "loop_start", "loop_end")

@@ -22,7 +22,7 @@ import math
 import time
 
 from ..core.taper import send_db, volume_db
-from .clip import GAIN_MAX_DB, GAIN_MIN_DB
+from .clip_audio import GAIN_MAX_DB, GAIN_MIN_DB
 
 SILENCE = float("-inf")
 
