@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..core.lom import LomObject, install_listeners, new, reject
+from .track_arrangement import ARRANGEMENT_END
 
 _SINCE_12_2 = "12.2.0"
-ARRANGEMENT_END = 1576800.0  # as fake_live.track.track: Live's limit for clip positions
 
 
 class TakeLaneImpl(LomObject):

@@ -1,28 +1,20 @@
-"""Live.Track.Track (MIDI, audio, return and main tracks) and Live.Track.Track.View."""
+"""Live.Track.Track (MIDI, audio, return and main tracks) and Live.Track.Track.View.
+
+Mixins hold the rest: routing in track_routing.py, Arrangement clips in track_arrangement.py,
+meters in meters.py, take lanes in take_lane.py, the device chain in fake_live.device.device_chain."""
 
 from __future__ import annotations
 
-import os
 from typing import ClassVar
 
 from ..core import palette
 from ..core.enums import DeviceInsertMode, DeviceType, MonitoringStates
 from ..core.lom import LomObject, install_listeners, new, reject
 from ..device.device_chain import DeviceChainMixin
-from . import routing
-from .clip_slot import wav_beats
 from .meters import TrackMetersMixin
 from .take_lane import TakeLanesMixin
-
-# Live's arrangement accepts clip positions in [0, 1576800] beats (create_midi_clip's doc string).
-ARRANGEMENT_END = 1576800.0
-
-
-def _arrangement_time(value) -> float:
-    time = float(value)
-    if not 0.0 <= time <= ARRANGEMENT_END:
-        raise reject(f"Clip time {time} is outside [0, {ARRANGEMENT_END}]")
-    return time
+from .track_arrangement import TrackArrangementMixin
+from .track_routing import TrackRoutingMixin
 
 
 class TrackViewImpl(LomObject):
@@ -69,13 +61,18 @@ class TrackViewImpl(LomObject):
 install_listeners(TrackViewImpl, "selected_device", "device_insert_mode", "is_collapsed")
 
 
-class TrackImpl(DeviceChainMixin, TrackMetersMixin, TakeLanesMixin, LomObject):
+class TrackImpl(
+    DeviceChainMixin,
+    TrackRoutingMixin,
+    TrackArrangementMixin,
+    TrackMetersMixin,
+    TakeLanesMixin,
+    LomObject,
+):
     """A track; its device chain (devices, insert/delete/duplicate) is DeviceChainMixin's."""
 
     # insert_device and duplicate_device are gated by DeviceChainMixin (merged along the MRO).
     _SINCE: ClassVar[dict[str, str]] = {
-        "create_midi_clip": "12.2.0",
-        "create_audio_clip": "11.3.25",
         "performance_impact": "11.1.0",
     }
 
@@ -263,108 +260,6 @@ class TrackImpl(DeviceChainMixin, TrackMetersMixin, TakeLanesMixin, LomObject):
         if not self.can_be_armed:
             raise reject("Group, return and Main tracks have no monitoring state")
 
-    # --- routing --------------------------------------------------------------------------------
-    @property
-    def available_input_routing_types(self) -> tuple:
-        return tuple(self._routing_type(row) for row in routing.input_types(self))
-
-    @property
-    def available_output_routing_types(self) -> tuple:
-        return tuple(self._routing_type(row) for row in routing.output_types(self))
-
-    @property
-    def available_input_routing_channels(self) -> tuple:
-        row, _channel = routing.current(routing.input_types(self), self._input_routing)
-        return self._channels(row)
-
-    @property
-    def available_output_routing_channels(self) -> tuple:
-        row, _channel = routing.current(routing.output_types(self), self._output_routing)
-        return self._channels(row)
-
-    @property
-    def input_routing_type(self):
-        return self._current_type(routing.input_types(self), self._input_routing)
-
-    @input_routing_type.setter
-    def input_routing_type(self, value) -> None:
-        row = self._offered(routing.input_types(self), value, "input routing type")
-        channel = row[3][0][0] if row[3] else ""
-        self._set("_input_routing", (routing.key_of(row), channel), "input_routing_type")
-
-    @property
-    def output_routing_type(self):
-        return self._current_type(routing.output_types(self), self._output_routing)
-
-    @output_routing_type.setter
-    def output_routing_type(self, value) -> None:
-        row = self._offered(routing.output_types(self), value, "output routing type")
-        channel = row[3][0][0] if row[3] else ""
-        self._set("_output_routing", (routing.key_of(row), channel), "output_routing_type")
-
-    @property
-    def input_routing_channel(self):
-        return self._current_channel(routing.input_types(self), self._input_routing)
-
-    @input_routing_channel.setter
-    def input_routing_channel(self, value) -> None:
-        row, _old = routing.current(routing.input_types(self), self._input_routing)
-        name = self._offered_channel(row, value, "input routing channel")
-        self._set("_input_routing", (routing.key_of(row), name), "input_routing_channel")
-
-    @property
-    def output_routing_channel(self):
-        return self._current_channel(routing.output_types(self), self._output_routing)
-
-    @output_routing_channel.setter
-    def output_routing_channel(self, value) -> None:
-        row, _old = routing.current(routing.output_types(self), self._output_routing)
-        name = self._offered_channel(row, value, "output routing channel")
-        self._set("_output_routing", (routing.key_of(row), name), "output_routing_channel")
-
-    def _routing_type(self, row):
-        rtype = object.__new__(self._w.cls["RoutingType"])
-        if row is None:  # a track without input: Live answers an empty, invalid type
-            rtype._init("", routing.RoutingTypeCategory.invalid)
-        else:
-            rtype._init(row[0], row[1], row[2], row[3])
-        return rtype
-
-    def _channels(self, row) -> tuple:
-        out = []
-        for name, layout in row[3] if row is not None else ():
-            channel = object.__new__(self._w.cls["RoutingChannel"])
-            channel._init(name, layout)
-            out.append(channel)
-        return tuple(out)
-
-    def _current_type(self, rows, stored):
-        row, _channel = routing.current(rows, stored)
-        return self._routing_type(row)
-
-    def _current_channel(self, rows, stored):
-        row, name = routing.current(rows, stored)
-        channel = object.__new__(self._w.cls["RoutingChannel"])
-        layouts = dict(row[3]) if row is not None else {}
-        channel._init(name, layouts.get(name, routing.RoutingChannelLayout.stereo))
-        return channel
-
-    def _offered(self, rows, value, what: str):
-        if not isinstance(value, self._w.cls["RoutingType"]):
-            raise TypeError(f"{what} must be a Live.Track.RoutingType")
-        for row in rows:
-            if row[0] == value._name and routing.key_of(row) in (value._attached, value._name):
-                return row
-        # Live: "Raises ValueError if the type isn't one of the current values in available_*".
-        raise ValueError(f"{value._name!r} is not an available {what}")
-
-    def _offered_channel(self, row, value, what: str) -> str:
-        if not isinstance(value, self._w.cls["RoutingChannel"]):
-            raise TypeError(f"{what} must be a Live.Track.RoutingChannel")
-        if row is None or value._name not in [name for name, _layout in row[3]]:
-            raise ValueError(f"{value._name!r} is not an available {what}")
-        return value._name
-
     @property
     def muted_via_solo(self) -> bool:
         if self._kind == "master" or self._solo:
@@ -399,74 +294,6 @@ class TrackImpl(DeviceChainMixin, TrackMetersMixin, TakeLanesMixin, LomObject):
     @property
     def fired_slot_index(self) -> int:
         return -1
-
-    def create_midi_clip(self, start_time, length):
-        if self._kind != "midi":
-            raise reject("Can only create MIDI clips on MIDI tracks")
-        start_time = _arrangement_time(start_time)
-        return self._new_arrangement_clip(start_time, length)
-
-    def create_audio_clip(self, arg2, arg3):
-        # The fake reads only WAV files (stdlib ``wave``); Live reads every format it supports.
-        if self._kind != "audio":
-            raise reject("Can only create audio clips on audio tracks")
-        start_time = _arrangement_time(arg3)
-        path = os.fspath(arg2)
-        if not os.path.isabs(path):
-            raise reject("create_audio_clip needs an absolute path")
-        length = wav_beats(path, self._w.song._tempo)
-        clip = new(
-            self._w.cls["Clip"],
-            self,
-            length,
-            midi=False,
-            name=os.path.basename(path),
-            at=start_time,
-        )
-        clip._file_path = path
-        return self._add_arrangement_clip(clip)
-
-    def duplicate_clip_to_arrangement(self, clip, destination_time):
-        if not isinstance(clip, self._w.cls["Clip"]):
-            raise TypeError("duplicate_clip_to_arrangement expects a Live.Clip.Clip")
-        if clip._midi != (self._kind == "midi"):
-            raise reject("The clip's type does not match the type of the track")
-        return self._add_arrangement_clip(
-            clip._copy_for(self, at=_arrangement_time(destination_time))
-        )
-
-    def _new_arrangement_clip(self, start_time: float, length, name: str = ""):
-        clip = new(self._w.cls["Clip"], self, length, at=float(start_time), name=name)
-        return self._add_arrangement_clip(clip)
-
-    def _add_arrangement_clip(self, clip):
-        before = self._arrangement_clips
-        after = tuple(sorted((*before, clip), key=lambda c: c._arrangement_start))
-        self._w.change(
-            lambda: self._set_arrangement(after, clip, alive=True),
-            lambda: self._set_arrangement(before, clip, alive=False),
-        )
-        return clip
-
-    def delete_clip(self, clip) -> None:
-        if clip in self._arrangement_clips:
-            before = self._arrangement_clips
-            after = tuple(c for c in before if c is not clip)
-            self._w.change(
-                lambda: self._set_arrangement(after, clip, alive=False),
-                lambda: self._set_arrangement(before, clip, alive=True),
-            )
-            return
-        for slot in self._clip_slots:
-            if slot._clip is clip:
-                slot.delete_clip()
-                return
-        raise reject("The clip belongs to another track")
-
-    def _set_arrangement(self, clips: tuple, clip, alive: bool) -> None:
-        self._arrangement_clips = clips
-        clip._removed = not alive
-        self._notify("arrangement_clips")
 
     def duplicate_clip_slot(self, index) -> int:
         index = int(index)
