@@ -4,7 +4,7 @@
 on the track that was selected (``Song.view.selected_track``) when ``load_item`` was called. Loading
 an instrument onto a track that already has one replaces it, as double-clicking in Live's browser does.
 With ``hotswap_target`` set to a device, the load replaces that device where it is instead; set to
-a Drum Rack pad, it fills the pad (pad_load.py).
+a Drum Rack pad, it fills the pad (fake_live/device/pad_load.py).
 
 The content (``browser_tree.py``) is shaped like Live's: categories, folders, devices with presets,
 drum kits and rack presets that expand into chains, plugins, and samples that load into a Simpler.

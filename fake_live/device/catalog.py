@@ -20,7 +20,7 @@ class ParamSpec:
     value: float = 0.0
     quantized: bool = False
     items: tuple[str, ...] = ()
-    unit: str = ""  # how str_for_value renders: "", "%", "Hz", "dB", "ms", "st"; "volume", "send", "pan" (taper.py)
+    unit: str = ""  # how str_for_value renders: "", "%", "Hz", "dB", "ms", "st"; "volume", "send", "pan" (core/taper.py)
 
 
 @dataclass(frozen=True)

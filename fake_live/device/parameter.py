@@ -12,8 +12,8 @@ from .catalog import ParamSpec
 
 
 def _format(spec: ParamSpec, value: float) -> str:
-    """Display text for a value. The mixer's volume, send and pan follow Live (see taper.py); the
-    other devices' strings are plausible renderings, not Live's exact text."""
+    """Display text for a value. The mixer's volume, send and pan follow Live (see core/taper.py);
+    the other devices' strings are plausible renderings, not Live's exact text."""
     if spec.unit == "volume":
         return db_text(volume_db(value))
     if spec.unit == "send":

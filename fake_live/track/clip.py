@@ -1,6 +1,7 @@
 """Live.Clip.Clip: a Session or Arrangement clip, with markers, loop, launch settings and editing.
 
-Mixins hold the rest: the audio-only settings in clip_audio.py, the MIDI notes API in clip_notes.py."""
+Mixins hold the rest: the audio-only settings in clip_audio.py, the MIDI notes API in
+clip_notes.py."""
 
 from __future__ import annotations
 

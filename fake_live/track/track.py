@@ -1,7 +1,8 @@
 """Live.Track.Track (MIDI, audio, return and main tracks) and Live.Track.Track.View.
 
 Mixins hold the rest: routing in track_routing.py, Arrangement clips in track_arrangement.py,
-meters in meters.py, take lanes in take_lane.py, the device chain in fake_live.device.device_chain."""
+meters in meters.py, take lanes in take_lane.py, the device chain in
+fake_live.device.device_chain."""
 
 from __future__ import annotations
 
