@@ -18,7 +18,7 @@ LOOP, DENSE = "track:3/clipslot:0/clip", "track:4/clipslot:0/clip"
 
 
 def _takes(live) -> None:
-    from fake_live.warp import add_audio_take
+    from fake_live.track.warp import add_audio_take
 
     song = live.Application.get_application().get_document()
     add_audio_take(song, "Loop", 8.0)

@@ -20,7 +20,7 @@ import time
 
 from bench.timing import percentile, row
 from fake_live.bridge_client import BridgeClient
-from fake_live.catalog import BY_NAME
+from fake_live.device.catalog import BY_NAME
 from fake_live.host import FakeHost
 
 STRIPS = 64

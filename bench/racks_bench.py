@@ -25,7 +25,7 @@ PADS = 128
 
 def _fill(live) -> None:
     """A MIDI track at the end of the Set with a 128-pad kit, built the way the browser builds one."""
-    from fake_live.catalog import BY_NAME, drum_kit
+    from fake_live.device.catalog import BY_NAME, drum_kit
 
     song = live.Application.get_application().get_document()
     kit = drum_kit("Full Kit", tuple((note, f"Hit {note:03d}", 300.0) for note in range(PADS)))

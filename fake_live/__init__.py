@@ -43,7 +43,7 @@ and ``run_due`` more often (e.g. every 10 ms) if the script uses ``Live.Base.Tim
 Test helpers on the Song: ``song._undo_depth()``, ``song._redo_depth()``.
 
 The thread that calls ``make_live`` is Live's main thread: a public member used from any other thread
-raises ``fake_live.lom.WrongThreadError`` and is recorded in ``live._world.thread_violations``.
+raises ``fake_live.core.lom.WrongThreadError`` and is recorded in ``live._world.thread_violations``.
 
 Choices where Live's behaviour is not recorded are listed in README.md next to this file.
 """
@@ -52,8 +52,8 @@ from __future__ import annotations
 
 import types
 
+from .core.version import CAPTURED_VERSIONS, LATEST, OLDEST
 from .module import build_module
-from .version import CAPTURED_VERSIONS, LATEST, OLDEST
 from .world import World
 
 __all__ = ["CAPTURED_VERSIONS", "LATEST", "OLDEST", "make_live"]

@@ -6,7 +6,7 @@ caller, so a fresh Set has nothing to undo.
 
 from __future__ import annotations
 
-from .catalog import BY_NAME, KIT_909
+from .device.catalog import BY_NAME, KIT_909
 
 SCENE_COUNT = 8
 LOCATORS = ((0.0, "Intro"), (32.0, "Verse"))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 import types
 
-from . import enums
-from .application import module_functions
-from .lom import LimitationError, guarded
-from .scale import get_all_scales_ordered
-from .version import parse_version
+from .application.application import module_functions
+from .core import enums
+from .core.lom import LimitationError, guarded
+from .core.version import parse_version
+from .song.scale import get_all_scales_ordered
 from .world import CLASSES, World
 
 SUBMODULES = (

@@ -9,40 +9,41 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from .application import ApplicationImpl, ApplicationViewImpl
-from .browser import BrowserImpl, BrowserItemImpl
-from .clip import ClipImpl
-from .clip_slot import ClipSlotImpl
-from .device import (
+from .application.application import ApplicationImpl, ApplicationViewImpl
+from .application.browser import BrowserImpl, BrowserItemImpl
+from .core.lom import WrongThreadError, build_class, new
+from .core.scheduler import Scheduler
+from .core.timer import TimerImpl
+from .core.undo import UndoHistory
+from .core.version import check_supported
+from .device.device import (
     ChainImpl,
     DeviceImpl,
-    DeviceParameterImpl,
     DrumChainImpl,
     DrumPadImpl,
     PluginDeviceImpl,
     RackDeviceImpl,
-    SimplerDeviceImpl,
 )
-from .envelope import EnvelopeEventImpl, EnvelopeImpl
-from .groove import GrooveImpl, GroovePoolImpl
-from .lom import WrongThreadError, build_class, new
-from .mixer import MixerDeviceImpl
-from .notes import MidiNoteImpl, MidiNoteSpecificationImpl
-from .rack import ChainMixerDeviceImpl
-from .recording import Recorder
-from .resampling import Resampler
-from .routing import RoutingChannelImpl, RoutingTypeImpl
-from .scale import TuningSystemImpl
-from .scene import SceneImpl
-from .scheduler import Scheduler
-from .simpler import SampleImpl
-from .song import CuePointImpl, SongImpl, SongViewImpl
-from .take_lane import TakeLaneImpl
-from .timer import TimerImpl
-from .track import TrackImpl, TrackViewImpl
-from .undo import UndoHistory
-from .version import check_supported
-from .warp import WarpMarkerImpl
+from .device.mixer import MixerDeviceImpl
+from .device.parameter import DeviceParameterImpl
+from .device.rack import ChainMixerDeviceImpl
+from .device.simpler import SampleImpl, SimplerDeviceImpl
+from .song.groove import GrooveImpl, GroovePoolImpl
+from .song.recording import Recorder
+from .song.scale import TuningSystemImpl
+from .song.scene import SceneImpl
+from .song.song import SongImpl
+from .song.song_scenes import CuePointImpl
+from .song.song_view import SongViewImpl
+from .track.clip import ClipImpl
+from .track.clip_slot import ClipSlotImpl
+from .track.envelope import EnvelopeEventImpl, EnvelopeImpl
+from .track.notes import MidiNoteImpl, MidiNoteSpecificationImpl
+from .track.resampling import Resampler
+from .track.routing import RoutingChannelImpl, RoutingTypeImpl
+from .track.take_lane import TakeLaneImpl
+from .track.track import TrackImpl, TrackViewImpl
+from .track.warp import WarpMarkerImpl
 
 # Key (as in live12_api.json's "classes") -> (implementation, Live module, qualified name there)
 CLASSES: dict[str, tuple[type, str, str]] = {

@@ -14,7 +14,7 @@ import types
 from functools import cache
 from pathlib import Path
 
-from fake_live.version import parse_version
+from fake_live.core.version import parse_version
 
 DEFAULT_PATH = Path(__file__).resolve().parents[3] / "shared" / "live_api" / "live12_api.json"
 

@@ -16,7 +16,7 @@ from fake_gaps import SETTERS, VALUE_TYPES, gap_reason
 from fake_live_api_record import load_api, public_members, recorded_since
 from live_stubs import StubMember, stub_classes
 
-from fake_live.version import parse_version
+from fake_live.core.version import parse_version
 
 _SEQUENCES = re.compile(r"^(?:Vector|tuple|list|Sequence|Iterable)\[(.+?)(?:, \.\.\.)?\]$")
 _TYPED_VECTORS = {"MidiNoteVector": "MidiNote", "StringVector": "str", "IntVector": "int"}

@@ -13,7 +13,7 @@ from fake_live_api_record import (
 )
 
 import fake_live
-from fake_live.version import CAPTURED_VERSIONS, parse_version
+from fake_live.core.version import CAPTURED_VERSIONS, parse_version
 
 API = load_api()
 LATEST = fake_live.make_live()

@@ -16,7 +16,7 @@ from stub_conformance import (
 from test_conformance import _all_objects
 
 import fake_live
-from fake_live.version import parse_version
+from fake_live.core.version import parse_version
 
 API = load_api()
 # The oldest and the newest Live the fake emulates: gating by version is test_conformance's job.

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import fake_live
-from fake_live.warp import add_audio_take
+from fake_live.track.warp import add_audio_take
 
 API = json.loads(
     (Path(__file__).resolve().parents[2] / "../shared/live_api/live12_api.json").read_text()

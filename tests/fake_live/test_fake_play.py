@@ -6,7 +6,7 @@ import pytest
 from fake_live_fixtures import live_fixture, song_fixture  # noqa: F401 - fixtures
 
 import fake_live
-from fake_live import taper
+from fake_live.core import taper
 
 
 def _song(version):

@@ -7,8 +7,8 @@ import pytest
 from fake_live_fixtures import find_item, live_fixture, song_fixture  # noqa: F401 - fixtures
 
 import fake_live
-from fake_live.catalog import BY_NAME
-from fake_live.lom import LiveError
+from fake_live.core.lom import LiveError
+from fake_live.device.catalog import BY_NAME
 
 
 def _rack(song):

@@ -1,5 +1,5 @@
 """The fake's recording model: quantization is the nearest grid line; a meter height maps back to
-its level on the fader law; takes, overdubs and captures as fake_live/recording.py documents."""
+its level on the fader law; takes, overdubs and captures as fake_live/song/recording.py documents."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import fake_live
-from fake_live.enums import RecordingQuantization
-from fake_live.meters import SILENCE, position
-from fake_live.recording import quantize
-from fake_live.taper import volume_db
+from fake_live.core.enums import RecordingQuantization
+from fake_live.core.taper import volume_db
+from fake_live.song.recording import quantize
+from fake_live.track.meters import SILENCE, position
 
 GRIDS = {
     RecordingQuantization.rec_q_quarter: [1.0],

@@ -10,7 +10,7 @@ import threading
 import pytest
 from fake_live_fixtures import live_fixture  # noqa: F401 - fixtures
 
-from fake_live.lom import LomObject, PlainObject, WrongThreadError
+from fake_live.core.lom import LomObject, PlainObject, WrongThreadError
 
 
 def off_main(fn):

@@ -4,7 +4,7 @@ import pytest
 from conftest import song_of, untag
 from param_calls import set_param, set_param_error
 
-from fake_live.lom import new
+from fake_live.core.lom import new
 
 
 def on_main(host, fn):

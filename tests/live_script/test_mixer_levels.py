@@ -5,7 +5,7 @@ import math
 import pytest
 from conftest import song_of
 
-from fake_live import taper
+from fake_live.core import taper
 
 
 def _frange(start, stop, step):
@@ -56,7 +56,7 @@ def test_conversion_follows_the_display_not_a_built_in_formula(host, client, mon
     def other_law(value):
         return 20 * math.log10(value) if value > 0 else float("-inf")
 
-    monkeypatch.setattr("fake_live.device.volume_db", other_law)
+    monkeypatch.setattr("fake_live.device.parameter.volume_db", other_law)
     after = client.call("mixer.set_levels", {"strip_id": "track:1", "volume_db": -6})["after"]
     assert after["volume"]["display"] == "-6.0 dB"
     assert abs(other_law(after["volume"]["value"]) + 6.0) <= 0.05

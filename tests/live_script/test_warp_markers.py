@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import fake_live
-from fake_live.warp import add_audio_take
+from fake_live.track.warp import add_audio_take
 from live_script import warp_markers
 from live_script.music import keys
 

@@ -10,7 +10,7 @@ import pytest
 from mcp import Client
 
 from fake_live.host import FakeHost
-from fake_live.warp import add_audio_take
+from fake_live.track.warp import add_audio_take
 from generated import registry_gen
 from live_mcp.bridge import Bridge
 from live_mcp.server import build_server

@@ -3,7 +3,7 @@
 The fake's transport moves only when the test runs its clock (`recorder.run(beats)` on the host's
 main thread), so a bounce of 4 bars takes as long as the test needs, not 8 seconds. While
 Resampling records, the fake writes a WAV synthesised from the Arrangement's MIDI clips
-(fake_live/resampling.py); the measures of that file are known answers.
+(fake_live/track/resampling.py); the measures of that file are known answers.
 """
 
 from __future__ import annotations

@@ -1,0 +1,169 @@
+"""Track output meters (Track.output_meter_left/right/level) from what the fake's Set plays.
+
+The fake plays no audio, so its meters follow a documented model instead of a signal:
+
+* A track's source is its playing Session clip. A MIDI clip sounds at its loudest unmuted note's
+  velocity: 20*log10(velocity / 127) dB (127 is 0 dB); a MIDI track without an instrument has
+  no audio output and its audio meters stay 0, as in Live (its `output_meter_level` is then the
+  MIDI meter: velocity / 127). An audio clip sounds at its clip gain. Nothing playing, a muted
+  track, or one silenced by another's solo, is silence.
+* Post-fader: + the track's volume in dB (Live's fader law, fake_live.core.taper); pan attenuates the
+  other side by 20*log10(1 - |pan|).
+* A group sums nothing: it shows its loudest member. A return shows its loudest feed, each
+  track's level + its send's dB, then its own fader. The Main track shows the loudest
+  ungrouped track or return, then its fader.
+* The meter value is the level's position on the volume fader's scale (0.85 = 0 dB, 1.0 =
+  +6 dB, 0 = silence): the scale Live draws its meters against beside the fader.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from ..core.taper import send_db, volume_db
+from .clip_audio import GAIN_MAX_DB, GAIN_MIN_DB
+
+SILENCE = float("-inf")
+
+
+def position(db: float) -> float:
+    """The volume fader value showing ``db`` (0.0 for silence, 1.0 at +6 dB and above)."""
+    if db == SILENCE or db < volume_db(0.002):
+        return 0.0
+    if db >= volume_db(1.0):
+        return 1.0
+    if db >= -18.0:  # the fader law's linear part (fake_live.core.taper): 0.025 per dB, 0.85 = 0 dB
+        return 0.85 + db / 40.0
+    low, high = 0.0, 1.0
+    for _ in range(40):
+        middle = (low + high) / 2.0
+        if volume_db(middle) < db:
+            low = middle
+        else:
+            high = middle
+    return high
+
+
+def _gain_db(ratio: float) -> float:
+    return 20.0 * math.log10(ratio) if ratio > 0 else SILENCE
+
+
+def _source_db(track, soloing: bool) -> float:
+    """Pre-fader level of what the track plays."""
+    if track._mute or (soloing and not track._solo):
+        return SILENCE
+    for slot in track._clip_slots:
+        clip = slot._clip
+        if clip is None or not clip._playing:
+            continue
+        if clip._midi:
+            velocities = [n.velocity for n in clip._store.notes.values() if not n.mute]
+            return _gain_db(max(velocities) / 127.0) if velocities else SILENCE
+        if clip._gain <= 0.0:
+            return SILENCE
+        return GAIN_MIN_DB + (GAIN_MAX_DB - GAIN_MIN_DB) * clip._gain
+    return SILENCE
+
+
+def _fader(track, db: float) -> tuple[float, float]:
+    """(left, right) dB after the track's volume and pan."""
+    if db == SILENCE:
+        return SILENCE, SILENCE
+    db += volume_db(track._mixer._volume._value)
+    pan = track._mixer._panning._value
+    left = db + (_gain_db(1.0 - pan) if pan > 0 else 0.0)
+    right = db + (_gain_db(1.0 + pan) if pan < 0 else 0.0)
+    return left, right
+
+
+def _fader_pair(track, pair: tuple[float, float]) -> tuple[float, float]:
+    left, _ = _fader(track, pair[0])
+    _, right = _fader(track, pair[1])
+    return left, right
+
+
+def _loudest(levels) -> tuple[float, float]:
+    levels = list(levels)
+    if not levels:
+        return SILENCE, SILENCE
+    return max(lv[0] for lv in levels), max(lv[1] for lv in levels)
+
+
+def all_levels(song) -> dict[int, tuple[float, float]]:
+    """Post-fader (left, right) dB of every track, group, return and the Main track, by pointer."""
+    soloing = any(t._solo for t in (*song._tracks, *song._return_tracks))
+    out: dict[int, tuple[float, float]] = {}
+    for track in song._tracks:
+        if track._kind == "group":
+            continue
+        has_audio = track._kind != "midi" or track._instrument() is not None
+        source = _source_db(track, soloing) if has_audio else SILENCE
+        out[track._ptr] = _fader(track, source)
+    for track in reversed(song._tracks):  # inner groups before the groups holding them
+        if track._kind == "group":
+            members = [out.get(m._ptr, (SILENCE, SILENCE)) for m in track._members()]
+            out[track._ptr] = _fader_pair(track, _loudest(members))
+    for index, ret in enumerate(song._return_tracks):
+        feeds = []
+        for source in song._tracks:
+            if source._kind == "group" or index >= len(source._mixer._sends):
+                continue
+            offset = send_db(source._mixer._sends[index]._value)
+            left, right = out[source._ptr]
+            feeds.append((left + offset, right + offset))
+        out[ret._ptr] = _fader_pair(ret, _loudest(feeds))
+    main = song._master
+    feeds = [out[t._ptr] for t in song._tracks if t._group is None]
+    feeds += [out[r._ptr] for r in song._return_tracks]
+    out[main._ptr] = _fader_pair(main, _loudest(feeds))
+    return out
+
+
+def levels(track) -> tuple[float, float]:
+    """Post-fader (left, right) dB of a track, return track or the Main track."""
+    return all_levels(track._w.song).get(track._ptr, (SILENCE, SILENCE))
+
+
+def midi_level(track) -> float:
+    """The MIDI meter of a track without audio output: its playing clip's loudest velocity / 127."""
+    song = track._w.song
+    soloing = any(t._solo for t in (*song._tracks, *song._return_tracks))
+    db = _source_db(track, soloing)
+    return 0.0 if db == SILENCE else 10 ** (db / 20.0)
+
+
+# Live refreshes its meters at its display rate; the fake computes the whole Set's levels at most
+# once per REFRESH_SECONDS (the Main track's level needs every track's), not once per read.
+REFRESH_SECONDS = 0.015
+
+
+def _meter(track) -> tuple[float, float]:
+    world = track._w
+    now = time.monotonic()
+    cache = world.__dict__.get("_meter_cache")
+    if cache is None or now - cache[0] >= REFRESH_SECONDS:
+        found = {
+            ptr: (position(left), position(right))
+            for ptr, (left, right) in all_levels(world.song).items()
+        }
+        cache = world._meter_cache = (now, found)
+    return cache[1].get(track._ptr, (0.0, 0.0))
+
+
+class TrackMetersMixin:
+    """Track.output_meter_left/right/level (Live 11.0)."""
+
+    @property
+    def output_meter_left(self) -> float:
+        return _meter(self)[0]
+
+    @property
+    def output_meter_right(self) -> float:
+        return _meter(self)[1]
+
+    @property
+    def output_meter_level(self) -> float:
+        if self._kind == "midi" and not self.has_audio_output:
+            return midi_level(self)
+        return max(_meter(self))
