@@ -16,8 +16,8 @@ from live_mcp.errors import BAD_INPUT, ToolFailure
 
 def audio_file(field: str, value: str) -> str:
     # One rule for both ends: the stdlib-only module the Remote Script checks with too.
-    from live_script import audio_files
     from live_script.errors import BridgeError
+    from live_script.lom import audio_files
 
     try:
         return str(audio_files.checked_audio_path(value, field))

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, List, Tuple
 
-from .. import ids, views
 from ..errors import bad_input, rejected
+from ..lom import ids, views
 
 if TYPE_CHECKING:
     from Live.Clip import Clip
     from Live.Envelope import Envelope
 
-    from ..context import HandlerContext, Params, Result
-    from ..ids import Target
+    from ..execution.context import HandlerContext, Params, Result
+    from ..lom.ids import Target
 
 ENVELOPE_SINCE = (12, 2, 0)
 MAX_SAMPLES = 2000

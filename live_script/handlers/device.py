@@ -17,8 +17,8 @@ from __future__ import annotations
 import collections
 from typing import TYPE_CHECKING, Any, Deque, Dict, List, Optional, Tuple
 
-from .. import browser_load, device_tree, ids, param_values, views
 from ..errors import bad_input, rejected, unsupported, wrong_type
+from ..lom import browser_load, device_tree, ids, param_values, views
 
 if TYPE_CHECKING:
     from Live.Browser import Browser, BrowserItem
@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from Live.DeviceParameter import DeviceParameter
     from Live.Track import Track
 
-    from ..context import HandlerContext, Params, Reply, Result
-    from ..ids import Target
+    from ..execution.context import HandlerContext, Params, Reply, Result
+    from ..lom.ids import Target
 
 DUPLICATE_DEVICE_SINCE = (12, 3, 0)
 LOAD_TIMEOUT_SECONDS = 5.0

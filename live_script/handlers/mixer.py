@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, List, Optional, Tuple
 
-from .. import ids, levels, views
 from ..errors import bad_input, rejected
+from ..lom import ids, levels, views
 
 if TYPE_CHECKING:
     from Live.DeviceParameter import DeviceParameter
     from Live.MixerDevice import MixerDevice
     from Live.Track import Track
 
-    from ..context import HandlerContext, Params, Result
+    from ..execution.context import HandlerContext, Params, Result
 
 # Live.MixerDevice.MixerDevice.crossfade_assignments: A = 0, NONE = 1, B = 2.
 _CROSSFADE = {0: "A", 1: "none", 2: "B"}

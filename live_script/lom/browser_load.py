@@ -16,11 +16,11 @@ from . import views
 if TYPE_CHECKING:
     from Live.Browser import Browser, BrowserItem
 
-    from .context import HandlerContext
+    from .host import Host
 
 
 def start(
-    ctx: HandlerContext,
+    ctx: Host,
     browser: Browser,
     track: Any,
     item: BrowserItem,

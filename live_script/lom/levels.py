@@ -8,7 +8,7 @@ its middle is the value whose exact level is closest to the one asked for.
 
 import re
 
-from .errors import rejected
+from ..errors import rejected
 
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 _STEPS = 48  # halvings of the 0..1 range: far below any display step

@@ -11,7 +11,7 @@ step of what was asked.
 import math
 import re
 
-from .errors import bad_input, rejected
+from ..errors import bad_input, rejected
 
 _NUMBER = re.compile(r"^\s*([-+]?(?:inf|\d+(?:\.\d*)?|\.\d+))\s*([a-z%\u00b0]*)\s*$")
 # unit as displayed -> (unit compared, factor to it)

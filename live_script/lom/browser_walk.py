@@ -11,7 +11,7 @@ import collections
 import time
 import weakref
 
-from .errors import rejected
+from ..errors import rejected
 
 CATEGORIES = (
     "instruments",
