@@ -1,7 +1,7 @@
 """Handlers on the Arrangement: its clips, cue points (locators) and the Session/Arrangement view.
 
 Times come in as beats or "bar.beat" positions (beat_time) and go out as both. Arrangement clips
-are `track:N/arrclip:K` and cue points `cue:N`, each counted in time order (ids.py).
+are `track:N/arrclip:K` and cue points `cue:N`, each counted in time order (lom/ids.py).
 """
 
 from __future__ import annotations

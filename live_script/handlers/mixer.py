@@ -1,7 +1,7 @@
 """Handlers on the mixer: read every channel strip, and set one strip's volume, pan and sends.
 
 A strip is a track (`track:N`), a return track (`return:N`) or the Main track (`main`). Levels in
-dB go through `levels.py`, which finds Live's value from Live's own display text.
+dB go through `lom/levels.py`, which finds Live's value from Live's own display text.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 macro variations, insert a chain (Live 12.3+).
 
 Every write checks all it was given before the first change, so a refusal leaves the Set as it
-was; the generated dispatch holds the one undo step. Chain levels go through `levels.py` (Live's
+was; the generated dispatch holds the one undo step. Chain levels go through `lom/levels.py` (Live's
 own display text), as the mixer tools' do.
 """
 
