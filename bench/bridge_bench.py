@@ -208,7 +208,7 @@ def measure(naive: bool) -> dict:
 
 
 def run() -> list[dict]:
-    from live_script.pump import DRAIN_BUDGET_SECONDS
+    from live_script.execution.pump import DRAIN_BUDGET_SECONDS
 
     design = measure(naive=False)
     naive = measure(naive=True)

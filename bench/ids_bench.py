@@ -19,7 +19,7 @@ import time
 
 import fake_live
 from bench.timing import row
-from live_script import ids
+from live_script.lom import ids
 
 TRACKS = 200
 RUNS = 400

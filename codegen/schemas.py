@@ -8,8 +8,8 @@ from typing import Any
 from codegen.spec_model import FieldSchema, ToolSpec
 
 # live_batch's bridge method, and the undo policies of the tools a step may run: the Remote
-# Script's own rule (live_script/batch.py), which the generated enum must agree with.
-from live_script.batch import BATCH_METHOD, BATCHABLE_UNDO
+# Script's own rule (live_script/execution/batch.py), which the generated enum must agree with.
+from live_script.execution.batch import BATCH_METHOD, BATCHABLE_UNDO
 
 Enums = Mapping[str, list[str]]
 

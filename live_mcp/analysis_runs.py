@@ -115,7 +115,7 @@ def export_run(spec: Mapping[str, Any], bridge: BridgeLike) -> ToolRun:
     return run
 
 
-# A bounce records in real time, up to 5 minutes (live_script/bounce.py), then finishes.
+# A bounce records in real time, up to 5 minutes (live_script/handlers/bounce.py), then finishes.
 BOUNCE_TIMEOUT = 300.0 + 60.0
 
 

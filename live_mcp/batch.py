@@ -1,7 +1,7 @@
 """live_batch on the server side: every step checked before anything reaches Live, one bridge call.
 
 Before the call: each step's tool must be enabled in this server (a batch does not reach past
---toolsets or --read-only) and batchable; each `$steps[N]...` reference (live_script/refs.py) must
+--toolsets or --read-only) and batchable; each `$steps[N]...` reference (live_script/execution/refs.py) must
 name an earlier step and a field that step's tool returns; each step's arguments must pass its
 own tool's input model, except where a reference stands (its value is known only inside Live,
 where the Remote Script checks it against the step's schema before the step runs). After the call:
@@ -31,7 +31,7 @@ from live_mcp.tool_wrapper import (
     validate_output,
 )
 from live_mcp.toolsets import Selection
-from live_script import refs
+from live_script.execution import refs
 
 ROLLED_BACK = "Nothing was changed: the steps before it were rolled back with it."
 

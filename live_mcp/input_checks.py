@@ -16,8 +16,8 @@ from live_mcp.errors import BAD_INPUT, ToolFailure
 
 def audio_file(field: str, value: str) -> str:
     # One rule for both ends: the stdlib-only module the Remote Script checks with too.
-    from live_script import audio_files
     from live_script.errors import BridgeError
+    from live_script.lom import audio_files
 
     try:
         return str(audio_files.checked_audio_path(value, field))
@@ -27,8 +27,8 @@ def audio_file(field: str, value: str) -> str:
 
 def _analysis_check(name: str) -> Callable[[str, str], str]:
     def check(field: str, value: str) -> str:
-        from live_script import analysis_files
         from live_script.errors import BridgeError
+        from live_script.lom import analysis_files
 
         try:
             return str(getattr(analysis_files, name)(value, field))

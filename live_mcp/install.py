@@ -88,10 +88,10 @@ def install(dest: Path | None = None, source: Path | None = None) -> tuple[Path,
 
 
 def save_settings(port: int | None = None, config_dir: str | None = None) -> tuple[Path, dict]:
-    """Merge `port` / `config_dir` into the settings file both sides read (live_script/config.py):
+    """Merge `port` / `config_dir` into the settings file both sides read (live_script/bridge/config.py):
     Live started from the Dock or Explorer sees no environment variables, so the file is how the
     script and the server agree. Returns (path, the saved settings)."""
-    from live_script import config
+    from live_script.bridge import config
 
     try:
         saved = config.read_settings()

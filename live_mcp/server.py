@@ -26,7 +26,7 @@ from live_mcp.prompts import PromptBook
 from live_mcp.resources import ResourceReader
 from live_mcp.tool_wrapper import BridgeLike, ToolHandler, error_result, make_tool_handler
 from live_mcp.toolsets import Selection, everything, served_entries, without
-from live_script.batch import BATCH_METHOD
+from live_script.execution.batch import BATCH_METHOD
 
 log = logging.getLogger("live_mcp.server")
 

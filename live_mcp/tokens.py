@@ -1,6 +1,6 @@
 """Where the tokens live, and the HTTP bearer token.
 
-Two secrets, two files, one folder (live_script/config.py decides the folder):
+Two secrets, two files, one folder (live_script/bridge/config.py decides the folder):
 - `token`      the bridge token. The Remote Script creates it; this server only reads it. No client
                ever needs it, so no command prints it.
 - `http_token` the bearer token for `live-mcp serve --http`, created here on first use (0600).
@@ -21,7 +21,7 @@ _HEX64 = re.compile(r"[0-9a-fA-F]{64}")
 
 
 def config_folder(config_dir: str | os.PathLike[str] | None = None) -> Path:
-    from live_script import config
+    from live_script.bridge import config
 
     if config_dir is not None:
         return Path(config_dir)

@@ -22,7 +22,7 @@ from live_mcp.capping import cap_text
 from live_mcp.errors import BAD_INPUT, LIVE_REJECTED, UNSUPPORTED, ToolFailure
 from live_mcp.input_checks import run_server_checks
 from live_mcp.summary import render_summary, with_moves
-from live_script.ids import MOVED_KEY
+from live_script.lom.ids import MOVED_KEY
 
 log = logging.getLogger("live_mcp.tools")
 
@@ -206,7 +206,7 @@ def narrowing_hint(input_schema: Mapping[str, Any]) -> str:
 
 def take_moves(result: dict[str, Any]) -> dict[str, str] | None:
     """Remove and return what the Remote Script adds to the result of a call whose tagged ids it
-    followed to their moved objects: {id as given: fresh id} (live_script/ids.py)."""
+    followed to their moved objects: {id as given: fresh id} (live_script/lom/ids.py)."""
     moved = result.pop(MOVED_KEY, None)
     return moved if isinstance(moved, dict) and moved else None
 

@@ -41,7 +41,7 @@ class RpcError(Exception):
             data["field"] = self.field
         if self.needs_version is not None:
             data["needs_version"] = self.needs_version
-        # A failing batch step: its index (from 0) and tool (live_script/batch.py).
+        # A failing batch step: its index (from 0) and tool (live_script/execution/batch.py).
         if getattr(self, "step", None) is not None:
             data["step"] = self.step
             data["tool"] = self.tool

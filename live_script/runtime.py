@@ -13,12 +13,14 @@ import platform
 import time
 import traceback
 
-from . import config, dispatch_gen, system_methods
-from .context import ScriptContext
-from .dispatch import Dispatcher
-from .logbook import LiveLog
-from .pump import Pump
-from .server import BridgeServer
+from . import dispatch_gen
+from .bridge import config
+from .bridge.logbook import LiveLog
+from .bridge.server import BridgeServer
+from .execution import system_methods
+from .execution.context import ScriptContext
+from .execution.dispatch import Dispatcher
+from .execution.pump import Pump
 from .version import PROTOCOL_VERSION, SCRIPT_VERSION
 
 LOOPBACK = "127.0.0.1"

@@ -29,7 +29,7 @@ is the module), drop `@staticmethod` and one indent level, and fill it in. Handl
 
 The `…Params` and `…Result` TypedDicts describe what the dispatcher hands a handler (defaults filled
 in) and what its spec says it returns; a handler may annotate with them instead of the general
-`Params` / `Result` of live_script/context.py.
+`Params` / `Result` of live_script/execution/context.py.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from typing_extensions import NotRequired, TypedDict
 
-    from .context import HandlerContext
+    from .execution.context import HandlerContext
 
     class AnalysisBounceParams(TypedDict):
         source: str

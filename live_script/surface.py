@@ -7,7 +7,7 @@ forwarded to the framework-free `Runtime`.
 
 import traceback
 
-from .logbook import LiveLog
+from .bridge.logbook import LiveLog
 from .runtime import Runtime
 
 

@@ -24,7 +24,7 @@ log = logging.getLogger("live_mcp.bridge")
 
 # Responses can be far larger than the 4 MiB request limit (20,000 notes with every field).
 MAX_RESPONSE_LINE = 256 * 1024 * 1024
-# The notification the Remote Script sends about a running request (live_script/progress.py).
+# The notification the Remote Script sends about a running request (live_script/bridge/progress.py).
 PROGRESS_METHOD = "system.progress"
 
 

@@ -22,14 +22,14 @@ CLIENT_NAME = "live-mcp/0.1.0"
 
 def default_port() -> int:
     """The bridge port: LIVE_MCP_PORT if set (both sides honour it), else 48260."""
-    from live_script import config  # stdlib-only module shared with the Remote Script
+    from live_script.bridge import config  # stdlib-only module shared with the Remote Script
 
     return config.bridge_port() or DEFAULT_PORT
 
 
 def token_file(config_dir: str | os.PathLike[str] | None = None) -> Path:
-    """Where the Remote Script keeps its token; the path logic lives in live_script/config.py."""
-    from live_script import config
+    """Where the Remote Script keeps its token; the path logic lives in live_script/bridge/config.py."""
+    from live_script.bridge import config
 
     if config_dir is not None:
         return Path(config.token_path(environ={"LIVE_MCP_CONFIG_DIR": os.fspath(config_dir)}))

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, List
 
-from .. import analysis_files, clip_notes, ids
-from .. import bounce as bouncing
 from ..errors import unsupported, wrong_type
+from ..lom import analysis_files, clip_notes, ids
 from ..music import harmony
+from . import bounce as bouncing
 
 if TYPE_CHECKING:
-    from ..context import HandlerContext, Params, Reply, Result
+    from ..execution.context import HandlerContext, Params, Reply, Result
 
 
 def notes(ctx: HandlerContext, params: Params) -> Result:

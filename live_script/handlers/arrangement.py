@@ -1,15 +1,15 @@
 """Handlers on the Arrangement: its clips, cue points (locators) and the Session/Arrangement view.
 
 Times come in as beats or "bar.beat" positions (beat_time) and go out as both. Arrangement clips
-are `track:N/arrclip:K` and cue points `cue:N`, each counted in time order (ids.py).
+are `track:N/arrclip:K` and cue points `cue:N`, each counted in time order (lom/ids.py).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Optional
 
-from .. import audio_files, beat_time, ids, views
 from ..errors import bad_input, rejected
+from ..lom import audio_files, beat_time, ids, views
 
 if TYPE_CHECKING:
     from Live.Application import Application
@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from Live.Song import CuePoint, Song
     from Live.Track import Track
 
-    from ..context import HandlerContext, Params, Result
-    from ..ids import Target
+    from ..execution.context import HandlerContext, Params, Result
+    from ..lom.ids import Target
 
 # Live's Arrangement spans [0, 1576800] beats (Track.create_midi_clip's doc string).
 ARRANGEMENT_END = 1576800.0

@@ -1,18 +1,18 @@
 """Handlers on audio clips' warp markers and on grooves: the Set's groove pool, a groove's
-properties, and a clip's groove. The marker arithmetic is live_script/warp_markers.py."""
+properties, and a clip's groove. The marker arithmetic is live_script/lom/warp_markers.py."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
-from .. import clip_props, ids, views, warp_markers
 from ..errors import bad_input, rejected, wrong_type
+from ..lom import clip_props, ids, views, warp_markers
 
 if TYPE_CHECKING:
     from Live.Clip import Clip
 
-    from ..context import HandlerContext, Params, Result
-    from ..ids import Target
+    from ..execution.context import HandlerContext, Params, Result
+    from ..lom.ids import Target
 
 # Live.Groove.Base, in order, as Live's Groove Pool names each grid.
 BASES = (

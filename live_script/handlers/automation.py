@@ -9,19 +9,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, List, Tuple
 
-from .. import ids, views
-from ..errors import bad_input, rejected
+from ..errors import bad_input
+from ..lom import ids, param_values, views
 
 if TYPE_CHECKING:
     from Live.Clip import Clip
     from Live.Envelope import Envelope
 
-    from ..context import HandlerContext, Params, Result
-    from ..ids import Target
+    from ..execution.context import HandlerContext, Params, Result
+    from ..lom.ids import Target
 
 ENVELOPE_SINCE = (12, 2, 0)
 MAX_SAMPLES = 2000
 MAX_STEPS = 4096
+_RANGE_HINT = "Pass values between %s and %s (live_get_clip_envelope shows them)."
 # Events at the end of a written range belong to it (insert_step puts one exactly there).
 _END_SLACK = 1e-9
 
@@ -152,15 +153,8 @@ def write_envelope(ctx: HandlerContext, params: Params) -> Result:
             hint="Put the last point at or before the clip's end (a sweep over the whole clip "
             "ends with a point at the clip's length), or give a later end_time.",
         )
-    low, high = float(param.min), float(param.max)
     for point in points:
-        if not low <= point["value"] <= high:
-            raise rejected(
-                "value %s is outside the range of %r: %s..%s"
-                % (point["value"], param.name, low, high),
-                hint="Pass values between %s and %s (live_get_clip_envelope shows them)."
-                % (low, high),
-            )
+        param_values.in_range(param, point["value"], _RANGE_HINT)
     steps = _steps(points, params["shape"], end, float(params["resolution"]))
     if len(steps) > MAX_STEPS:
         raise bad_input(

@@ -1,14 +1,14 @@
-"""Handler for live_batch: the steps run through the dispatcher (see live_script/batch.py)."""
+"""Handler for live_batch: the steps run through the dispatcher (see live_script/execution/batch.py)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..batch import BatchRun
 from ..errors import INTERNAL_ERROR, LIVE_REJECTED, RpcError
+from ..execution.batch import BatchRun
 
 if TYPE_CHECKING:
-    from ..context import HandlerContext, Params, Reply
+    from ..execution.context import HandlerContext, Params, Reply
 
 
 def run(ctx: HandlerContext, params: Params) -> Reply:

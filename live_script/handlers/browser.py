@@ -11,12 +11,12 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any, Optional, Tuple
 
-from .. import browser_load, browser_walk, device_tree, ids, load_landing
 from ..errors import bad_input, rejected
-from ..load_landing import ChainLanding, PadLanding
+from ..lom import browser_load, browser_walk, device_tree, ids, load_landing
+from ..lom.load_landing import ChainLanding, PadLanding
 
 if TYPE_CHECKING:
-    from ..context import HandlerContext, Params, Reply, Result
+    from ..execution.context import HandlerContext, Params, Reply, Result
 
 
 def browse(ctx: HandlerContext, params: Params) -> Result:

@@ -1,22 +1,22 @@
 """Handlers on clips and their MIDI notes: list, create (MIDI, or audio from a file), read notes,
 replace notes, change properties, delete, duplicate to a slot, duplicate the loop, crop.
 
-Reading and converting notes is shared with the notes handlers (live_script/clip_notes.py).
+Reading and converting notes is shared with the notes handlers (live_script/lom/clip_notes.py).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
 
-from .. import audio_files, clip_notes, clip_props, ids, views
-from ..clip_notes import ALL_TIME
 from ..errors import bad_input, rejected
+from ..lom import audio_files, clip_notes, clip_props, ids, views
+from ..lom.clip_notes import ALL_TIME
 
 if TYPE_CHECKING:
     from Live.Clip import Clip, MidiNote
     from Live.ClipSlot import ClipSlot
 
-    from ..context import HandlerContext, Params, Result
+    from ..execution.context import HandlerContext, Params, Result
 
 
 def list_clips(ctx: HandlerContext, params: Params) -> Result:

@@ -14,47 +14,22 @@ reported as inserted, and a load still missing is reported as possibly still arr
 
 from __future__ import annotations
 
-import collections
-from typing import TYPE_CHECKING, Any, Deque, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Optional, Tuple
 
-from .. import browser_load, device_tree, ids, param_values, views
-from ..errors import bad_input, rejected, unsupported, wrong_type
+from ..errors import bad_input, rejected, unsupported
+from ..lom import browser_load, device_params, device_tree, ids, views
 
 if TYPE_CHECKING:
-    from Live.Browser import Browser, BrowserItem
+    from Live.Browser import BrowserItem
     from Live.Device import Device
-    from Live.DeviceParameter import DeviceParameter
     from Live.Track import Track
 
-    from ..context import HandlerContext, Params, Reply, Result
-    from ..ids import Target
+    from ..execution.context import HandlerContext, Params, Reply, Result
+    from ..lom.ids import Target
 
 DUPLICATE_DEVICE_SINCE = (12, 3, 0)
 LOAD_TIMEOUT_SECONDS = 5.0
 RECHECK_SECONDS = 0.3  # three display ticks
-
-_SEARCH_LIMIT = 20000
-
-
-def _planned_value(param: DeviceParameter, change: Params) -> float:
-    """The value `change` asks for (value, value_item or display), checked against Live's range."""
-    if not param.is_enabled:
-        raise rejected("parameter %r is disabled in Live right now" % param.name)
-    return param_values.value_for(
-        param, change.get("value"), change.get("value_item"), change.get("display")
-    )
-
-
-def _write(ctx: HandlerContext, param: DeviceParameter, value: float) -> Tuple[float, float]:
-    """Set the value (only if it differs: a no-op gives a rollback nothing to undo); (before, after)."""
-    before = float(param.value)
-    if value != before:
-        try:
-            param.value = value
-        except RuntimeError as exc:
-            raise views.live_rejected(exc, "set %r" % param.name) from exc
-        ctx.wrote()
-    return before, float(param.value)
 
 
 def insert(ctx: HandlerContext, params: Params) -> Reply:
@@ -98,7 +73,7 @@ def _browser_fallback(
 ) -> Reply:
     """insert_device refused `name`: load it through the browser if the browser lists it."""
     refusal = views.live_rejected(exc, "insert %r" % name)
-    found = _find_browser_item(ctx.application.browser, name)
+    found = browser_load.find_device(ctx.application.browser, name)
     if found is None:
         raise refusal from exc  # the browser has nothing of that name either
     if index != -1:
@@ -107,29 +82,6 @@ def _browser_fallback(
             hint="Omit index to load it through the browser at the end of the chain.",
         ) from exc
     return _insert_by_browser(ctx, target, name, index, found)
-
-
-def _find_browser_item(browser: Browser, name: str) -> Optional[Tuple[BrowserItem, bool, bool]]:
-    """(item, is_instrument, needs_midi) for the loadable device called `name`
-    (case-insensitive), or None."""
-    wanted = name.casefold()
-    seen = 0
-    roots = (
-        (browser.instruments, True, True),
-        (browser.midi_effects, False, True),
-        (browser.audio_effects, False, False),
-    )
-    for root, is_instrument, needs_midi in roots:
-        queue: Deque[BrowserItem] = collections.deque([root])
-        while queue and seen < _SEARCH_LIMIT:
-            item = queue.popleft()
-            seen += 1
-            if item.is_device and item.is_loadable and item.name.casefold() == wanted:
-                return item, is_instrument, needs_midi
-            # A device's children are its presets; only folders lead to more devices.
-            if not item.is_device:
-                queue.extend(item.children)
-    return None
 
 
 def _insert_by_browser(
@@ -147,27 +99,13 @@ def _insert_by_browser(
             needs_version="12.3",
         )
     browser = ctx.application.browser
-    if browser.hotswap_target is not None:
-        raise rejected(
-            "Live's browser is in hot-swap mode, so loading would replace a device; "
-            "leave hot-swap mode and retry"
-        )
-    found = found or _find_browser_item(browser, name)
+    browser_load.check_not_hot_swapping(browser)
+    found = found or browser_load.find_device(browser, name)
     if found is None:
         raise rejected("the browser has no built-in device named %r" % name)
-    item, is_instrument, needs_midi = found
-    if needs_midi and not track.has_midi_input:
-        raise rejected("%r needs a MIDI track; track %r is not one" % (item.name, track.name))
-    instrument = ctx.live.Device.DeviceType.instrument
-    for device in track.devices:
-        if is_instrument and device.type == instrument:
-            # A browser load would silently replace it; insert_device (Live 12.3) would refuse.
-            raise rejected(
-                "track %r already has the instrument %r; on Live %s a browser load would "
-                "replace it" % (track.name, device.name, ctx.script.live_version_text)
-            )
+    item = found[0]
     before = views.identities(track.devices)
-    restore = browser_load.start(ctx, browser, track, item)
+    restore = browser_load.start_device(ctx, browser, track, found)
 
     def poll() -> Optional[Result]:
         added = views.added_since(track.devices, before)
@@ -221,9 +159,11 @@ def get_params(ctx: HandlerContext, params: Params) -> Result:
     ]
     offset, limit = params["offset"], params["limit"]
     page = matching[offset : offset + limit]
-    states = _automation_names(ctx)
-    rows = [_param_row(ctx, param, index, target.path, states) for index, param in page]
-    plugin_count, note = _plugin_note(device)
+    states = device_params.automation_names(ctx)
+    rows = [
+        device_params.param_row(ctx, param, index, target.path, states) for index, param in page
+    ]
+    plugin_count, note = device_params.plugin_note(device)
     return {
         "device_id": ctx.issue(device, target.path),
         "name": device.name,
@@ -234,65 +174,9 @@ def get_params(ctx: HandlerContext, params: Params) -> Result:
         "truncated": offset + len(page) < len(matching),
         "plugin_parameter_count": plugin_count,
         "note": note,
-        "presets": _presets(device),
-        "selected_preset": _preset_index(device),
+        "presets": device_params.presets(device),
+        "selected_preset": device_params.preset_index(device),
     }
-
-
-def _presets(device: Any) -> Optional[List[str]]:
-    return [str(name) for name in device.presets] if _is_plugin(device) else None
-
-
-def _is_plugin(device: Any) -> bool:
-    return hasattr(device, "selected_preset_index")
-
-
-def _preset_index(device: Any) -> Optional[int]:
-    return int(device.selected_preset_index) if _is_plugin(device) else None
-
-
-def _automation_names(ctx: HandlerContext) -> Dict[int, str]:
-    states = ctx.live.DeviceParameter.AutomationState
-    return {int(getattr(states, name)): name for name in ("none", "playing", "overridden")}
-
-
-def _param_row(
-    ctx: HandlerContext,
-    param: DeviceParameter,
-    index: int,
-    device_path: str,
-    states: Dict[int, str],
-) -> Result:
-    value = float(param.value)
-    quantized = bool(param.is_quantized)
-    return {
-        "id": ctx.issue(param, "%s/param:%d" % (device_path, index)),
-        "index": index,
-        "name": param.name,
-        "value": value,
-        "min": float(param.min),
-        "max": float(param.max),
-        "is_quantized": quantized,
-        "value_items": [str(item) for item in param.value_items] if quantized else [],
-        "display": param.str_for_value(value),
-        "automation": states.get(int(param.automation_state), "none"),
-        "is_enabled": bool(param.is_enabled),
-    }
-
-
-def _plugin_note(device: Device) -> Tuple[Optional[int], Optional[str]]:
-    """(all the plugin's parameters, a note on those Live does not expose) for a VST/AU plugin."""
-    if not hasattr(device, "get_parameter_names"):
-        return None, None
-    total = len(device.get_parameter_names())
-    exposed = max(len(device.parameters) - 1, 0)  # parameters[0] is "Device On"
-    if exposed >= total:
-        return total, None
-    return total, (
-        "Live exposes %d of this plugin's %d parameters; the other %d are not in its Configure "
-        "list. In Live, click Configure in the plugin's title bar and move a control in the plugin "
-        "window to add it, then read the parameters again." % (exposed, total, total - exposed)
-    )
 
 
 def set_params(ctx: HandlerContext, params: Params) -> Result:
@@ -301,13 +185,13 @@ def set_params(ctx: HandlerContext, params: Params) -> Result:
     all_params = device.parameters
     planned = []
     for position, change in enumerate(params["changes"]):
-        index = _param_index(all_params, change, position)
+        index = device_params.param_index(all_params, change, position)
         param = all_params[index]
-        planned.append((index, param, _planned_value(param, change)))
+        planned.append((index, param, device_params.planned_value(param, change)))
     changes = []
     changed = 0
     for index, param, value in planned:  # every value is checked before the first write
-        before, after = _write(ctx, param, value)
+        before, after = device_params.write(ctx, param, value)
         changed += after != before
         changes.append(
             {
@@ -325,62 +209,17 @@ def set_params(ctx: HandlerContext, params: Params) -> Result:
     }
 
 
-def _param_index(all_params: Any, change: Params, position: int) -> int:
-    field = "changes[%d]" % position
-    if ("index" in change) == ("name" in change):
-        raise bad_input("%s: give exactly one of index or name" % field, field=field)
-    if "index" in change:
-        index = change["index"]
-        if index >= len(all_params):
-            raise rejected(
-                "%s: the device has %d parameters (0..%d)"
-                % (field, len(all_params), len(all_params) - 1)
-            )
-        return index
-    wanted = change["name"].casefold()
-    for index, param in enumerate(all_params):
-        if param.name.casefold() == wanted:
-            return index
-    raise rejected(
-        "%s: the device has no parameter named %r" % (field, change["name"]),
-        hint="List its parameters with live_get_device_params.",
-    )
-
-
-_DEVICE_PROPS = ("name", "is_on", "preset_index")
-
-
-def _device_props(device: Device) -> Result:
-    return {
-        "name": device.name,
-        "is_on": device_tree.is_on(device),
-        "preset_index": _preset_index(device),
-    }
-
-
-def _check_preset(device: Any, index: int) -> None:
-    if not _is_plugin(device):
-        raise wrong_type("device %r is not a VST/AU plug-in: it has no presets" % device.name)
-    count = len(device.presets)
-    if index >= count:
-        raise rejected(
-            "plug-in %r has %d preset(s)%s"
-            % (device.name, count, " (0..%d)" % (count - 1) if count else ""),
-            hint="List them with live_get_device_params (presets).",
-        )
-
-
 def set_props(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["device_id"], ("device",), "device_id")
     device = target.obj
-    if not any(key in params for key in _DEVICE_PROPS):
+    if not any(key in params for key in device_params.DEVICE_PROPS):
         raise bad_input("give at least one of name, is_on, preset_index")
     switch = device_tree.on_switch(device)
     if "is_on" in params and (switch is None or not switch.is_enabled):
         raise rejected("device %r has no Device On switch that can be set" % device.name)
     if "preset_index" in params:
-        _check_preset(device, params["preset_index"])
-    before = _device_props(device)
+        device_params.check_preset(device, params["preset_index"])
+    before = device_params.device_props(device)
     try:
         if "name" in params and params["name"] != before["name"]:
             device.name = params["name"]
@@ -389,15 +228,15 @@ def set_props(ctx: HandlerContext, params: Params) -> Result:
             switch.value = switch.max if params["is_on"] else switch.min
             ctx.wrote()
         if "preset_index" in params and params["preset_index"] != before["preset_index"]:
-            plugin: Any = device  # a PluginDevice: _check_preset said so
+            plugin: Any = device  # a PluginDevice: device_params.check_preset said so
             plugin.selected_preset_index = params["preset_index"]
             ctx.wrote()
     except RuntimeError as exc:
         raise views.live_rejected(exc, "change device %r" % device.name) from exc
-    after = _device_props(device)
+    after = device_params.device_props(device)
     return {
         "device_id": ctx.issue(device, target.path),
-        "changed": [key for key in _DEVICE_PROPS if before[key] != after[key]],
+        "changed": [key for key in device_params.DEVICE_PROPS if before[key] != after[key]],
         "before": before,
         "after": after,
     }

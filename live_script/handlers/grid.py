@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, List, Optional
 
-from .. import views
+from ..lom import views
 from .scene import scene_id
 
 if TYPE_CHECKING:
     from Live.ClipSlot import ClipSlot
     from Live.Track import Track
 
-    from ..context import HandlerContext, Params, Result
+    from ..execution.context import HandlerContext, Params, Result
 
 # Track.fired_slot_index: -1 when nothing waits to launch (-2 is a fired stop button).
 _NOTHING_FIRED = -1

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Dict
 
-from .. import views
+from ..lom import views
 
 if TYPE_CHECKING:
     from Live.Song import Song
 
-    from ..context import HandlerContext, Params, Result
+    from ..execution.context import HandlerContext, Params, Result
 
 
 def _state(song: Song) -> Dict[str, bool]:

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional, Tuple
 
-from .. import views
 from ..errors import rejected
+from ..lom import views
 
 if TYPE_CHECKING:
     from Live.ClipSlot import ClipSlot
     from Live.Track import Track
 
-    from ..context import HandlerContext, Params, Result
-    from ..ids import Target
+    from ..execution.context import HandlerContext, Params, Result
+    from ..lom.ids import Target
 
 _TARGET_KINDS = ("clip", "clipslot")
 

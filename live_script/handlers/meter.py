@@ -20,13 +20,13 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any, List, Optional, Tuple
 
-from .. import levels
+from ..lom import levels
 from .mixer import strip_path
 
 if TYPE_CHECKING:
     from Live.Track import Track
 
-    from ..context import HandlerContext, Params, Reply, Result
+    from ..execution.context import HandlerContext, Params, Reply, Result
 
 SAMPLE_SECONDS = 0.02
 

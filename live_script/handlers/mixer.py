@@ -1,22 +1,22 @@
 """Handlers on the mixer: read every channel strip, and set one strip's volume, pan and sends.
 
 A strip is a track (`track:N`), a return track (`return:N`) or the Main track (`main`). Levels in
-dB go through `levels.py`, which finds Live's value from Live's own display text.
+dB go through `lom/levels.py`, which finds Live's value from Live's own display text.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, List, Optional, Tuple
 
-from .. import ids, levels, views
 from ..errors import bad_input, rejected
+from ..lom import ids, levels, views
 
 if TYPE_CHECKING:
     from Live.DeviceParameter import DeviceParameter
     from Live.MixerDevice import MixerDevice
     from Live.Track import Track
 
-    from ..context import HandlerContext, Params, Result
+    from ..execution.context import HandlerContext, Params, Result
 
 # Live.MixerDevice.MixerDevice.crossfade_assignments: A = 0, NONE = 1, B = 2.
 _CROSSFADE = {0: "A", 1: "none", 2: "B"}

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, List, Sequence, Tuple
 
-from .. import clip_notes, song_props, views
-from ..clip_notes import ALL_TIME, NOTE_FIELDS
 from ..errors import bad_input
+from ..lom import clip_notes, song_props, views
+from ..lom.clip_notes import ALL_TIME, NOTE_FIELDS
 from ..music import keys, transforms
 from ..music.scales import Scale
 
 if TYPE_CHECKING:
     from Live.Clip import Clip, MidiNote
 
-    from ..clip_notes import Row
-    from ..context import HandlerContext, Params, Result
+    from ..execution.context import HandlerContext, Params, Result
+    from ..lom.clip_notes import Row
 
 _EDITABLE = NOTE_FIELDS[1:]  # every field but the id
 

@@ -2,7 +2,7 @@
 macro variations, insert a chain (Live 12.3+).
 
 Every write checks all it was given before the first change, so a refusal leaves the Set as it
-was; the generated dispatch holds the one undo step. Chain levels go through `levels.py` (Live's
+was; the generated dispatch holds the one undo step. Chain levels go through `lom/levels.py` (Live's
 own display text), as the mixer tools' do.
 """
 
@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, List, Tuple
 
-from .. import levels, rack_chains, views
 from ..errors import bad_input, rejected
+from ..lom import levels, rack_chains, views
 
 if TYPE_CHECKING:
     from Live.DeviceParameter import DeviceParameter
 
-    from ..context import HandlerContext, Params, Result
+    from ..execution.context import HandlerContext, Params, Result
 
 IN_NOTE_SINCE = (12, 3, 0)
 INSERT_CHAIN_SINCE = (12, 3, 0)

@@ -12,13 +12,13 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any, List, Optional, Set
 
-from .. import ids, record_state, views
 from ..errors import bad_input, rejected
+from ..lom import ids, record_state, views
 
 if TYPE_CHECKING:
     from Live.Song import Song
 
-    from ..context import HandlerContext, Params, Reply, Result
+    from ..execution.context import HandlerContext, Params, Reply, Result
 
 ARM_HINT = "Arm a MIDI or audio track first (live_set_track_props with arm: true), then call again."
 NUDGE_SECONDS = 0.1  # how long a nudge holds Live's nudge button

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional, Tuple
 
-from .. import views
 from ..errors import bad_input, rejected
+from ..lom import views
 from .transport import playing_clip_count
 
 if TYPE_CHECKING:
     from Live.Scene import Scene
 
-    from ..context import HandlerContext, Params, Result
+    from ..execution.context import HandlerContext, Params, Result
 
 SIGNATURE_SINCE = (11, 1, 0)
 _PROPS = ("name", "color_index", "tempo", "time_signature")

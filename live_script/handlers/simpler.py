@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Optional
 
-from .. import views
 from ..errors import bad_input, rejected, wrong_type
+from ..lom import views
 
 if TYPE_CHECKING:
-    from ..context import HandlerContext, Params, Result
+    from ..execution.context import HandlerContext, Params, Result
 
 # Live.SimplerDevice.PlaybackMode, in value order.
 PLAYBACK_MODES = ("classic", "one_shot", "slicing")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import song_props, views
+from ..lom import song_props, views
 
 if TYPE_CHECKING:
-    from ..context import HandlerContext, Params, Result
+    from ..execution.context import HandlerContext, Params, Result
 
 
 def get_overview(ctx: HandlerContext, params: Params) -> Result:

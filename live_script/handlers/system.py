@@ -1,13 +1,13 @@
-"""Handlers of the bridge's own methods (live_script/system_methods.py)."""
+"""Handlers of the bridge's own methods (live_script/execution/system_methods.py)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import describe as _describe
+from ..lom import describe as _describe
 
 if TYPE_CHECKING:
-    from ..context import HandlerContext, Params, Result
+    from ..execution.context import HandlerContext, Params, Result
 
 
 def describe(ctx: HandlerContext, params: Params) -> Result:

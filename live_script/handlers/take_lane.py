@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .. import views
+from ..lom import views
 
 if TYPE_CHECKING:
-    from ..context import HandlerContext, Params, Result
+    from ..execution.context import HandlerContext, Params, Result
 
 
 def _lane_id(ctx: HandlerContext, lane: Any, track_index: int, lane_index: int) -> str:

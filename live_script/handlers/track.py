@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, List, Optional
 
-from .. import ids, track_props, views
 from ..errors import bad_input, rejected, unsupported
+from ..lom import ids, track_props, views
 
 if TYPE_CHECKING:
     from Live.Song import Song
     from Live.Track import Track
 
-    from ..context import HandlerContext, Params, Result
+    from ..execution.context import HandlerContext, Params, Result
 
 MAX_RETURN_TRACKS = 12  # Live letters sends A..L
 

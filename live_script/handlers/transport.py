@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, List, Tuple
 
-from .. import record_state, views
-from ..beat_time import display_position, display_region, parse_position
 from ..errors import bad_input
+from ..lom import record_state, views
+from ..lom.beat_time import display_position, display_region, parse_position
 
 if TYPE_CHECKING:
     from Live.Song import Song
 
-    from ..context import HandlerContext, Params, Result
+    from ..execution.context import HandlerContext, Params, Result
 
 # Live.Song.Quantization member -> the name Live's launch quantization menu shows.
 QUANTIZATION_LABELS = (

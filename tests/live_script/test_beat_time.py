@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from live_script import beat_time
 from live_script.errors import RpcError
+from live_script.lom import beat_time
 
 NUMERATORS = st.integers(1, 99)  # what Live accepts for Song.signature_numerator
 DENOMINATORS = st.sampled_from([1, 2, 4, 8, 16])

@@ -61,7 +61,7 @@ def big_host(tmp_path_factory):
 
 
 def test_search_over_fifty_thousand_items_within_its_budget(big_host, connect, monkeypatch):
-    from live_script import browser_walk
+    from live_script.lom import browser_walk
 
     # The walk's time limit protects Live's main thread; a loaded test machine must not trip it
     # here (the time limit has its own test below, the speed its benchmark).
@@ -81,7 +81,7 @@ def test_search_over_fifty_thousand_items_within_its_budget(big_host, connect, m
 
 
 def test_search_reports_the_time_limit(big_host, connect, monkeypatch):
-    from live_script import browser_walk
+    from live_script.lom import browser_walk
 
     monkeypatch.setattr(browser_walk, "SEARCH_TIME_LIMIT", 0.0)
     result = connect(big_host).call(

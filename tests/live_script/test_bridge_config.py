@@ -5,7 +5,7 @@ import stat
 
 import pytest
 
-from live_script import config
+from live_script.bridge import config
 
 
 def test_platform_paths():

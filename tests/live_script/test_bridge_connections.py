@@ -11,7 +11,7 @@ import time
 import pytest
 from conftest import BridgeClient, song_of, start_host, wait_until
 
-from live_script.server import BridgeServer
+from live_script.bridge.server import BridgeServer
 
 
 def read_line(sock, timeout=5.0):
@@ -188,8 +188,8 @@ def test_a_thousand_connect_disconnect_cycles_leak_nothing(host):
 def test_the_protocol_page_states_the_limits_the_code_has():
     import pathlib
 
-    from live_script.pump import DRAIN_BUDGET_SECONDS
-    from live_script.server import HANDSHAKE_SECONDS, MAX_CONNECTIONS
+    from live_script.bridge.server import HANDSHAKE_SECONDS, MAX_CONNECTIONS
+    from live_script.execution.pump import DRAIN_BUDGET_SECONDS
 
     page = pathlib.Path(__file__).resolve().parents[2] / "docs" / "bridge-protocol.md"
     text = page.read_text()
@@ -209,7 +209,7 @@ def test_waiting_works_on_descriptors_past_select_limit():
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if hard != resource.RLIM_INFINITY and hard <= 1100:
         pytest.skip("the descriptor limit is too low to open descriptor 1100")
-    from live_script.sockets import Waiter
+    from live_script.bridge.sockets import Waiter
 
     try:
         os.fstat(1100)

@@ -7,7 +7,7 @@ from conftest import song_of, undo_depth
 from set_dump import dump_set
 
 from fake_live.bridge_client import BridgeClient
-from live_script import progress
+from live_script.bridge import progress
 
 
 def test_describe_reads_the_named_objects_in_plain_words(host, client):
@@ -111,7 +111,7 @@ def test_the_sink_drops_reports_closer_than_the_interval_but_never_the_last():
 
 
 def test_a_handler_context_without_a_sink_ignores_progress(host):
-    from live_script.context import HandlerContext
+    from live_script.execution.context import HandlerContext
 
     def run(live):
         ctx = HandlerContext(host.surface.runtime.script)

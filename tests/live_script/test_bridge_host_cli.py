@@ -8,7 +8,7 @@ import sys
 import pytest
 from conftest import BridgeClient
 
-from live_script import config
+from live_script.bridge import config
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])

@@ -5,8 +5,8 @@ import pytest
 from conftest import song_of, untag
 from param_calls import device_and_index, set_param
 
-from live_script import ids
 from live_script.errors import RpcError
+from live_script.lom import ids
 
 
 @pytest.mark.parametrize(

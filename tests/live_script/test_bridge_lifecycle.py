@@ -7,8 +7,8 @@ import time
 from conftest import BridgeClient, Clock, start_host, wait_until
 
 from fake_live.host import FakeHost
-from live_script import logbook
-from live_script.logbook import LiveLog
+from live_script.bridge import logbook
+from live_script.bridge.logbook import LiveLog
 
 
 def test_a_stop_with_a_failing_step_frees_the_port_for_the_next_instance(tmp_path):
@@ -72,7 +72,7 @@ def test_a_busy_port_is_retried_on_the_timer_until_it_is_free(tmp_path):
 
 
 def test_unreadable_settings_on_a_retry_keep_the_retry_pace_and_are_logged(tmp_path):
-    from live_script import config
+    from live_script.bridge import config
 
     blocker, port = _busy_port()
     host = FakeHost(port=port, config_dir=tmp_path, wait_for_port=True, bind_retry_ms=100).start()

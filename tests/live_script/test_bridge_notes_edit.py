@@ -451,7 +451,7 @@ def test_compact_writes_answer_with_id_runs(client):
 
 
 def test_id_runs():
-    from live_script.note_rows import id_runs
+    from live_script.lom.note_rows import id_runs
 
     assert id_runs([]) == ""
     assert id_runs([9, 10, 11, 15, 17, 18]) == "9-11 15 17-18"

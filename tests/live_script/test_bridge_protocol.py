@@ -9,8 +9,10 @@ import threading
 import pytest
 from conftest import BridgeClient
 
-from live_script import config, dispatch_gen, system_methods
-from live_script.server import BridgeServer, check_loopback
+from live_script import dispatch_gen
+from live_script.bridge import config
+from live_script.bridge.server import BridgeServer, check_loopback
+from live_script.execution import system_methods
 
 
 def assert_serving(h, connect):

@@ -8,9 +8,9 @@ import time
 import pytest
 from conftest import BridgeClient, Clock, song_of
 
+from live_script.bridge.protocol import Request
 from live_script.errors import BridgeError
-from live_script.protocol import Request
-from live_script.pump import Pump
+from live_script.execution.pump import Pump
 
 
 class FakeJob:
@@ -79,7 +79,7 @@ class PendingCall:
 
 
 def test_pending_holds_the_queue_until_it_completes(monkeypatch):
-    from live_script import pump as pump_module
+    from live_script.execution import pump as pump_module
 
     monkeypatch.setattr(pump_module, "Call", PendingCall)
     dispatcher = ScriptedDispatcher()
@@ -166,7 +166,7 @@ def test_without_a_budget_one_drain_takes_everything():
 
 
 def test_3000_queued_reads_never_hold_the_main_thread_past_the_budget_plus_one_request(host):
-    from live_script.pump import DRAIN_BUDGET_SECONDS
+    from live_script.execution.pump import DRAIN_BUDGET_SECONDS
 
     pump = host.surface.runtime.pump
     client = BridgeClient(host.port, host.read_token())

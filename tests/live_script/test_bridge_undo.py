@@ -9,7 +9,7 @@ from conftest import song_of, undo_depth
 
 from generated.registry_gen import RESOURCE_TEMPLATES, RESOURCES, TOOLS
 from live_script import dispatch_gen
-from live_script.validate import validate
+from live_script.execution.validate import validate
 
 
 def _example(method):

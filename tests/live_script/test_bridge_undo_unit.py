@@ -2,10 +2,10 @@
 
 import pytest
 
-from live_script.dispatch import Call
 from live_script.errors import BridgeError
-from live_script.pending import Pending
-from live_script.undo import UndoStep
+from live_script.execution.dispatch import Call
+from live_script.execution.pending import Pending
+from live_script.execution.undo import UndoStep
 
 
 class RecordingSong:

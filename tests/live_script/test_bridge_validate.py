@@ -3,7 +3,7 @@
 import pytest
 
 from live_script import dispatch_gen
-from live_script.validate import SchemaError, validate
+from live_script.execution.validate import SchemaError, validate
 
 NOTES = dispatch_gen.METHODS["clip.set_notes"]["params"]
 

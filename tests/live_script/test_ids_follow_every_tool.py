@@ -14,8 +14,9 @@ from conftest import song_of, start_host, untag
 from set_dump import dump_set
 from test_bridge_undo import _example
 
-from live_script import dispatch_gen, ids
+from live_script import dispatch_gen
 from live_script.errors import RpcError
+from live_script.lom import ids
 
 
 def _id_paths(value, where=()):

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import fake_live
-from live_script import ids
 from live_script.errors import RpcError
+from live_script.lom import ids
 
 OPS = st.lists(
     st.tuples(

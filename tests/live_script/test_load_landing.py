@@ -1,9 +1,9 @@
-"""Where a browser load lands (live_script/load_landing.py): a new device in a chain, a new chain on
+"""Where a browser load lands (live_script/lom/load_landing.py): a new device in a chain, a new chain on
 a drum pad, or a Simpler that keeps itself and takes a swapped sample in place."""
 
 from __future__ import annotations
 
-from live_script import load_landing
+from live_script.lom import load_landing
 
 
 class Obj:

@@ -12,7 +12,7 @@ from live_script.music import transforms
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 MUSIC = ROOT / "live_script" / "music"
-PURE_MODULES = [*sorted(MUSIC.glob("*.py")), ROOT / "live_script" / "note_rows.py"]
+PURE_MODULES = [*sorted(MUSIC.glob("*.py")), ROOT / "live_script" / "lom" / "note_rows.py"]
 VERMIN = pathlib.Path(sys.executable).with_name("vermin")
 
 

@@ -3,10 +3,10 @@ behind it first and polls it after them on each drain; one with an undo step alw
 
 import json
 
-from live_script.dispatch import Call
-from live_script.pending import Pending
-from live_script.protocol import Request
-from live_script.pump import Pump
+from live_script.bridge.protocol import Request
+from live_script.execution.dispatch import Call
+from live_script.execution.pending import Pending
+from live_script.execution.pump import Pump
 
 
 class Job:

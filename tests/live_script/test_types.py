@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from live_script import dispatch_gen
-from live_script.dispatch import Dispatcher
+from live_script.execution.dispatch import Dispatcher
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -29,7 +29,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from live_script.context import HandlerContext, Params, Result
+    from live_script.execution.context import HandlerContext, Params, Result
 
 
 def broken(ctx: HandlerContext, params: Params) -> Result:
@@ -92,5 +92,5 @@ def test_every_handler_is_annotated_for_the_type_checker():
             missing.append(f"{function.__module__}.{function.__name__}")
     assert missing == [], textwrap.fill(
         "annotate as `def verb(ctx: HandlerContext, params: Params) -> Result:` "
-        f"(see live_script/context.py): {missing}"
+        f"(see live_script/execution/context.py): {missing}"
     )

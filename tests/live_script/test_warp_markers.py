@@ -1,4 +1,4 @@
-"""Warp marker arithmetic (live_script/warp_markers.py) and note names (live_script/music/keys.py):
+"""Warp marker arithmetic (live_script/lom/warp_markers.py) and note names (live_script/music/keys.py):
 properties over generated markers, and agreement with the fake Live's own refusals."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import fake_live
 from fake_live.track.warp import add_audio_take
-from live_script import warp_markers
+from live_script.lom import warp_markers
 from live_script.music import keys
 
 

@@ -26,7 +26,7 @@ def test_install_copies_the_script_with_its_dispatch_and_marker(tmp_path, capsys
     target = tmp_path / "live_mcp"
     assert (target / "__init__.py").is_file()
     assert (target / "dispatch_gen.py").is_file()
-    assert (target / "config.py").is_file()
+    assert (target / "bridge" / "config.py").is_file()
     assert not list(target.rglob("__pycache__"))
     marker = json.loads((target / MARKER_NAME).read_text())
     assert marker["installed_by"] == "live-mcp" and marker["spec_hash"].startswith("sha256:")
@@ -116,7 +116,7 @@ def test_script_source_is_the_live_script_package():
 
 def test_install_port_writes_the_settings_file_both_sides_read(tmp_path, monkeypatch, capsys):
     from live_mcp.bridge import Bridge, token_file
-    from live_script import config
+    from live_script.bridge import config
     from live_script.runtime import Settings
 
     settings_dir = tmp_path / "settings"

@@ -13,7 +13,7 @@ from mcp import Client, StdioServerParameters
 from mcp.client.stdio import stdio_client
 
 from fake_live.host import FakeHost
-from live_script.server import HANDSHAKE_SECONDS
+from live_script.bridge.server import HANDSHAKE_SECONDS
 from tests.server.helpers import REPO
 
 pytestmark = pytest.mark.slow

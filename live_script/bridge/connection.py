@@ -18,8 +18,8 @@ import socket
 import threading
 import time
 
+from ..errors import BAD_INPUT, INVALID_REQUEST, UNAUTHORIZED, UNAUTHORIZED_CODE, RpcError
 from . import protocol
-from .errors import BAD_INPUT, INVALID_REQUEST, UNAUTHORIZED, UNAUTHORIZED_CODE, RpcError
 from .sockets import Waiter
 
 HELLO = "system.hello"

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, List, Sequence, Tuple, Union, cast
 
-from . import dispatch_gen, ids, note_rows
-from .errors import bad_input, stale, wrong_type
-from .music.transforms import NOTE_FIELDS
+from .. import dispatch_gen
+from ..errors import bad_input, stale, wrong_type
+from ..music.transforms import NOTE_FIELDS
+from . import ids, note_rows
 
 if TYPE_CHECKING:
     from Live.Clip import Clip, MidiNote, MidiNoteSpecification
 
-    from .context import HandlerContext, Params
+    from .host import Host, Params
     from .ids import Target
 
 # A note as the specs' outputs describe it (note_id None on the legacy API).
@@ -26,7 +27,7 @@ Row = Dict[str, Any]
 ALL_TIME = 1e7
 
 
-def midi_clip(ctx: HandlerContext, params: Params) -> Target[Clip]:
+def midi_clip(ctx: Host, params: Params) -> Target[Clip]:
     target = ctx.resolve(params["clip_id"], ids.CLIP_KINDS, "clip_id")
     if not target.obj.is_midi_clip:
         raise wrong_type("clip_id names an audio clip; notes exist only in MIDI clips")
@@ -167,7 +168,7 @@ def compact(rows: List[Row]) -> Dict[str, Any]:
     return note_rows.encode(rows, NOTE_FIELDS)
 
 
-def specifications(ctx: HandlerContext, notes: List[Row]) -> Tuple[MidiNoteSpecification, ...]:
+def specifications(ctx: Host, notes: List[Row]) -> Tuple[MidiNoteSpecification, ...]:
     """Note dicts -> Live.Clip.MidiNoteSpecification objects for add_new_notes."""
     spec = ctx.live.Clip.MidiNoteSpecification
     # Positional, in the order of Live's signature (pitch, start_time, duration, velocity, mute,

@@ -5,7 +5,7 @@ devices". Reads only (no undo step is opened for it: its method's undo policy is
 that no longer resolves is described as such rather than failing the whole description.
 """
 
-from .errors import RpcError
+from ..errors import RpcError
 
 ALL_KINDS = (
     "song",

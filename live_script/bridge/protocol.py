@@ -6,7 +6,7 @@ share them.
 
 import json
 
-from .errors import BAD_INPUT, INVALID_REQUEST, PARSE_ERROR, RpcError
+from ..errors import BAD_INPUT, INVALID_REQUEST, PARSE_ERROR, RpcError
 
 MAX_LINE_BYTES = 4 * 1024 * 1024
 

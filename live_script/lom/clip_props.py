@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, List, Tuple
 
-from .errors import BAD_INPUT, WRONG_TYPE, BridgeError
+from ..errors import BAD_INPUT, WRONG_TYPE, BridgeError
 
 if TYPE_CHECKING:
     from Live.Clip import Clip

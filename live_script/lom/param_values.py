@@ -11,7 +11,7 @@ step of what was asked.
 import math
 import re
 
-from .errors import bad_input, rejected
+from ..errors import bad_input, rejected
 
 _NUMBER = re.compile(r"^\s*([-+]?(?:inf|\d+(?:\.\d*)?|\.\d+))\s*([a-z%\u00b0]*)\s*$")
 # unit as displayed -> (unit compared, factor to it)
@@ -52,11 +52,18 @@ def value_for(param, value=None, value_item=None, display=None):
         return low + _item_index(param, value_item)
     if display is not None:
         return _from_display(param, display, low, high)
+    return in_range(param, value)
+
+
+def in_range(param, value, hint="Pass a value between %s and %s."):
+    """`value` as a float when it lies within the parameter's min..max; LIVE_REJECTED naming the
+    range otherwise. `hint` (with two %s for min and max) says how to recover where it is asked."""
+    low, high = float(param.min), float(param.max)
     value = float(value)
     if not low <= value <= high:
         raise rejected(
             "value %s is outside the range of %r: %s..%s" % (value, param.name, low, high),
-            hint="Pass a value between %s and %s." % (low, high),
+            hint=hint % (low, high),
         )
     return value
 

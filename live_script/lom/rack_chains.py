@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
+from ..errors import wrong_type
 from . import levels
-from .errors import wrong_type
 
 if TYPE_CHECKING:
     from Live.Chain import Chain
     from Live.DeviceParameter import DeviceParameter
     from Live.RackDevice import RackDevice
 
-    from .context import HandlerContext, Result
+    from .host import Host, Result
 
 
 def rack_of(device: Any, field: str) -> RackDevice:
@@ -65,7 +65,7 @@ def mixer_props(chain: Chain) -> Result:
 
 
 def row(
-    ctx: HandlerContext,
+    ctx: Host,
     chain: Any,
     path: Optional[str],
     index: int,

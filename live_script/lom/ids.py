@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Dict, Generic, List, Optional, Tuple, TypeVar
 
-from .errors import RpcError, bad_input, stale, wrong_type
+from ..errors import RpcError, bad_input, stale, wrong_type
 
 if TYPE_CHECKING:
     from typing import Literal  # novermin: read by the type checker only, never at run time
@@ -331,7 +331,7 @@ class IdRegistry(object):
                 if candidate._live_ptr == ptr:
                     return [*steps, (segment.name, index, candidate)]
             if segment.name in ROAMING:
-                from . import id_search  # the rare path: a device moved to another container
+                from . import id_search
 
                 found = id_search.find(song, segment.name, ptr, _CHILDREN, entries)
                 if found is not None:

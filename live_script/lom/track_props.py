@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, List
 
+from ..errors import WRONG_TYPE, BridgeError
 from . import routing
-from .errors import WRONG_TYPE, BridgeError
 
 if TYPE_CHECKING:
     from Live.Track import Track

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from Live.Song import Song
     from Live.Track import Track
 
-    from .context import HandlerContext, Result
+    from .host import Host, Result
 
 # Live.Song.RecordingQuantization member -> the name Live's Record Quantization menu shows.
 RECORDING_QUANTIZATION = (
@@ -42,7 +42,7 @@ SWITCHES = (
 )
 
 
-def quantization_label(ctx: HandlerContext, value: Any) -> str:
+def quantization_label(ctx: Host, value: Any) -> str:
     enum = ctx.live.Song.RecordingQuantization
     for name, label in RECORDING_QUANTIZATION:
         if int(getattr(enum, name)) == int(value):
@@ -50,7 +50,7 @@ def quantization_label(ctx: HandlerContext, value: Any) -> str:
     return str(value)
 
 
-def quantization_member(ctx: HandlerContext, label: str) -> Any:
+def quantization_member(ctx: Host, label: str) -> Any:
     """The enum member of a menu label (the spec's enum has only these labels)."""
     name = dict((text, member) for member, text in RECORDING_QUANTIZATION)[label]
     return getattr(ctx.live.Song.RecordingQuantization, name)
@@ -60,7 +60,7 @@ def session_status(song: Song) -> str:
     return SESSION_STATUS.get(int(song.session_record_status), "on")
 
 
-def switches(ctx: HandlerContext, song: Song) -> Result:
+def switches(ctx: Host, song: Song) -> Result:
     count_in = int(song.count_in_duration)
     return {
         "record_mode": bool(song.record_mode),
@@ -102,7 +102,7 @@ def free_slot(song: Song, track: Track) -> Optional[int]:
     return None
 
 
-def recording_slots(ctx: HandlerContext, song: Song) -> List[str]:
+def recording_slots(ctx: Host, song: Song) -> List[str]:
     """Ids of every Session slot recording now."""
     found = []
     for t_index, track in enumerate(song.tracks):

@@ -5,20 +5,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict
 
-from .errors import bad_input
-from .music import keys
+from ..errors import bad_input
+from ..music import keys
 
 if TYPE_CHECKING:
     from Live.Song import Song
 
-    from .context import HandlerContext, Params
+    from .host import Host, Params
 
 PROPS = ("tempo", "root_note", "scale_name", "scale_mode", "groove_amount")
 SCALE_MODE_SINCE = (12, 0, 5)  # Song.scale_mode
 TUNING_NAME_SINCE = (12, 1, 0)  # Live.TuningSystem (Song.tuning_system is there from 12.0)
 
 
-def read(ctx: HandlerContext, prop: str) -> Any:
+def read(ctx: Host, prop: str) -> Any:
     song = ctx.song
     if prop == "tempo":
         return float(song.tempo)
@@ -31,14 +31,14 @@ def read(ctx: HandlerContext, prop: str) -> Any:
     return float(song.groove_amount)
 
 
-def scales(ctx: HandlerContext) -> Dict[str, Any]:
+def scales(ctx: Host) -> Dict[str, Any]:
     """Live's scales, name -> intervals (Live.Song.get_all_scales_ordered)."""
     return dict(
         (str(name), tuple(intervals)) for name, intervals in ctx.live.Song.get_all_scales_ordered()
     )
 
 
-def scale_info(ctx: HandlerContext, song: Song) -> Dict[str, Any]:
+def scale_info(ctx: Host, song: Song) -> Dict[str, Any]:
     """The overview's `scale`: intervals, Scale Mode and the tuning system's name."""
     tuning = None
     if hasattr(song, "tuning_system") and ctx.script.supports(TUNING_NAME_SINCE):
@@ -50,7 +50,7 @@ def scale_info(ctx: HandlerContext, song: Song) -> Dict[str, Any]:
     }
 
 
-def wanted(ctx: HandlerContext, params: Params) -> Dict[str, Any]:
+def wanted(ctx: Host, params: Params) -> Dict[str, Any]:
     """The values to write, checked and in Live's form; BAD_INPUT or UNSUPPORTED before any write."""
     given = [prop for prop in PROPS if prop in params]
     if not given:
@@ -74,7 +74,7 @@ def wanted(ctx: HandlerContext, params: Params) -> Dict[str, Any]:
     return out
 
 
-def _scale_name(ctx: HandlerContext, name: str) -> str:
+def _scale_name(ctx: Host, name: str) -> str:
     names = list(scales(ctx))
     for known in names:
         if known.lower() == name.strip().lower():

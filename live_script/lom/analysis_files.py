@@ -6,8 +6,8 @@ and the Remote Script's handlers for the same methods check again. Stdlib only, 
 
 import os
 
+from ..errors import BAD_INPUT, BridgeError
 from .audio_files import checked_audio_path
-from .errors import BAD_INPUT, BridgeError
 
 # What the server's measure reads (libsndfile): not the compressed formats Live also imports.
 MEASURED_EXTENSIONS = (".aif", ".aiff", ".flac", ".wav")

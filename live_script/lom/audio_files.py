@@ -8,7 +8,7 @@ Stdlib only, Python 3.7.
 
 import os
 
-from .errors import BAD_INPUT, BridgeError
+from ..errors import BAD_INPUT, BridgeError
 
 # The formats Live imports (Live manual, "Sample Files"): WAV, AIFF, FLAC, Ogg Vorbis, MP3, and
 # AAC/ALAC in .m4a/.mp4 containers.

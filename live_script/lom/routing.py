@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Union
 
-from .errors import BAD_INPUT, BridgeError
+from ..errors import BAD_INPUT, BridgeError
 
 if TYPE_CHECKING:
     from Live.Track import RoutingChannel, RoutingType, Track

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple
 
 if TYPE_CHECKING:
-    from .context import HandlerContext
+    from .host import Host
 
 Spot = Tuple[str, Any]  # (untagged id path, device)
 
@@ -54,7 +54,7 @@ def snapshot(landing: ChainLanding) -> Dict[int, str]:
 
 
 def landed(
-    ctx: HandlerContext, landing: ChainLanding, before: Dict[int, str]
+    ctx: Host, landing: ChainLanding, before: Dict[int, str]
 ) -> Optional[Tuple[str, Any, List[str]]]:
     """(tagged id of the new device, the device, names of devices gone), or None before it lands."""
     spots = list(landing.spots())

@@ -19,7 +19,8 @@ share one process). `HandlerContext` wraps it for one request and adds the per-r
     ctx.progress(done, total, message)    report progress of a long request (progress.py); a no-op
                                           unless the request's client can receive it
     ctx.log(message)
-    ctx.dispatcher                        the dispatcher running this request (for batch steps)
+    ctx.dispatcher                        the dispatcher running this request (for batch steps),
+                                          seen through the `StepRunner` interface below
 
 The annotations are for mypy (checked against `ableton-live-stubs`, see tests/live_script/
 test_types.py); `Live` is imported only while type checking, so this still runs on Python 3.7.
@@ -29,14 +30,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Tuple, Union, overload
 
-from . import ids as _ids
-from . import progress as _progress
-from .errors import UNSUPPORTED, BridgeError
+from ..bridge import progress as _progress
+from ..errors import UNSUPPORTED, BridgeError
+from ..lom import ids as _ids
+from ..lom.host import Params, Result, Version
 from .pending import Pending
 
 if TYPE_CHECKING:
     import types
-    from typing import Literal  # novermin: read by the type checker only, never at run time
+
+    # Python 3.8+ names, read by the type checker only, never at run time (Live runs 3.7):
+    from typing import Literal, Protocol  # novermin
 
     from Live.Application import Application
     from Live.Clip import Clip
@@ -47,16 +51,23 @@ if TYPE_CHECKING:
     from Live.Song import Song
     from Live.Track import Track
 
-    from .dispatch import Dispatcher
-    from .ids import Target
+    from ..lom.ids import Target
 
     TrackKind = Literal["track", "return", "main"]
     ClipKind = Literal["clip", "arrclip"]
 
-# What a handler receives and returns: the validated JSON params, and the JSON result.
-Params = Dict[str, Any]
-Result = Dict[str, Any]
-Version = Tuple[int, ...]
+    class StepRunner(Protocol):
+        """What a batch needs of the dispatcher that runs it (dispatch.py: Dispatcher). The
+        context names it through this interface, so context.py never imports dispatch.py."""
+
+        methods: Dict[str, Any]
+
+        def prepare(self, method: str) -> Any: ...
+        def checked(self, method: str, params: Params) -> Params: ...
+        def run_step(self, ctx: HandlerContext, method: str, params: Params) -> Any: ...
+
+
+# Params / Result / Version: the JSON shapes a handler receives and returns (lom/host.py).
 # A handler that finishes on a later tick returns `ctx.later(...)` instead of its result.
 Reply = Union[Result, Pending]
 
@@ -112,7 +123,7 @@ class ScriptContext(object):
 class HandlerContext(object):
     """The `ctx` a handler receives: the script context plus this request's state."""
 
-    def __init__(self, script: ScriptContext, dispatcher: Optional[Dispatcher] = None) -> None:
+    def __init__(self, script: ScriptContext, dispatcher: Optional[StepRunner] = None) -> None:
         self.script = script
         # The dispatcher running this request: a batch runs its steps through it.
         self.dispatcher = dispatcher

@@ -11,8 +11,8 @@ Live before 12.3) is supported: the batch waits for it with its undo step open, 
 holds every later request meanwhile, then runs the remaining steps.
 """
 
+from ..errors import BAD_INPUT, INTERNAL_ERROR, INVALID_PARAMS, LIVE_REJECTED, RpcError, live_limit
 from . import refs
-from .errors import BAD_INPUT, INTERNAL_ERROR, INVALID_PARAMS, LIVE_REJECTED, RpcError, live_limit
 from .pending import Pending
 
 BATCH_METHOD = "batch.run"

@@ -20,7 +20,7 @@ expose signature changes inside the Arrangement. Pure functions, stdlib only (ru
 import re
 from fractions import Fraction
 
-from .errors import bad_input
+from ..errors import bad_input
 
 # Beats are rounded to this grid before a position is written, so a float such as 63.99999999
 # reads as bar 17 rather than as a sixteenth 4.99999996 of bar 16.

@@ -16,14 +16,14 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
-from .errors import bad_input, rejected
+from ..errors import bad_input, rejected
 
 if TYPE_CHECKING:
     from Live.Song import Song
     from Live.Track import Track
 
-    from .context import HandlerContext, Params, Result
-    from .pending import Pending
+    from ..execution.context import HandlerContext, Params, Result
+    from ..execution.pending import Pending
 
 MAX_SECONDS = 300.0
 MONITORING_OFF = 2  # Live's Track.monitoring_states.OFF

@@ -6,22 +6,22 @@ displayed level is monotonic in the value, so the values that show a level form 
 its middle is the value whose exact level is closest to the one asked for.
 """
 
-import re
+import math
 
-from .errors import rejected
+from ..errors import rejected
+from . import param_values
 
-_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 _STEPS = 48  # halvings of the 0..1 range: far below any display step
 MINUS_INF = float("-inf")
 
 
 def db_of_text(text):
-    """ "-6.0 dB" -> -6.0; "-inf dB" -> None (silence); None when the text holds no number."""
-    text = str(text)
-    if "inf" in text.lower():
+    """ "-6.0 dB" -> -6.0; "-inf dB" -> None (silence); None when the text holds no number.
+    Read by param_values.parse_display, the one parser of Live's display texts."""
+    parsed = param_values.parse_display(str(text))
+    if parsed is None or math.isinf(parsed[0]):
         return None
-    match = _NUMBER.search(text)
-    return float(match.group(0)) if match else None
+    return parsed[0]
 
 
 def shown_db(param, value):

@@ -22,9 +22,9 @@ import threading
 import time
 import traceback
 
-from . import logbook, progress, protocol
+from ..bridge import logbook, progress, protocol
+from ..errors import INTERNAL_ERROR, LIVE_REJECTED, RpcError
 from .dispatch import Call
-from .errors import INTERNAL_ERROR, LIVE_REJECTED, RpcError
 
 DRAIN_BUDGET_SECONDS = 0.020
 

@@ -7,9 +7,7 @@ UNSUPPORTED naming it, so adding a spec never breaks the script.
 
 import importlib
 
-from . import ids
-from .context import HandlerContext
-from .errors import (
+from ..errors import (
     BAD_INPUT,
     INVALID_PARAMS,
     METHOD_NOT_FOUND,
@@ -18,11 +16,14 @@ from .errors import (
     live_limit,
     wrong_type,
 )
+from ..lom import ids
+from .context import HandlerContext
 from .pending import Pending
 from .undo import UndoStep
 from .validate import SchemaError, validate
 
-_PACKAGE = __name__.rpartition(".")[0]
+# The Remote Script's own package (Live names its folder), two levels above this module.
+_PACKAGE = __name__.rsplit(".", 2)[0]
 
 
 class Call(object):

@@ -13,7 +13,7 @@ Both directions work column by column with builtins (map, min, max): 10,000 note
 
 import math
 
-from .errors import bad_input
+from ..errors import bad_input
 
 
 def _texts(values):

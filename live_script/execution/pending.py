@@ -14,7 +14,7 @@ request without an undo step may wait so (the dispatcher holds the queue for one
 
 import time
 
-from .errors import rejected
+from ..errors import rejected
 
 
 class Pending(object):

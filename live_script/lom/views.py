@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Container, Dict, Iterable, List, Optional, Set, Tuple
 
-from .errors import RpcError, rejected
+from ..errors import RpcError, rejected
 
 if TYPE_CHECKING:
     from Live.Clip import Clip
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from Live.Song import Song
     from Live.Track import Track
 
-    from .context import HandlerContext, Result
+    from .host import Host, Result
 
 
 def track_kind(track: Track) -> str:
@@ -32,7 +32,7 @@ def track_arm(track: Track) -> bool:
     return bool(track.arm) if track.can_be_armed else False
 
 
-def track_id(ctx: HandlerContext, track: Track, index: int) -> str:
+def track_id(ctx: Host, track: Track, index: int) -> str:
     return ctx.issue(track, "track:%d" % index)
 
 
@@ -70,7 +70,7 @@ def check_insert_index(index: int, count: int, noun: str, owner: str = "the Set"
         )
 
 
-def track_row(ctx: HandlerContext, track: Track, index: int) -> Result:
+def track_row(ctx: Host, track: Track, index: int) -> Result:
     return {
         "id": track_id(ctx, track, index),
         "index": index,
@@ -83,7 +83,7 @@ def track_row(ctx: HandlerContext, track: Track, index: int) -> Result:
     }
 
 
-def clip_info(ctx: HandlerContext, clip: Clip, path: str) -> Result:
+def clip_info(ctx: Host, clip: Clip, path: str) -> Result:
     return {
         "id": ctx.issue(clip, path),
         "name": clip.name,
@@ -98,7 +98,7 @@ def clip_info(ctx: HandlerContext, clip: Clip, path: str) -> Result:
     }
 
 
-def slot_info(ctx: HandlerContext, slot: ClipSlot, track_index: int, scene_index: int) -> Result:
+def slot_info(ctx: Host, slot: ClipSlot, track_index: int, scene_index: int) -> Result:
     path = "track:%d/clipslot:%d" % (track_index, scene_index)
     has_clip = bool(slot.has_clip)
     return {
@@ -109,7 +109,7 @@ def slot_info(ctx: HandlerContext, slot: ClipSlot, track_index: int, scene_index
     }
 
 
-def device_row(ctx: HandlerContext, device: Device, owner_path: str, index: int) -> Result:
+def device_row(ctx: Host, device: Device, owner_path: str, index: int) -> Result:
     """`owner_path`: the untagged id of the track holding the device ("track:2", "main")."""
     return {
         "id": ctx.issue(device, "%s/device:%d" % (owner_path, index)),

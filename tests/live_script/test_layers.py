@@ -1,0 +1,235 @@
+"""The Remote Script's layers, read from its import statements (ast), so they stay visible:
+
+    base        errors.py, version.py, dispatch_gen.py (generated table)  imports nothing of live_script
+    music/      pure musical logic                                          itself only
+    lom/        Live-object helpers                                         base, music, lom
+    bridge/     the transport                                               base, bridge
+    execution/  pump, dispatcher, context, batches                          base, bridge, lom, execution
+    handlers/   one module per domain (+ stubs_gen.py)                      base, music, lom, execution, handlers
+    top         __init__.py, surface.py, runtime.py (the assembly)          anything
+
+Every import counts, also one read only by the type checker (`if TYPE_CHECKING:`) or inside a
+function: a lower layer names a higher one only through an interface (lom/host.py). Also: no import
+circle, no hand-written module over 400 lines, and every package says in its docstring which layer
+it is. The checker itself is tested on a copy with a planted bad import, so the test can fail.
+"""
+
+from __future__ import annotations
+
+import ast
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "live_script"
+MAX_LINES = 400
+
+BASE = {"errors", "version", "dispatch_gen"}
+TOP = {"", "surface", "runtime"}
+FOLDERS = {"music", "lom", "bridge", "execution", "handlers"}
+ALLOWED = {
+    "base": {"base"},
+    "music": {"music"},
+    "lom": {"base", "music", "lom"},
+    "bridge": {"base", "bridge"},
+    "execution": {"base", "bridge", "lom", "execution"},
+    "handlers": {"base", "music", "lom", "execution", "handlers"},
+}
+
+
+def module_name(root: Path, path: Path) -> str:
+    """live_script/lom/views.py -> "live_script.lom.views" (a package is its __init__)."""
+    parts = list(path.relative_to(root.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def layer_of(module: str) -> str | None:
+    """The layer of a module of the package (None: a module no layer claims)."""
+    rest = module.split(".")[1:]
+    first = rest[0] if rest else ""
+    if first in FOLDERS:
+        return first
+    if len(rest) <= 1 and first in BASE:
+        return "base"
+    if len(rest) <= 1 and first == "stubs_gen":
+        return "handlers"
+    if len(rest) <= 1 and first in TOP:
+        return "top"
+    return None
+
+
+def imports_of(root: Path, path: Path) -> list[tuple[int, str]]:
+    """(line, module of the package) for every import statement in the file, wherever it stands."""
+    package = root.name
+    here = module_name(root, path)
+    base = here.split(".") if path.name == "__init__.py" else here.split(".")[:-1]
+    modules = {module_name(root, p) for p in root.rglob("*.py")}
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names if a.name.split(".")[0] == package]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parent = base[: len(base) - node.level + 1]
+                target = ".".join(parent + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            if target.split(".")[0] != package:
+                continue
+            # `from . import views`: the names are modules when such a module exists
+            submodules = [target + "." + a.name for a in node.names]
+            named = [m for m in submodules if m in modules]
+            found += [(node.lineno, m) for m in named] or [(node.lineno, target)]
+    return found
+
+
+def graph(root: Path) -> dict[str, list[tuple[int, str]]]:
+    return {module_name(root, path): imports_of(root, path) for path in sorted(root.rglob("*.py"))}
+
+
+def layer_violations(root: Path) -> list[str]:
+    problems = []
+    for module, imported in graph(root).items():
+        layer = layer_of(module)
+        if layer is None:
+            problems.append(f"{module} belongs to no layer (put it in a layer's folder)")
+            continue
+        if layer == "top":
+            continue
+        for line, target in imported:
+            other = layer_of(target)
+            if other not in ALLOWED[layer]:
+                problems.append(f"{module} ({layer}) line {line} imports {target} ({other})")
+    return problems
+
+
+def cycles(root: Path) -> list[list[str]]:
+    """The import circles (strongly connected components of more than one module, or a module
+    importing itself), by Tarjan's algorithm."""
+    edges = {m: sorted({t for _, t in imported}) for m, imported in graph(root).items()}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in edges.get(node, ()):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1 or node in edges.get(node, ()):
+                found.append(sorted(component))
+
+    for node in sorted(edges):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_lower_layer_imports_a_higher_one():
+    assert layer_violations(PACKAGE) == []
+
+
+def test_no_import_circles():
+    assert cycles(PACKAGE) == []
+
+
+def test_no_hand_written_module_over_400_lines():
+    long = {
+        str(path.relative_to(ROOT)): n
+        for path in PACKAGE.rglob("*.py")
+        if not path.name.endswith("_gen.py")
+        and (n := len(path.read_text().splitlines())) > MAX_LINES
+    }
+    assert long == {}
+
+
+def test_every_layer_folder_is_a_package_that_names_its_layer():
+    for folder in FOLDERS:
+        init = PACKAGE / folder / "__init__.py"
+        doc = ast.get_docstring(ast.parse(init.read_text()))
+        assert doc and "import" in doc, f"{init} needs a docstring saying what it may import"
+
+
+def test_the_layers_cover_every_module():
+    modules = [module_name(PACKAGE, p) for p in PACKAGE.rglob("*.py")]
+    assert [m for m in modules if layer_of(m) is None] == []
+    assert {layer_of(m) for m in modules} == set(ALLOWED) | {"top"}
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    target = tmp_path / "live_script"
+    shutil.copytree(PACKAGE, target, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+def plant(path: Path, line: str) -> None:
+    path.write_text(path.read_text() + "\n" + line + "\n")
+
+
+@pytest.mark.parametrize(
+    "file, line, fragment",
+    [
+        ("lom/views.py", "from ..execution import dispatch", "live_script.execution.dispatch"),
+        (
+            "lom/ids.py",
+            "if TYPE_CHECKING:\n    from ..execution.context import HandlerContext",
+            "live_script.execution.context",
+        ),
+        ("lom/levels.py", "from ..bridge.protocol import encode", "live_script.bridge.protocol"),
+        ("bridge/connection.py", "from ..handlers import device", "live_script.handlers.device"),
+        ("bridge/server.py", "from ..execution import dispatch", "live_script.execution.dispatch"),
+        ("music/keys.py", "from ..lom import note_rows", "live_script.lom.note_rows"),
+        ("music/scales.py", "from .. import errors", "live_script.errors"),
+        ("execution/undo.py", "import live_script.handlers.track", "live_script.handlers.track"),
+        ("handlers/mixer.py", "from ..bridge import logbook", "live_script.bridge.logbook"),
+        ("errors.py", "from .lom import ids", "live_script.lom.ids"),
+    ],
+)
+def test_the_checker_catches_a_planted_import(copy, file, line, fragment):
+    plant(copy / file, line)
+    problems = layer_violations(copy)
+    assert len(problems) == 1 and fragment in problems[0], problems
+
+
+def test_the_checker_catches_an_unplaced_module(copy):
+    (copy / "helpers.py").write_text('"""A module no layer claims."""\n')
+    assert layer_violations(copy) == [
+        "live_script.helpers belongs to no layer (put it in a layer's folder)"
+    ]
+
+
+def test_the_checker_catches_an_import_circle(copy):
+    plant(copy / "execution" / "undo.py", "from . import batch")
+    plant(copy / "execution" / "batch.py", "if TYPE_CHECKING:\n    from .undo import UndoStep")
+    assert cycles(copy) == [["live_script.execution.batch", "live_script.execution.undo"]]
+    plant(copy / "lom" / "levels.py", "from . import levels")
+    assert ["live_script.lom.levels"] in cycles(copy)
+
+
+def test_install_copies_every_layer_folder(tmp_path):
+    from live_mcp.install import install
+
+    target, _ = install(dest=tmp_path, source=PACKAGE)
+    ours = {p.relative_to(PACKAGE) for p in PACKAGE.rglob("*.py")}
+    copied = {p.relative_to(target) for p in target.rglob("*.py")}
+    assert ours == copied
+    assert {"bridge", "execution", "lom", "handlers", "music"} <= {
+        p.name for p in target.iterdir() if p.is_dir()
+    }
