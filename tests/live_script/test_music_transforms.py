@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from live_script.music import transforms
+from live_script.music import transforms, voicings
 from live_script.music.scales import Scale
 from live_script.music.transforms import CHANGED_FIELDS, NOTE_FIELDS, TransformError, apply
 
@@ -124,7 +124,7 @@ def test_results_stay_in_range_keep_count_ids_and_untouched_fields(name, data):
     if name == "repeat":
         assert len(out.added) == params["times"] * len(notes)
     elif name == "to_chord":  # each note gains its chord's other tones, at its own start
-        size = 3 if params["chord"] == "diatonic" else len(transforms.CHORD_SHAPES[params["chord"]])
+        size = 3 if params["chord"] == "diatonic" else len(voicings.CHORD_SHAPES[params["chord"]])
         assert len(out.added) == (size - 1) * len(notes)
         assert sorted(n["start_time"] for n in out.added) == sorted(
             n["start_time"] for n in notes for _ in range(size - 1)
