@@ -299,10 +299,22 @@ class IdRegistry(object):
         obj: Any = song
         steps: List[Step] = []
         moved = False
-        for segment in segments:
+        position = 0
+        while position < len(segments):
+            segment = segments[position]
+            position += 1
             child = _child(obj, segment)
             if segment.tag is not None and (child is None or not self._names(segment.tag, child)):
-                steps = self._follow(song, obj, steps, segment, field, text)
+                try:
+                    steps = self._follow(song, obj, steps, segment, field, text)
+                except RpcError:
+                    # The ancestor is gone, but what the id names may have moved out of it first
+                    # (a device moved to another track, then its old track deleted).
+                    rescued = self._roamed(song, segments[position:])
+                    if rescued is None:
+                        raise
+                    steps, skipped = rescued
+                    position += skipped
                 moved = True
             elif child is None:
                 steps.append((segment.name, segment.index, None))
@@ -318,6 +330,22 @@ class IdRegistry(object):
         if moved:
             target.fresh = self.tagged(steps)
         return target
+
+    def _roamed(self, song: Song, rest: List[Segment]) -> Optional[Tuple[List[Step], int]]:
+        """The steps to the last tagged object of a kind that changes parent among `rest`, found
+        Set-wide while it is alive, and how many of `rest` that consumes; None if there is none."""
+        for offset in range(len(rest) - 1, -1, -1):
+            segment = rest[offset]
+            if segment.name not in ROAMING or segment.tag is None:
+                continue
+            ptr = self._ptrs.get(segment.tag)
+            if ptr is None or _deleted(self._objs[segment.tag]):
+                return None
+            from . import id_search
+
+            found = id_search.find(song, segment.name, ptr, _CHILDREN, entries)
+            return None if found is None else (found, offset + 1)
+        return None
 
     def _follow(
         self, song: Song, parent: Any, steps: List[Step], segment: Segment, field: str, text: str

@@ -279,3 +279,22 @@ def test_a_tagged_track_with_untagged_segments_below_follows_the_track(client):
     notes = client.call("clip.get_notes", {"clip_id": typed})
     assert untag(notes["clip_id"]) == "track:2/clipslot:0/clip"
     assert notes["_moved"] == {typed: notes["clip_id"]} and notes["count"] == 4
+
+
+def test_a_device_id_follows_the_device_after_its_old_track_is_deleted(host, client):
+    device_id = set_param(client, "track:1/device:0/param:1", value=0.3)["device_id"]
+
+    def move_then_delete(live):
+        song = song_of(live)
+        song.create_midi_track(-1)
+        device = song.tracks[1].devices[0]
+        song.move_device(device, song.tracks[-1], 0)  # out of track 1 first...
+        song.delete_track(1)  # ...then track 1, which its id still names, goes
+        return len(song.tracks) - 1
+
+    last = host.call_on_main(move_then_delete)
+    change = {"index": 1, "value": 0.9}
+    result = client.call("device.set_params", {"device_id": device_id, "changes": [change]})
+    assert untag(result["device_id"]) == "track:%d/device:0" % last
+    assert result["changes"][0]["before"] == 0.3
+    assert result["_moved"] == {device_id: result["device_id"]}
