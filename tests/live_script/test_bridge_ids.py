@@ -295,6 +295,6 @@ def test_a_device_id_follows_the_device_after_its_old_track_is_deleted(host, cli
     last = host.call_on_main(move_then_delete)
     change = {"index": 1, "value": 0.9}
     result = client.call("device.set_params", {"device_id": device_id, "changes": [change]})
-    assert untag(result["device_id"]) == "track:%d/device:0" % last
+    assert untag(result["device_id"]) == f"track:{last}/device:0"
     assert result["changes"][0]["before"] == 0.3
     assert result["_moved"] == {device_id: result["device_id"]}
