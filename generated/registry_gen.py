@@ -17,7 +17,7 @@
 # specs/tools/launch.yaml sha256:ea1c88215d51db19f5bc128566de049da8891f58a66444e6dff2c59929ce8c54
 # specs/tools/mixer.yaml sha256:a488988be07a0968866eb4aca0775df6ff73f9d8e2a19be9aaf12c9977703165
 # specs/tools/notes.yaml sha256:760fc6c821708c3d6ff3ab46497a8458b7e0977ad5dc9c2dcff8b8bc180acd69
-# specs/tools/racks.yaml sha256:42f135a468d1571b4e60d84a046a28bbbea8f475c1c35077b191b8aa6cd16c54
+# specs/tools/racks.yaml sha256:d5213ec1d4c06482e5168ab4c8226d5183c338731200902c078f5503bb7b3054
 # specs/tools/recording.yaml sha256:90216c27f82b6012e49be138983ea1a0b5ce2676baab98e53ce5dbe124c765db
 # specs/tools/scenes.yaml sha256:ee4d6e180871dd6eb5eec2c809e4cef6d009786c832e6db2b7a68061b758f91a
 # specs/tools/song.yaml sha256:0305853aa3789f64b7e9f34088495bf376b74d855fc1d57caf42437d44b25871
@@ -35,7 +35,7 @@ models' classes is most of a cold start, and neither `initialize` nor `tools/lis
 
 MODELS_MODULE = "generated.models_gen"
 
-SPEC_HASH = "sha256:a64582c964e8ea0b3393b9ba008db32b54109c20b34cb9b1b6137300867f0eda"
+SPEC_HASH = "sha256:ef8c70e83f95c0ba3c5839d5800e797d8d572a83d5ed74b79c6811ec8e29081d"
 
 SERVER = {
     "name": "live-mcp",
@@ -8960,10 +8960,10 @@ TOOLS = (
                         "properties": {
                             "id": {
                                 "type": ["string", "null"],
-                                "description": "The chain's id, for "
-                                "live_set_chain_props; "
-                                "null for a return "
-                                "chain.",
+                                "description": "The chain's id (a "
+                                "return chain's ends in "
+                                "rchain:N), for "
+                                "live_set_chain_props.",
                             },
                             "index": {
                                 "type": "integer",
@@ -9061,18 +9061,18 @@ TOOLS = (
                 },
                 "return_chains": {
                     "type": "array",
-                    "description": "The rack's return chains (read-only here).",
+                    "description": "The rack's return chains.",
                     "items": {
                         "type": "object",
                         "description": "One chain and its mixer.",
                         "properties": {
                             "id": {
                                 "type": ["string", "null"],
-                                "description": "The chain's id, "
-                                "for "
-                                "live_set_chain_props; "
-                                "null for a "
-                                "return chain.",
+                                "description": "The chain's id "
+                                "(a return "
+                                "chain's ends in "
+                                "rchain:N), for "
+                                "live_set_chain_props.",
                             },
                             "index": {
                                 "type": "integer",

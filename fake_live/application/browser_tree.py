@@ -8,6 +8,7 @@ synthetic sample library of that size under Samples, for search at the scale of 
 
 from __future__ import annotations
 
+import dataclasses
 from urllib.parse import quote
 
 from ..core.enums import DeviceType
@@ -60,7 +61,7 @@ def _uri(query: str, *path: str) -> str:
 
 
 def _renamed(preset: Preset, name: str) -> Preset:
-    return Preset(name, preset.device, preset.values, preset.chains, preset.pads, preset.sample)
+    return dataclasses.replace(preset, name=name)
 
 
 def build_tree(world) -> dict[str, object]:

@@ -260,6 +260,7 @@ class Preset:
     values: tuple[tuple[str, float], ...] = ()  # (parameter name, value)
     chains: tuple[ChainPreset, ...] = ()
     pads: tuple[PadPreset, ...] = ()
+    return_chains: tuple[ChainPreset, ...] = ()  # a rack's return chains (its chains send to them)
     sample: str = ""  # a sample loaded into a new Simpler: its file name
 
 
@@ -303,6 +304,7 @@ LAYERED_PAD = Preset(
         ChainPreset("Body", (plain("Operator", **{"Filter Freq": 0.6}),)),
         ChainPreset("Air", (plain("Wavetable"), plain("Reverb"))),
     ),
+    return_chains=(ChainPreset("Space", (plain("Reverb"),)),),
 )
 VOCAL_CHAIN = Preset(
     "Vocal Chain",

@@ -118,6 +118,7 @@ class RackDeviceImpl(RackVariationsMixin, DeviceImpl):
         DeviceImpl._init(self, parent, spec, name)
         self._chains: tuple = ()
         self._is_showing_chains = False
+        self._return_chains: tuple = ()
         pad_cls = self._w.cls["DrumPad"]
         self._drum_pads = (
             tuple(new(pad_cls, self, note) for note in range(128))
@@ -136,10 +137,14 @@ class RackDeviceImpl(RackVariationsMixin, DeviceImpl):
             self._chains = tuple(sorted(chains, key=lambda c: c._in_note))
         else:
             self._chains = tuple(self._new_chain(c) for c in preset.chains)
+        # A return chain takes audio from the chains' sends, in any kind of rack.
+        self._return_chains = tuple(
+            self._new_chain(c, "Chain", "audio") for c in preset.return_chains
+        )
 
-    def _new_chain(self, chain_preset):
-        key = "DrumChain" if self._spec.can_have_drum_pads else "Chain"
-        chain = new(self._w.cls[key], self, chain_preset.name, self._spec.chain_kind)
+    def _new_chain(self, chain_preset, key=None, kind=None):
+        key = key or ("DrumChain" if self._spec.can_have_drum_pads else "Chain")
+        chain = new(self._w.cls[key], self, chain_preset.name, kind or self._spec.chain_kind)
         chain._devices = tuple(
             build_device(self._w, chain, p.device, p.name, p) for p in chain_preset.devices
         )
@@ -148,6 +153,7 @@ class RackDeviceImpl(RackVariationsMixin, DeviceImpl):
     def _copy(self, parent):
         twin = DeviceImpl._copy(self, parent)
         twin._chains = tuple(c._copy(twin) for c in self._chains)
+        twin._return_chains = tuple(c._copy(twin) for c in self._return_chains)
         return twin
 
     def _chains_changed(self) -> None:
@@ -165,7 +171,7 @@ class RackDeviceImpl(RackVariationsMixin, DeviceImpl):
 
     @property
     def return_chains(self) -> tuple:
-        return ()
+        return self._return_chains
 
     @property
     def drum_pads(self) -> tuple:

@@ -35,7 +35,7 @@ def list_chains(ctx: HandlerContext, params: Params) -> Result:
         for index, chain in list(enumerate(chains))[offset : offset + limit]
     ]
     returns = [
-        rack_chains.row(ctx, chain, None, index, False, notes)
+        rack_chains.row(ctx, chain, "%s/rchain:%d" % (target.path, index), index, False, notes)
         for index, chain in enumerate(rack.return_chains)
     ]
     return {
@@ -80,7 +80,7 @@ def _mixer_plan(chain: Any, params: Params) -> List[Tuple[str, DeviceParameter, 
 
 
 def set_chain_props(ctx: HandlerContext, params: Params) -> Result:
-    target = ctx.resolve(params["chain_id"], ("chain",), "chain_id")
+    target = ctx.resolve(params["chain_id"], ("chain", "rchain"), "chain_id")
     chain = target.obj
     if not any(field in params for field in _CHAIN_FIELDS):
         raise bad_input("give at least one of %s" % ", ".join(_CHAIN_FIELDS))

@@ -39,9 +39,10 @@ _CHILDREN = {
     "return": ("device", "mixer"),
     "main": ("device", "mixer"),
     "clipslot": ("clip",),
-    "device": ("param", "chain", "pad"),
+    "device": ("param", "chain", "rchain", "pad"),
     "mixer": ("volume", "panning", "send"),
-    "chain": ("device",),  # a rack's chain (below a rack) or a drum pad's chain (below a pad)
+    "chain": ("device",),
+    "rchain": ("device",),  # a rack's return chain (rchain:N counts Live's return_chains)  # a rack's chain (below a rack) or a drum pad's chain (below a pad)
     "pad": ("chain",),  # a Drum Rack's pad, indexed by its MIDI note: pad:36
 }
 _UNINDEXED = ("song", "main", "clip", "mixer", "volume", "panning")
@@ -162,7 +163,12 @@ def _pads(rack: Any) -> Any:
 _LOOKUP = {"pad": _drum_pad}
 _KEYS = {"pad": lambda pad: int(pad.note)}
 # Segment kinds listed by a function of the parent (the rest by the attribute in _items).
-_LISTS = {"chain": _chains, "pad": _pads, "groove": lambda song: song.groove_pool.grooves}
+_LISTS = {
+    "chain": _chains,
+    "rchain": lambda rack: rack.return_chains if getattr(rack, "can_have_chains", False) else (),
+    "pad": _pads,
+    "groove": lambda song: song.groove_pool.grooves,
+}
 
 
 def _items(parent: Any, name: str) -> List[Any]:

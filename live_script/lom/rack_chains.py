@@ -72,7 +72,7 @@ def row(
     drum: bool,
     notes: Dict[int, int],
 ) -> Result:
-    """One chain of live_list_chains (`path` None: a return chain, which has no id here)."""
+    """One chain (or return chain) of live_list_chains, named by `path`."""
     mixer = chain.mixer_device
     volume = levels.level(mixer.volume)
     pan = levels.pan(mixer.panning)

@@ -226,3 +226,23 @@ async def test_a_simplers_sample_is_replaced_from_the_browser(live):
     assert untag(swapped["device_id"]) == KICK
     simpler = await live.ok("live_get_simpler", {"device_id": swapped["device_id"]})
     assert simpler["file_path"].endswith("Kick 808.wav")
+
+
+async def test_a_return_chain_is_listed_and_set_like_a_chain(live):
+    track = (await live.ok("live_create_track", {"kind": "midi", "name": "Pads"}))["track_id"]
+    found = await live.ok("live_search_browser", {"query": "Layered Pad"})
+    preset = next(m for m in found["matches"] if m["name"].startswith("Layered Pad"))
+    rack = await live.ok("live_load_browser_item", {"uri": preset["uri"], "track_id": track})
+    listed = await live.ok("live_list_chains", {"rack_id": rack["device_id"]})
+    assert [c["name"] for c in listed["chains"]] == ["Body", "Air"]
+    (space,) = listed["return_chains"]
+    assert space["name"] == "Space" and untag(space["id"]).endswith("/rchain:0")
+    changed = await live.ok(
+        "live_set_chain_props", {"chain_id": space["id"], "volume_db": -6, "mute": True}
+    )
+    assert set(changed["changed"]) == {"mute", "volume_db"}
+    again = (await live.ok("live_list_chains", {"rack_id": rack["device_id"]}))["return_chains"]
+    assert (again[0]["volume_db"], again[0]["mute"]) == (-6.0, True)
+    # The rack's own chains are untouched.
+    body = (await live.ok("live_list_chains", {"rack_id": rack["device_id"]}))["chains"][0]
+    assert (body["volume_db"], body["mute"]) == (0.0, False)
