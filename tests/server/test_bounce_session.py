@@ -172,7 +172,7 @@ async def test_a_bounce_is_refused_while_the_transport_plays(bridge, live_host):
 
 
 async def test_the_track_fader_sets_the_bounced_level(bridge, live_host):
-    from fake_live import taper
+    from fake_live.core import taper
 
     def keys_volume(value=None):
         def run(live):
