@@ -1,13 +1,11 @@
 """A small PNG of a measured audio file for the model: its waveform (peak envelope per column,
-above) and its octave-band balance (bars, below). Drawn on a numpy array and encoded with the
-standard library's zlib, so it needs nothing beyond the measure's own extra."""
+above) and its octave-band balance (bars, below). Drawn on a numpy array; encoded by the one PNG
+writer every picture of the server uses (live_mcp.pictures, Pillow)."""
 
 from __future__ import annotations
 
 import os
-import struct
 import tempfile
-import zlib
 from typing import Any
 
 WIDTH, WAVE_HEIGHT, BAND_HEIGHT = 640, 160, 120
@@ -16,24 +14,6 @@ WAVE = (120, 200, 255)
 BAR = (255, 170, 60)
 AXIS = (80, 80, 90)
 FLOOR_DB = -48.0  # the bottom of the band bars
-
-
-def encode_png(pixels: Any) -> bytes:
-    """RGB uint8 array (height x width x 3) -> PNG bytes."""
-    height, width, _ = pixels.shape
-    raw = b"".join(b"\x00" + pixels[row].tobytes() for row in range(height))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(raw, 6))
-        + chunk(b"IEND", b"")
-    )
 
 
 def draw(np: Any, data: Any, bands: list[dict[str, Any]]) -> Any:
@@ -68,7 +48,11 @@ def render(path: str, measured: dict[str, Any]) -> tuple[str, bytes]:
     from live_mcp.audio_measure import read_audio
 
     data, _rate = read_audio(path)
-    png = encode_png(draw(np, data, measured["bands"]))
+    from PIL import Image
+
+    from live_mcp.pictures import encode_png
+
+    png = encode_png(Image.fromarray(draw(np, data, measured["bands"]), "RGB"))
     handle, out = tempfile.mkstemp(prefix="live-mcp-measure-", suffix=".png")
     with os.fdopen(handle, "wb") as file:
         file.write(png)

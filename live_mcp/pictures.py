@@ -47,7 +47,8 @@ def notes_of(result: Mapping[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def _encode(image: Any) -> bytes:
+def encode_png(image: Any) -> bytes:
+    """A Pillow image as PNG bytes, the same for the same pixels (every picture the server makes)."""
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False, compress_level=6)
     return out.getvalue()
@@ -141,7 +142,7 @@ def piano_roll(
         fill = _shade_index(float(note.get("velocity", 100)), bool(note.get("mute")))
         box = (max(x0, GUTTER), y + 1, min(x1, width - 1), y + lane - 2)
         draw.rectangle(box, fill=fill)  # a note ends a pixel early: neighbours stay apart
-    return _encode(image)
+    return encode_png(image)
 
 
 CELL_W, CELL_H, NAME_W, HEAD_H = 84, 22, 104, 22
@@ -216,7 +217,7 @@ def session_grid(grid: Mapping[str, Any], max_tracks: int = 24, max_scenes: int 
                 box, fill=color, outline=(255, 255, 255) if clip["state"] != "stopped" else None
             )
             _label(draw, x, y, CELL_W, clip["name"], clip["state"], _ink(color), font)
-    return _encode(image)
+    return encode_png(image)
 
 
 def _notes_picture(params: Mapping[str, Any], result: Mapping[str, Any]) -> bytes:
