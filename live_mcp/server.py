@@ -71,18 +71,19 @@ def build_server(
     tools_to_confirm = (
         [tool_definition(guard.listed(entry)) for entry in entries] if guard.confirmable else tools
     )
-    handlers: dict[str, ToolHandler] = {}
-    for name in chosen.enabled:
-        spec = specs[name]
+
+    def handler_of(spec: Mapping[str, Any]) -> ToolHandler:
         run = (
             batch_run(spec, specs, chosen, bridge)
             if spec["bridge_method"] == BATCH_METHOD
             else server_run(spec, bridge)
         )
-        handlers[name] = make_tool_handler(spec, bridge, catalogue, run)
+        return make_tool_handler(spec, bridge, catalogue, run)
+
+    handlers: dict[str, ToolHandler] = {name: handler_of(specs[name]) for name in chosen.enabled}
     views = AppViews(getattr(reg, "APPS", ()), reg.TOOLS, chosen)
     for name in views.app_only:  # tools a view calls: listed to Apps clients only
-        handlers[name] = make_tool_handler(specs[name], bridge, catalogue)
+        handlers[name] = handler_of(specs[name])
     reader = ResourceReader(reg.RESOURCES, reg.RESOURCE_TEMPLATES, reg.TOOLS, bridge, catalogue)
     prompts = PromptBook(reg.PROMPTS)
 
