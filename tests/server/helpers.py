@@ -44,3 +44,23 @@ def spawn_serve(*args: str, env: dict[str, str] | None = None) -> tuple[subproce
 def untag(text: str) -> str:
     """An issued id without its identity tags: "track:2@7/device:0@9" -> "track:2/device:0"."""
     return re.sub(r"@\d+", "", text)
+
+
+class ToolSession:
+    """A real MCP client's tool calls with their checks: `ok` returns a successful call's
+    structured result, `error` a failed call's (code, text)."""
+
+    def __init__(self, client):
+        self.client = client
+
+    async def ok(self, name: str, args: dict | None = None) -> dict:
+        result = await self.client.call_tool(name, args or {})
+        assert not result.is_error, f"{name}: {result.content[0].text}"
+        return result.structured_content
+
+    async def error(self, name: str, args: dict | None = None) -> tuple[str, str]:
+        from live_mcp.tool_wrapper import ERROR_META_KEY
+
+        result = await self.client.call_tool(name, args or {})
+        assert result.is_error, f"{name} should have failed: {result.structured_content}"
+        return result.meta[ERROR_META_KEY]["code"], result.content[0].text

@@ -15,32 +15,17 @@ import soundfile
 from mcp import Client
 
 from live_mcp.server import build_server
-from live_mcp.tool_wrapper import ERROR_META_KEY
+from tests.server.helpers import ToolSession
 
 pytestmark = pytest.mark.anyio
 
 RATE = 48000
 
 
-class Session:
-    def __init__(self, client):
-        self.client = client
-
-    async def ok(self, name, args):
-        result = await self.client.call_tool(name, args)
-        assert not result.is_error, f"{name}: {result.content[0].text}"
-        return result.structured_content
-
-    async def error(self, name, args):
-        result = await self.client.call_tool(name, args)
-        assert result.is_error, f"{name} should have failed: {result.structured_content}"
-        return result.meta[ERROR_META_KEY]["code"], result.content[0].text
-
-
 @pytest.fixture
 async def session(bridge):
     async with Client(build_server(bridge), mode="legacy") as client:
-        yield Session(client)
+        yield ToolSession(client)
 
 
 def _undo_depth(host):

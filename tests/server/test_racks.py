@@ -11,8 +11,7 @@ from fake_live.host import FakeHost
 from generated import registry_gen
 from live_mcp.bridge import Bridge
 from live_mcp.server import build_server
-from live_mcp.tool_wrapper import ERROR_META_KEY
-from tests.server.helpers import untag
+from tests.server.helpers import ToolSession, untag
 
 pytestmark = pytest.mark.anyio
 
@@ -20,25 +19,10 @@ RACK = "track:0/device:0"  # the demo Set's Drum Rack: pads 36 (kick), 38 (snare
 KICK = "track:0/device:0/pad:36/chain:0/device:0"  # a Simpler with "Kick 909.wav"
 
 
-class Session:
-    def __init__(self, client):
-        self.client = client
-
-    async def ok(self, name, args):
-        result = await self.client.call_tool(name, args)
-        assert not result.is_error, f"{name}: {result.content[0].text}"
-        return result.structured_content
-
-    async def error(self, name, args):
-        result = await self.client.call_tool(name, args)
-        assert result.is_error, f"{name} should have failed: {result.structured_content}"
-        return result.meta[ERROR_META_KEY]["code"], result.content[0].text
-
-
 @pytest.fixture
 async def live(bridge):
     async with Client(build_server(bridge), mode="legacy") as client:
-        yield Session(client)
+        yield ToolSession(client)
 
 
 async def test_a_chain_volume_in_db_is_set_and_read_back(live):
@@ -203,7 +187,7 @@ async def test_live_12_3_members_are_unsupported_on_older_live(tmp_path):
     with FakeHost(version="12.2.0", demo=True, port=0, config_dir=tmp_path) as host:
         bridge = Bridge(port=host.port, config_dir=tmp_path, spec_hash=registry_gen.SPEC_HASH)
         async with Client(build_server(bridge), mode="legacy") as client:
-            live = Session(client)
+            live = ToolSession(client)
             # The script does not serve a method newer than the Live it runs in.
             code, _ = await live.error("live_insert_chain", {"rack_id": RACK})
             assert code == "UNSUPPORTED"

@@ -17,8 +17,7 @@ from fake_live.host import FakeHost
 from generated import registry_gen
 from live_mcp.bridge import Bridge
 from live_mcp.server import build_server
-from live_mcp.tool_wrapper import ERROR_META_KEY
-from tests.server.helpers import untag
+from tests.server.helpers import ToolSession, untag
 
 pytestmark = pytest.mark.anyio
 
@@ -44,21 +43,6 @@ def _undo_depth(host):
     return host.call_on_main(lambda live: live._world.undo.undo_depth)
 
 
-class Session:
-    def __init__(self, client):
-        self.client = client
-
-    async def ok(self, name, args=None):
-        result = await self.client.call_tool(name, args or {})
-        assert not result.is_error, f"{name}: {result.content[0].text}"
-        return result.structured_content
-
-    async def error(self, name, args=None):
-        result = await self.client.call_tool(name, args or {})
-        assert result.is_error, f"{name} should have failed: {result.structured_content}"
-        return (result.meta or {}).get(ERROR_META_KEY, {}).get("code"), result.content[0].text
-
-
 @pytest.fixture
 def live_host(tmp_path):
     with FakeHost(version="12.3.6", demo=True, port=0, config_dir=tmp_path / "cfg") as host:
@@ -71,7 +55,7 @@ async def session(live_host, tmp_path):
         port=live_host.port, config_dir=tmp_path / "cfg", spec_hash=registry_gen.SPEC_HASH
     )
     async with Client(build_server(bridge), mode="legacy") as client:
-        yield Session(client)
+        yield ToolSession(client)
 
 
 async def test_fixed_length_session_record_holds_the_played_notes_and_undoes_in_one(
@@ -199,7 +183,7 @@ async def test_take_lanes_need_live_12_2(tmp_path):
     with FakeHost(version="12.1.0", demo=True, port=0, config_dir=tmp_path) as host:
         bridge = Bridge(port=host.port, config_dir=tmp_path, spec_hash=registry_gen.SPEC_HASH)
         async with Client(build_server(bridge), mode="legacy") as client:
-            session = Session(client)
+            session = ToolSession(client)
             for name, args in (
                 ("live_list_take_lanes", {"track_id": "track:0"}),
                 ("live_create_take_lane", {"track_id": "track:0"}),
