@@ -14,10 +14,15 @@ _TOKEN_SHAPE = re.compile(r"(?<!sha256:)(?<![0-9a-fA-F])[0-9a-fA-F]{64}(?![0-9a-
 REDACTED = "[redacted]"
 
 
+def scrub(text: str) -> str:
+    """`text` with every token-shaped run replaced: for log lines and the record of writes."""
+    return _TOKEN_SHAPE.sub(REDACTED, text)
+
+
 class RedactTokens(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        scrubbed = _TOKEN_SHAPE.sub(REDACTED, message)
+        scrubbed = scrub(message)
         if scrubbed != message:
             record.msg, record.args = scrubbed, None
         return True

@@ -3,7 +3,7 @@
 rules.py reads the user's policy file (allow, deny, approve, rate limits); call_limits.py counts
 calls against those limits and spots retry loops; approval.py says what an approval shows and holds
 confirmation tokens; write_log.py records every write; guard.py puts them in front of each tool's
-handler. May import live_mcp.errors, progress and tool_wrapper (the error result), never the
+handler. May import live_mcp.errors, logs, progress and tool_wrapper (the error result), never the
 server, a transport or the bridge. This face hands on the policy file's public names.
 """
 

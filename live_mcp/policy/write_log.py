@@ -12,19 +12,18 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+from live_mcp.logs import scrub
 
 FILE_NAME = "writes.jsonl"
 MAX_BYTES = 1024 * 1024
 KEEP = 3
 # A recorded result larger than this is replaced by a note: the log is for reading, not replay.
 MAX_RESULT_CHARS = 4000
-_TOKEN_SHAPE = re.compile(r"(?<!sha256:)(?<![0-9a-fA-F])[0-9a-fA-F]{64}(?![0-9a-fA-F])")
-REDACTED = "[redacted]"
 
 
 def _compact(value: Any) -> str:
@@ -72,7 +71,7 @@ class WriteLog:
                 if len(body) <= MAX_RESULT_CHARS
                 else {"omitted": f"{len(body)} characters"}
             )
-        line = _TOKEN_SHAPE.sub(REDACTED, _compact(entry)) + "\n"
+        line = scrub(_compact(entry)) + "\n"
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         self._rotate(len(line.encode("utf-8")))
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
