@@ -96,13 +96,12 @@ class Guard:
         name = params.name
         arguments = dict(params.arguments or {})
         session = _session_key(ctx)
-        key = call_key(name, arguments)
         try:
             outcome = await self._call(ctx, params, name, arguments, handler, session)
         except ToolFailure as failure:
             outcome = error_result(failure, self.catalogue)
         if isinstance(outcome, types.CallToolResult):
-            self._watch(outcome, session, key, name)
+            self._watch(outcome, session, params)
         return outcome
 
     async def _call(
@@ -249,11 +248,16 @@ class Guard:
         except OSError as exc:
             log.warning("could not record the write of %s: %s", name, exc)
 
-    def _watch(self, result: types.CallToolResult, session: str, key: str, name: str) -> None:
+    def _watch(
+        self, result: types.CallToolResult, session: str, params: types.CallToolRequestParams
+    ) -> None:
         if not result.is_error:
             self.repeats.succeeded(session)
             return
-        count = self.repeats.failed(session, key)
+        # The call's key (its arguments hashed) is needed only to compare failures: a large
+        # successful write (20,000 notes) is never serialised for it.
+        name = params.name
+        count = self.repeats.failed(session, call_key(name, params.arguments))
         if self.repeats.stuck(count):
             log.warning("%s failed %d times in a row with the same arguments", name, count)
             result.content.append(types.TextContent(text=stuck_hint(count)))
