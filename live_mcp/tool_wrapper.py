@@ -88,8 +88,8 @@ def _fields_at(schema: Mapping[str, Any], loc: tuple[Any, ...]) -> list[str]:
     takes: the listed schema leaves `additionalProperties` out, so the error says what is valid."""
     nodes = [schema]
     for part in loc:
-        if isinstance(part, str) and part[:1].isupper():
-            continue  # an anyOf branch's model name: every branch is tried below
+        if _is_branch_tag(part):
+            continue  # an anyOf branch's tag: every branch is tried below
         found = []
         for node in nodes:
             for option in [node, *node.get("anyOf", ())]:

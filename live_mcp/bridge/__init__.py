@@ -3,7 +3,7 @@
 connection.py (one TCP connection, its waiting calls and progress) <- handshake.py (token file,
 connect, `system.hello`) <- client.py (`Bridge`: calls, reconnects, retries); failures.py holds what
 a user reads when any of them fails. May import live_mcp.errors, live_mcp.progress and
-live_script.config only: nothing of the MCP server above it. This face hands on the public names.
+live_script.bridge.config only: nothing of the MCP server above it. This face hands on the public names.
 """
 
 from live_mcp.bridge.client import Bridge
