@@ -6,26 +6,7 @@ that no longer resolves is described as such rather than failing the whole descr
 """
 
 from ..errors import RpcError
-
-ALL_KINDS = (
-    "song",
-    "track",
-    "return",
-    "main",
-    "scene",
-    "cue",
-    "clipslot",
-    "clip",
-    "arrclip",
-    "device",
-    "param",
-    "chain",
-    "pad",
-    "mixer",
-    "volume",
-    "panning",
-    "send",
-)
+from .ids import KINDS
 
 
 def _plural(count, word):
@@ -137,7 +118,7 @@ def describe(ctx, texts):
     out = []
     for text in texts:
         try:
-            target = ctx.resolve(text, ALL_KINDS, "id")
+            target = ctx.resolve(text, KINDS, "id")
         except RpcError as exc:
             out.append({"id": text, "error": "%s: %s" % (exc.code, exc.message)})
             continue

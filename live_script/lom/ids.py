@@ -41,11 +41,13 @@ _CHILDREN = {
     "clipslot": ("clip",),
     "device": ("param", "chain", "rchain", "pad"),
     "mixer": ("volume", "panning", "send"),
-    "chain": ("device",),
-    "rchain": ("device",),  # a rack's return chain (rchain:N counts Live's return_chains)  # a rack's chain (below a rack) or a drum pad's chain (below a pad)
+    "chain": ("device",),  # a rack's chain (below a rack) or a drum pad's chain (below a pad)
+    "rchain": ("device",),  # a rack's return chain (rchain:N counts Live's return_chains)
     "pad": ("chain",),  # a Drum Rack's pad, indexed by its MIDI note: pad:36
 }
 _UNINDEXED = ("song", "main", "clip", "mixer", "volume", "panning")
+# Every kind of object an id can name, in the table's order.
+KINDS = tuple(dict.fromkeys(kind for kinds in _CHILDREN.values() for kind in kinds))
 
 # Kinds a field may ask for; arrangement clips are clips too, and the mixer's controls are
 # parameters (`track:0/mixer/volume`, `track:0/mixer/send:1`) like a device's.

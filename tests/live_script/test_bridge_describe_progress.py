@@ -119,3 +119,9 @@ def test_a_handler_context_without_a_sink_ignores_progress(host):
         return True
 
     assert host.call_on_main(run)
+
+
+def test_describe_knows_every_kind_of_id(client):
+    # A groove, like any object an id can name, is described, not refused as the wrong kind.
+    (groove,) = client.call("system.describe", {"ids": ["groove:0"]})["items"]
+    assert "error" not in groove and groove["text"].startswith("groove ")
