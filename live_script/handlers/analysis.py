@@ -2,7 +2,7 @@
 
 `notes`: key and chords of one or more MIDI clips (live_script/music/harmony.py), read in the
 one main-thread call. `bounce`: a real-time recording of an Arrangement range
-(live_script/bounce.py); the server then reads the file's length and rate. The other three methods run in the live-mcp server (it measures audio and
+(live_script/handlers/bounce.py); the server then reads the file's length and rate. The other three methods run in the live-mcp server (it measures audio and
 reads and writes MIDI files; the notes cross the bridge as ordinary note reads and writes): when
 one reaches the Remote Script directly it checks the path as the server does, then says where
 the work happens.
@@ -46,7 +46,7 @@ def notes(ctx: HandlerContext, params: Params) -> Result:
 
 
 def bounce(ctx: HandlerContext, params: Params) -> Reply:
-    """Record a range in real time; answers on a later tick (live_script/bounce.py)."""
+    """Record a range in real time; answers on a later tick (live_script/handlers/bounce.py)."""
     return bouncing.start(ctx, params)
 
 

@@ -27,7 +27,7 @@ def list_chains(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["rack_id"], ("device",), "rack_id")
     rack = rack_chains.rack_of(target.obj, "rack_id")
     drum = bool(rack.can_have_drum_pads)
-    notes = rack_chains.pad_notes(rack) if drum and not ctx.script.supports((12, 3, 0)) else {}
+    notes = rack_chains.pad_notes(rack) if drum and not ctx.script.supports(IN_NOTE_SINCE) else {}
     chains = list(rack.chains)
     offset, limit = params["offset"], params["limit"]
     rows = [
