@@ -4,6 +4,8 @@ as in Live, where setting either one sets the other to match."""
 
 from __future__ import annotations
 
+from .lom import reject
+
 PALETTE = (
     0xFF94A6, 0xFFA529, 0xCC9927, 0xF7F47C, 0xBFFB00, 0x1AFF2F, 0x25FFA8, 0x5CFFE8, 0x8BC5FF, 0x5480E4,
     0x92A7FF, 0xD86CE4, 0xE553A0, 0xFFFFFF, 0xFF3636, 0xF66C03, 0x99724B, 0xFFF034, 0x87FF67, 0x3DC300,
@@ -15,6 +17,14 @@ PALETTE = (
 )  # fmt: skip
 # A scene without a colour (color_index None) shows Live's neutral grey.
 NO_COLOR = 0x9A9A9A
+
+
+def checked(color_index) -> int:
+    """A colour index Live accepts (0..69); anything else is refused, as Live refuses it."""
+    value = int(color_index)
+    if not 0 <= value < len(PALETTE):
+        raise reject(f"Invalid color index {value}: must be within 0..{len(PALETTE) - 1}")
+    return value
 
 
 def rgb(color_index: int | None) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from ..core import palette
 from ..core.lom import LomObject, install_listeners, new, reject
 from .build import build_device
 from .catalog import DeviceSpec
@@ -262,7 +263,7 @@ class ChainImpl(MuteSoloMixin, ChainMixerMixin, DeviceChainMixin, LomObject):
 
     @color_index.setter
     def color_index(self, value) -> None:
-        self._set("_color_index", int(value), "color_index")
+        self._set("_color_index", palette.checked(value), "color_index")
 
     @property
     def has_midi_input(self) -> bool:

@@ -6,7 +6,8 @@ macros back to the selected variation's values (ordinary parameter changes, so u
 ``delete_selected_variation`` removes the selected one and leaves none selected. An index outside
 the list is refused, as Live's doc string says.
 
-A chain's sends follow its rack's return chains; the fake's racks have none, so they are empty.
+A chain's sends are empty: the fake models a rack's return chains (Layered Pad has one) but not
+the sends to them.
 """
 
 from __future__ import annotations

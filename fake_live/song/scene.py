@@ -65,9 +65,7 @@ class SceneImpl(LomObject):
     @color_index.setter
     def color_index(self, value) -> None:
         if value is not None:
-            value = int(value)
-            if not 0 <= value <= 69:
-                raise reject(f"Invalid color index {value}: must be within 0..69")
+            value = palette.checked(value)
         self._set("_color_index", value, "color_index")
 
     # --- tempo and signature overrides ----------------------------------------------------------

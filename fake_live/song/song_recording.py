@@ -32,7 +32,6 @@ def _switch(name: str, doc: str):
 
 class SongRecordingMixin:
     def _init_recording(self) -> None:
-        self._overdub_flag = False
         self._punch_in = False
         self._punch_out = False
         self._session_automation_record = False

@@ -108,7 +108,7 @@ class ClipImpl(ClipAudioMixin, ClipNotesMixin, LomObject):
 
     @color_index.setter
     def color_index(self, value) -> None:
-        self._set("_color_index", int(value), "color_index")
+        self._set("_color_index", palette.checked(value), "color_index")
 
     @property
     def muted(self) -> bool:

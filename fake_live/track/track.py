@@ -212,7 +212,7 @@ class TrackImpl(
 
     @color_index.setter
     def color_index(self, value) -> None:
-        self._set("_color_index", int(value), "color_index")
+        self._set("_color_index", palette.checked(value), "color_index")
 
     @property
     def mute(self) -> bool:

@@ -94,7 +94,7 @@ def _remove_warp_marker(self, beat_time) -> None:
     markers = _editable(self, "remove_warp_marker")
     index = _index_at(markers, float(beat_time), "remove_warp_marker")
     if len(markers) <= 2:
-        raise reject("Cannot remove one of a self's last two warp markers")
+        raise reject("Cannot remove one of a clip's last two warp markers")
     self._set("_warp_markers", markers[:index] + markers[index + 1 :], "warp_markers")
 
 

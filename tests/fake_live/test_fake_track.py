@@ -186,3 +186,17 @@ def test_duplicate_clip_slot_uses_the_next_free_slot(song):
 
 def _notes(clip):
     return [(n.pitch, n.start_time, n.duration, n.velocity) for n in clip.get_all_notes_extended()]
+
+
+def test_a_colour_index_outside_lives_palette_is_refused(song):
+    track = song.tracks[0]
+    clip = next(slot.clip for slot in track.clip_slots if slot.has_clip)
+    rack = track.devices[0]
+    chain = rack.chains[0]
+    for obj in (track, clip, chain, song.scenes[0]):
+        obj.color_index = 69
+        assert obj.color_index == 69
+        for bad in (70, -1):
+            with pytest.raises(RuntimeError):
+                obj.color_index = bad
+            assert obj.color_index == 69
