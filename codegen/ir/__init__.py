@@ -2,6 +2,6 @@
 
 model.py declares the frozen IR; build.py fills it from the loaded specs, with one module per part
 (tools, sizes, resources and prompts, the Remote Script method table, the MCP Apps views) and the
-labels they share. May import codegen's loader, spec_model, schemas, wire, problems and rules, and
-live_mcp.toolsets (served sizes); never an emitter. Emitters import from its modules.
+labels they share. May import codegen's loader, spec_model, schemas, wire, problems and rules;
+never an emitter. Emitters import from its modules.
 """
