@@ -6,7 +6,6 @@ from __future__ import annotations
 import subprocess
 
 from codegen.headers import python_header
-from codegen.ir.apps import APP_MIME_TYPE
 from codegen.ir.model import ProjectIR
 from codegen.render import render
 
@@ -46,7 +45,6 @@ def emit_python(ir: ProjectIR) -> dict[str, str]:
             "registry.py.j2",
             ir=ir,
             server=ir.server.model_dump(),
-            app_mime_type=APP_MIME_TYPE,
             header=python_header(everything),
         ),
         DISPATCH: render("dispatch.py.j2", ir=ir, header=python_header(tool_side)),

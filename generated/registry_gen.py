@@ -2,7 +2,7 @@
 # Regenerate with `make generate`.
 # specs/apps.yaml sha256:12a0384061a73842a694c144a1f7e29ba92190c150eea181bcc24d3f569428a1
 # specs/errors.yaml sha256:37dbfd805bcd7e6c3ab66e94f3055f5a82d97bb2a4185ea289349481da842429
-# specs/prompts.yaml sha256:de39cdee97fac6a37b568d20b319c216bbc14d377c75d9894aa15e5532409244
+# specs/prompts.yaml sha256:b65d9863d8a4dab5a4345a6f6c3ce211638c712029a1302a6f78c0d2fd81c625
 # specs/resources.yaml sha256:af9164c1de2f40a85ad73d87a2ba7a042d3e426fe2d9dd13b00c6dcc3b949990
 # specs/server.yaml sha256:d79261844da84caf0afe875f0cdda02bd5549f6b4a5988c1654bd80537bc90a5
 # specs/tools/analysis.yaml sha256:e024c10dd5cbc5f58160f6757bdd658d614ceedd6b55250cb5afbe836ba6e8d8
@@ -23,7 +23,7 @@
 # specs/tools/song.yaml sha256:0305853aa3789f64b7e9f34088495bf376b74d855fc1d57caf42437d44b25871
 # specs/tools/tracks.yaml sha256:8ed3e6db8bfff4f0990c59157138c301759e781d32e649b7f1c58e1d161fdd6c
 # specs/tools/transport.yaml sha256:a3df7a44f8f4694849332e0733d1fc4284412ff481f9df40cca1a991715bb8ac
-# specs/toolsets.yaml sha256:a2dbc85b78c40dbf9ecb2cc03305507fc4f78e89d58f2474d1aef03b4361dcf5
+# specs/toolsets.yaml sha256:fe27a4ba692eaff35c1409e33e0650e7b0fda3491b52736135c28a3b8a3267e8
 
 """The MCP surface, generated from the specs: tools, resources, resource templates, prompts.
 
@@ -35,7 +35,7 @@ models' classes is most of a cold start, and neither `initialize` nor `tools/lis
 
 MODELS_MODULE = "generated.models_gen"
 
-SPEC_HASH = "sha256:ef8c70e83f95c0ba3c5839d5800e797d8d572a83d5ed74b79c6811ec8e29081d"
+SPEC_HASH = "sha256:4bd60cb5b09a410ba09115dfe46afba3c51d1c8663fe8194d575679c1a75bd69"
 
 SERVER = {
     "name": "live-mcp",
@@ -18015,7 +18015,8 @@ PROMPTS = (
             "result\n"
             "   with live_show_view (arrangement) and live_jump_to_cue_point to the first section.\n"
             "6. Report the sections with their bars and which clips play in each.\n"
-            "Live's Python API cannot render audio: do not promise a bounce.\n"
+            "Live's Python API cannot render audio offline (a bounce is a real-time recording): offer one\n"
+            "only if asked.\n"
         ),
     },
     {
@@ -18054,8 +18055,6 @@ PROMPTS = (
 
 # MCP Apps views (specs/apps.yaml): `ui://` HTML resources a host renders beside the results of
 # the tools that open them; `calls` is every tool a view calls through the host.
-APP_MIME_TYPE = "text/html;profile=mcp-app"
-
 APPS = (
     {
         "uri": "ui://live-mcp/clip",

@@ -27,7 +27,7 @@ before a handler runs; the handler is `live_script.handlers.<domain>.<verb>`. Se
 docs/bridge-protocol.md.
 """
 
-SPEC_HASH = "sha256:ef8c70e83f95c0ba3c5839d5800e797d8d572a83d5ed74b79c6811ec8e29081d"
+SPEC_HASH = "sha256:4bd60cb5b09a410ba09115dfe46afba3c51d1c8663fe8194d575679c1a75bd69"
 
 METHODS = {
     "analysis.bounce": {

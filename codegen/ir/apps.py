@@ -7,13 +7,13 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from codegen.app_bundles import OUT_DIR
 from codegen.loader import LoadedSpecs
 from codegen.spec_model import AppSpec
 from codegen.wire import wire_size
 
 # SEP-1865 (MCP Apps, 2026-01-26): the resource MIME type a host renders as a view.
 APP_MIME_TYPE = "text/html;profile=mcp-app"
-BUNDLE_DIR = "live_mcp/views"
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def _app_ir(app: AppSpec) -> AppIR:
         description=" ".join(app.description.split()),
         mime_type=APP_MIME_TYPE,
         bundle=app.bundle,
-        bundle_path=f"{BUNDLE_DIR}/{app.bundle}.html",
+        bundle_path=f"{OUT_DIR}/{app.bundle}.html",
         opened_by=tuple(app.opened_by),
         calls=tuple(app.calls),
         meta={"ui": {"prefersBorder": app.prefers_border}},

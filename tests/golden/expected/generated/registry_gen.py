@@ -304,6 +304,4 @@ PROMPTS = (
 
 # MCP Apps views (specs/apps.yaml): `ui://` HTML resources a host renders beside the results of
 # the tools that open them; `calls` is every tool a view calls through the host.
-APP_MIME_TYPE = "text/html;profile=mcp-app"
-
 APPS = ()
