@@ -15,6 +15,7 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, Literal, Protocol
 
+import anyio
 import mcp_types as types
 from pydantic import BaseModel, ValidationError
 
@@ -257,19 +258,19 @@ def success_result(spec: Mapping[str, Any], result: dict[str, Any]) -> types.Cal
     )
 
 
-def add_picture(
-    spec: Mapping[str, Any],
-    params: Mapping[str, Any],
-    result: Mapping[str, Any],
-    done: types.CallToolResult,
-) -> None:
-    """Add the PNG a call asked for with `image` (live_mcp.pictures; Pillow loads only here)."""
+async def with_picture(
+    spec: Mapping[str, Any], params: Mapping[str, Any], result: dict[str, Any]
+) -> dict[str, Any]:
+    """The result with the PNG a call asked for with `image` (live_mcp.pictures, Pillow loaded only
+    here), drawn in a worker thread so that other calls go on meanwhile."""
     from live_mcp.pictures import picture_of
 
-    png = picture_of(spec["bridge_method"], params, result)
-    if png is not None:
-        data = base64.b64encode(png).decode("ascii")
-        done.content.append(types.ImageContent(data=data, mime_type="image/png"))
+    png = await anyio.to_thread.run_sync(picture_of, spec["bridge_method"], params, result)
+    if png is None:
+        return result
+    shown = WithImages(result)
+    shown.images = (*getattr(result, "images", ()), png)
+    return shown
 
 
 def error_result(
@@ -313,10 +314,9 @@ def make_tool_handler(
                 result = await run(params)
             except ToolFailure as failure:
                 raise _with_mismatch_note(_with_since(failure, spec), bridge, catalogue) from None
-            done = success_result(spec, result)
             if params.get("image"):
-                add_picture(spec, params, result, done)
-            return done
+                result = await with_picture(spec, params, result)
+            return success_result(spec, result)
         except ToolFailure as failure:
             return error_result(failure, catalogue)
         except Exception:
