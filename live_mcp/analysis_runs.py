@@ -92,11 +92,12 @@ def export_run(spec: Mapping[str, Any], bridge: BridgeLike) -> ToolRun:
         from live_mcp import midi_files
 
         midi_files.require()  # UNSUPPORTED naming the extra before anything is read
+        most = midi_files.MAX_NOTES
         read = await bridge.call(
-            "clip.get_notes", {"clip_id": params["clip_id"], "max_notes": 20000}, write=False
+            "clip.get_notes", {"clip_id": params["clip_id"], "max_notes": most}, write=False
         )
         if read.get("truncated"):
-            raise ToolFailure(BAD_INPUT, "The clip has more than 20,000 notes.", field="clip_id")
+            raise ToolFailure(BAD_INPUT, f"The clip has more than {most:,} notes.", field="clip_id")
         song = await bridge.call("song.get_overview", {}, write=False)
         signature = (int(song["signature_numerator"]), int(song["signature_denominator"]))
         count = midi_files.write_notes(

@@ -14,24 +14,18 @@ from typing import Any
 from live_mcp.errors import BAD_INPUT, ToolFailure
 
 
-def audio_file(field: str, value: str) -> str:
-    # One rule for both ends: the stdlib-only module the Remote Script checks with too.
-    from live_script.errors import BridgeError
-    from live_script.lom import audio_files
+def _script_check(module: str, name: str) -> Callable[[str, str], str]:
+    """A check of the stdlib-only module the Remote Script checks with too (one rule for both
+    ends), its BridgeError turned into the server's BAD_INPUT."""
 
-    try:
-        return str(audio_files.checked_audio_path(value, field))
-    except BridgeError as exc:
-        raise ToolFailure(BAD_INPUT, exc.message, hint=exc.hint, field=field) from None
-
-
-def _analysis_check(name: str) -> Callable[[str, str], str]:
     def check(field: str, value: str) -> str:
-        from live_script.errors import BridgeError
-        from live_script.lom import analysis_files
+        import importlib
 
+        from live_script.errors import BridgeError
+
+        checked = getattr(importlib.import_module(f"live_script.lom.{module}"), name)
         try:
-            return str(getattr(analysis_files, name)(value, field))
+            return str(checked(value, field))
         except BridgeError as exc:
             raise ToolFailure(BAD_INPUT, exc.message, hint=exc.hint, field=field) from None
 
@@ -39,10 +33,10 @@ def _analysis_check(name: str) -> Callable[[str, str], str]:
 
 
 CHECKS: dict[str, Callable[[str, Any], Any]] = {
-    "audio_file": audio_file,
-    "measured_audio_file": _analysis_check("checked_measured_audio"),
-    "midi_file": _analysis_check("checked_midi_file"),
-    "new_midi_file": _analysis_check("checked_new_midi_file"),
+    "audio_file": _script_check("audio_files", "checked_audio_path"),
+    "measured_audio_file": _script_check("analysis_files", "checked_measured_audio"),
+    "midi_file": _script_check("analysis_files", "checked_midi_file"),
+    "new_midi_file": _script_check("analysis_files", "checked_new_midi_file"),
 }
 
 
