@@ -6,21 +6,16 @@ and the Remote Script's handlers for the same methods check again. Stdlib only, 
 
 import os
 
-from ..errors import BAD_INPUT, BridgeError
-from .audio_files import checked_audio_path
+from .audio_files import bad_path, checked_audio_path
 
 # What the server's measure reads (libsndfile): not the compressed formats Live also imports.
 MEASURED_EXTENSIONS = (".aif", ".aiff", ".flac", ".wav")
 MIDI_EXTENSIONS = (".mid", ".midi")
 
 
-def _bad(field, message, hint):
-    return BridgeError(BAD_INPUT, message, hint=hint, field=field)
-
-
 def _absolute(path, field):
     if not os.path.isabs(path):
-        raise _bad(
+        raise bad_path(
             field, "%s must be an absolute path, not %r" % (field, path), "Give the full path."
         )
     return os.path.realpath(path)
@@ -29,7 +24,7 @@ def _absolute(path, field):
 def _extension(real, path, field, allowed, what):
     extension = os.path.splitext(real)[1].lower()
     if extension not in allowed:
-        raise _bad(
+        raise bad_path(
             field,
             "%s: %r is not %s (extension %r)" % (field, path, what, extension),
             "Give a %s file." % ", ".join(allowed),
@@ -46,10 +41,14 @@ def checked_midi_file(path, field="file_path"):
     """The real path of an existing, readable .mid file; BAD_INPUT otherwise."""
     real = _absolute(path, field)
     if not os.path.isfile(real):
-        raise _bad(field, "%s: no file at %r" % (field, path), "Check the path and its spelling.")
+        raise bad_path(
+            field, "%s: no file at %r" % (field, path), "Check the path and its spelling."
+        )
     _extension(real, path, field, MIDI_EXTENSIONS, "a MIDI file")
     if not os.access(real, os.R_OK):
-        raise _bad(field, "%s: %r is not readable" % (field, path), "Check the file's permissions.")
+        raise bad_path(
+            field, "%s: %r is not readable" % (field, path), "Check the file's permissions."
+        )
     return real
 
 
@@ -58,10 +57,12 @@ def checked_new_midi_file(path, field="file_path"):
     real = _absolute(path, field)
     _extension(real, path, field, MIDI_EXTENSIONS, "a MIDI file")
     if os.path.lexists(path) or os.path.lexists(real):
-        raise _bad(field, "%s: %r already exists" % (field, path), "Give a new file name.")
+        raise bad_path(field, "%s: %r already exists" % (field, path), "Give a new file name.")
     folder = os.path.dirname(real)
     if not os.path.isdir(folder):
-        raise _bad(field, "%s: no folder %r" % (field, folder), "Create the folder first.")
+        raise bad_path(field, "%s: no folder %r" % (field, folder), "Create the folder first.")
     if not os.access(folder, os.W_OK):
-        raise _bad(field, "%s: cannot write in %r" % (field, folder), "Choose a writable folder.")
+        raise bad_path(
+            field, "%s: cannot write in %r" % (field, folder), "Choose a writable folder."
+        )
     return real

@@ -18,29 +18,33 @@ AUDIO_EXTENSIONS = (".aif", ".aiff", ".flac", ".m4a", ".mp3", ".mp4", ".ogg", ".
 def checked_audio_path(path, field="file_path"):
     """The absolute, symlink-resolved path of an existing regular audio file; BAD_INPUT otherwise."""
     if not os.path.isabs(path):
-        raise _bad(
+        raise bad_path(
             field, "%s must be an absolute path, not %r" % (field, path), "Give the full path."
         )
     real = os.path.realpath(path)
     if not os.path.exists(real):
-        raise _bad(field, "%s: no file at %r" % (field, path), "Check the path and its spelling.")
+        raise bad_path(
+            field, "%s: no file at %r" % (field, path), "Check the path and its spelling."
+        )
     if not os.path.isfile(real):
-        raise _bad(
+        raise bad_path(
             field,
             "%s: %r is not a regular file" % (field, path),
             "Give the path of one audio file.",
         )
     extension = os.path.splitext(real)[1].lower()
     if extension not in AUDIO_EXTENSIONS:
-        raise _bad(
+        raise bad_path(
             field,
             "%s: %r does not look like an audio file (extension %r)" % (field, path, extension),
             "Live imports %s files." % ", ".join(AUDIO_EXTENSIONS),
         )
     if not os.access(real, os.R_OK):
-        raise _bad(field, "%s: %r is not readable" % (field, path), "Check the file's permissions.")
+        raise bad_path(
+            field, "%s: %r is not readable" % (field, path), "Check the file's permissions."
+        )
     return real
 
 
-def _bad(field, message, hint):
+def bad_path(field, message, hint):
     return BridgeError(BAD_INPUT, message, hint=hint, field=field)
