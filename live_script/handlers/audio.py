@@ -52,7 +52,7 @@ def list_warp_markers(ctx: HandlerContext, params: Params) -> Result:
     return {
         "clip_id": ctx.issue(clip, target.path),
         "warping": bool(clip.warping),
-        "warp_mode": dict((n, name) for name, n in clip_props.WARP_MODES)[int(clip.warp_mode)],
+        "warp_mode": clip_props.warp_name(int(clip.warp_mode)),
         "count": len(rows),
         "markers": [_marker(row) for row in rows],
     }

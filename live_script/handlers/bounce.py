@@ -17,6 +17,7 @@ import time
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from ..errors import bad_input, rejected
+from ..lom import views
 
 if TYPE_CHECKING:
     from Live.Song import Song
@@ -124,11 +125,9 @@ class _Bounce(object):
         temp, self.temp = self.temp, None
         if temp is None:
             return
-        tracks = list(self.song.tracks)
-        for index, track in enumerate(tracks):
-            if track == temp:
-                self.song.delete_track(index)
-                return
+        index = views.track_index(self.song, temp)
+        if index is not None:
+            self.song.delete_track(index)
 
     def _restore_arms(self) -> None:
         for track, arm in self.arms:

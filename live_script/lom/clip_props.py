@@ -72,12 +72,12 @@ def read(clip: Clip) -> Props:
         "pitch_coarse": int(clip.pitch_coarse) if audio else None,
         "pitch_fine": float(clip.pitch_fine) if audio else None,
         "warping": bool(clip.warping) if audio else None,
-        "warp_mode": _warp_name(int(clip.warp_mode)) if audio else None,
+        "warp_mode": warp_name(int(clip.warp_mode)) if audio else None,
     }
     return props
 
 
-def _warp_name(value: int) -> str:
+def warp_name(value: int) -> str:
     for name, number in WARP_MODES:
         if number == value:
             return name
@@ -98,7 +98,7 @@ def check(clip: Clip, params: Props, before: Props) -> None:
                     field=prop,
                 )
     if "warp_mode" in params:
-        offered = [_warp_name(int(mode)) for mode in clip.available_warp_modes]
+        offered = [warp_name(int(mode)) for mode in clip.available_warp_modes]
         if params["warp_mode"] not in offered:
             raise BridgeError(
                 BAD_INPUT,

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, List, Optional, Tuple
 
+from . import views
+
 if TYPE_CHECKING:
     from Live.Song import Song
     from Live.Track import Track
@@ -86,11 +88,8 @@ def armed_tracks(song: Song) -> List[Tuple[int, Track]]:
 
 
 def selected_scene_index(song: Song) -> int:
-    selected = song.view.selected_scene
-    for index, scene in enumerate(song.scenes):
-        if scene._live_ptr == selected._live_ptr:
-            return index
-    return 0
+    index = views.index_by_identity(song.scenes, song.view.selected_scene)
+    return 0 if index is None else index
 
 
 def free_slot(song: Song, track: Track) -> Optional[int]:
