@@ -1,19 +1,24 @@
 """Chord voicings for the to_chord transform: each note becomes the root of a chord, as a fixed
 shape or stacked in thirds of a scale. Pure functions, stdlib only (Python 3.7, inside Live)."""
 
-# to_chord's chord shapes: semitones above the note. "diatonic" stacks thirds in the scale.
-CHORD_SHAPES = {
-    "major": (0, 4, 7),
-    "minor": (0, 3, 7),
-    "7": (0, 4, 7, 10),
-    "maj7": (0, 4, 7, 11),
-    "m7": (0, 3, 7, 10),
-    "dim": (0, 3, 6),
-    "aug": (0, 4, 8),
-    "sus2": (0, 2, 7),
-    "sus4": (0, 5, 7),
-    "power": (0, 7),
-}
+from .harmony import CHORD_INTERVALS
+
+# to_chord's chord names and the chord (harmony's suffix) each builds: the intervals are the ones
+# chords are named by, so a voiced chord is always named back as itself. "diatonic" stacks thirds
+# in the scale instead.
+_SUFFIXES = (
+    ("major", ""),
+    ("minor", "m"),
+    ("7", "7"),
+    ("maj7", "maj7"),
+    ("m7", "m7"),
+    ("dim", "dim"),
+    ("aug", "aug"),
+    ("sus2", "sus2"),
+    ("sus4", "sus4"),
+    ("power", "5"),
+)
+CHORD_SHAPES = dict((name, CHORD_INTERVALS[suffix]) for name, suffix in _SUFFIXES)
 
 
 def _chord_pitches(root, p):
