@@ -142,9 +142,9 @@ class Recorder:
         for track in self._armed_midi_tracks():
             if any(take.slot._parent is track for take in self.takes):
                 continue
-            playing = [s for s in track._clip_slots if s._clip is not None and s._clip._playing]
-            if playing:
-                slot = playing[0]
+            playing = track.playing_slot_index
+            if playing >= 0:
+                slot = track._clip_slots[playing]
                 self.takes.append(
                     Take(slot, slot._clip, self._w.song._song_time, UNLIMITED, new_clip=False)
                 )
@@ -252,12 +252,7 @@ class Recorder:
         with self._w.undo.step():  # Live's one entry
             scene = song.create_scene(index)
             for track in song._tracks:
-                playing = [s for s in track._clip_slots if s._clip is not None and s._clip._playing]
-                if not playing:
-                    continue
-                target = track._clip_slots[index]
-                copy = playing[0]._clip._copy_for(target)
-                self._w.change(
-                    lambda t=target, c=copy: t._put(c), lambda t=target, c=copy: t._take(c)
-                )
+                playing = track.playing_slot_index
+                if playing >= 0:
+                    track._clip_slots[playing].duplicate_clip_to(track._clip_slots[index])
         song.view.selected_scene = scene

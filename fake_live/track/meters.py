@@ -120,11 +120,6 @@ def all_levels(song) -> dict[int, tuple[float, float]]:
     return out
 
 
-def levels(track) -> tuple[float, float]:
-    """Post-fader (left, right) dB of a track, return track or the Main track."""
-    return all_levels(track._w.song).get(track._ptr, (SILENCE, SILENCE))
-
-
 def midi_level(track) -> float:
     """The MIDI meter of a track without audio output: its playing clip's loudest velocity / 127."""
     song = track._w.song
