@@ -18,9 +18,10 @@ call the tool and check its result, and nothing the name and the type already sa
   description of an array's items (the array's own description says what they are);
 - an id field (`*_id`) drops its pattern: a model copies ids from what the tools return and never
   composes one, and the server still checks the pattern (BAD_INPUT naming the field);
-- the guards against oversized requests go too (string lengths, list lengths and bounds of
-  GUARD_SIZE or more: a 20,000-note list, a 2 MB string, a seed up to 2**32): no musical request
-  comes near them, and the server still enforces them. Musical bounds (pitch 0..127, tempo 20..999,
+- the guards against oversized requests go too: every string length (`minLength`/`maxLength`: a
+  name's 1..256, a 2 MB string), and list lengths and bounds of GUARD_SIZE or more (a 20,000-note
+  list, a seed up to 2**32): no musical request comes near them, and the server still enforces
+  them (an empty string is BAD_INPUT naming the field). Musical bounds (pitch 0..127, tempo 20..999,
   a batch's 50 steps) stay;
 - `additionalProperties: false` goes: the server refuses an unknown argument with BAD_INPUT
   naming it and listing the valid ones, which tells a model more than the keyword does.
