@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from codegen.loader import LoadedSpecs
 from codegen.problems import SpecProblem
-from codegen.rules.common import declared, problem
+from codegen.rules.common import declared, did_you_mean, problem
 
 
 def rule_apps_name_declared_tools(specs: LoadedSpecs) -> Iterator[SpecProblem]:
@@ -26,8 +25,7 @@ def rule_apps_name_declared_tools(specs: LoadedSpecs) -> Iterator[SpecProblem]:
             for key in ("opened_by", "calls"):
                 for i, tool in enumerate(getattr(app, key)):
                     if tool not in known and specs.complete("tools"):
-                        close = difflib.get_close_matches(tool, sorted(known), 1)
-                        hint = f" (did you mean {close[0]!r}?)" if close else ""
+                        hint = did_you_mean(tool, known)
                         yield problem(
                             spec_file, (index, key, i), f"tool {tool!r} is not declared{hint}"
                         )

@@ -3,7 +3,6 @@ bridge methods, template field names, and examples against their own schemas."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -14,6 +13,7 @@ from codegen.loader import KeyPath, LoadedSpecs
 from codegen.problems import SpecProblem
 from codegen.rules.common import (
     declared,
+    did_you_mean,
     format_error,
     format_fields,
     fragments,
@@ -177,7 +177,7 @@ def rule_references_declared(specs: LoadedSpecs) -> Iterator[SpecProblem]:
                 spec_file,
                 (index, "toolset"),
                 f"toolset {tool.toolset!r} is not declared in specs/toolsets.yaml"
-                + _did_you_mean(tool.toolset, toolsets),
+                + did_you_mean(tool.toolset, toolsets),
             )
         for i, code in enumerate(tool.errors):
             if code not in codes and specs.complete("errors"):
@@ -185,7 +185,7 @@ def rule_references_declared(specs: LoadedSpecs) -> Iterator[SpecProblem]:
                     spec_file,
                     (index, "errors", i),
                     f"error code {code!r} is not declared in specs/errors.yaml"
-                    + _did_you_mean(code, codes),
+                    + did_you_mean(code, codes),
                 )
         for i, example in enumerate(tool.examples):
             if (
@@ -197,11 +197,6 @@ def rule_references_declared(specs: LoadedSpecs) -> Iterator[SpecProblem]:
                     (index, "examples", i, "error"),
                     f"example error {example.error!r} is not among the tool's errors",
                 )
-
-
-def _did_you_mean(word: str, known: set[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(known), 1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _since_ok(since: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import string
 from collections.abc import Iterator
@@ -96,3 +97,11 @@ def format_error(template: str) -> str | None:
             if nested:
                 return nested
     return None
+
+
+def did_you_mean(word: str, known, quote: bool = True) -> str:
+    """' (did you mean X?)' naming the closest of `known` to `word`, or '' when none is close."""
+    close = difflib.get_close_matches(word, sorted(known), 1)
+    if not close:
+        return ""
+    return f" (did you mean {close[0]!r}?)" if quote else f" (did you mean {close[0]}?)"

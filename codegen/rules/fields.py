@@ -5,7 +5,6 @@ usable by the pydantic models and the Remote Script's stdlib checks."""
 
 from __future__ import annotations
 
-import difflib
 import json
 import keyword
 import re
@@ -18,7 +17,7 @@ from pydantic import BaseModel
 
 from codegen.loader import KeyPath, LoadedSpecs
 from codegen.problems import SpecProblem
-from codegen.rules.common import fragments, problem, prompts, tool_fields
+from codegen.rules.common import did_you_mean, fragments, problem, prompts, tool_fields
 from codegen.schemas import field_schema
 from codegen.spec_model import FieldSchema, VariableSchema
 
@@ -79,8 +78,7 @@ def _set_keys(schema: FieldSchema) -> set[str]:
 def _type_problems(schema: FieldSchema) -> Iterator[tuple[KeyPath, str]]:
     for t in _types(schema):
         if t not in TYPES:
-            close = difflib.get_close_matches(t, TYPES, 1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = did_you_mean(t, TYPES)
             yield ("type",), f"unknown type {t!r}{hint}; JSON Schema types are {', '.join(TYPES)}"
 
 

@@ -5,12 +5,11 @@ page (a prompt may need tools the default set does not serve)."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from codegen.loader import LoadedSpecs
 from codegen.problems import SpecProblem
-from codegen.rules.common import TOOL_WORD, declared, prompts
+from codegen.rules.common import TOOL_WORD, declared, did_you_mean, prompts
 from codegen.rules.references import NOT_TOOLS
 
 
@@ -37,8 +36,7 @@ def rule_prompt_text_names_declared_tools(specs: LoadedSpecs) -> Iterator[SpecPr
             if word in known or word in seen:
                 continue
             seen.add(word)
-            close = difflib.get_close_matches(word, sorted(known), 1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
+            hint = did_you_mean(word, known, quote=False)
             yield SpecProblem(
                 spec_file.path,
                 first + offset,

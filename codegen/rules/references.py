@@ -11,6 +11,7 @@ from codegen.problems import SpecProblem
 from codegen.rules.common import (
     TOOL_WORD,
     declared,
+    did_you_mean,
     format_error,
     format_fields,
     fragments,
@@ -109,8 +110,7 @@ def rule_prose_names_declared_tools(specs: LoadedSpecs) -> Iterator[SpecProblem]
     not_tools = NOT_TOOLS | _field_names(specs)
     for spec_file, path, text in _prose(specs):
         for word in sorted(set(TOOL_WORD.findall(text)) - known - not_tools):
-            close = difflib.get_close_matches(word, sorted(known), 1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
+            hint = did_you_mean(word, known, quote=False)
             yield problem(spec_file, path, f"names {word}, which is not a declared tool{hint}")
 
 
