@@ -155,6 +155,9 @@ class RackDeviceImpl(RackVariationsMixin, DeviceImpl):
         twin = DeviceImpl._copy(self, parent)
         twin._chains = tuple(c._copy(twin) for c in self._chains)
         twin._return_chains = tuple(c._copy(twin) for c in self._return_chains)
+        # A duplicated rack keeps its macro variations (stored values; nothing is selected anew).
+        twin._variation_list = self._variations()
+        twin._selected_variation = self.selected_variation_index
         return twin
 
     def _chains_changed(self) -> None:

@@ -52,6 +52,17 @@ def test_variations_store_recall_and_delete_like_live(song):
     assert rack.variation_count == 1
 
 
+def test_a_duplicated_rack_keeps_its_variations(song):
+    rack = _rack(song)
+    _macros(rack)[0].value = 100
+    rack.store_variation()
+    twin = rack._copy(rack._parent)
+    assert (twin.variation_count, twin.selected_variation_index) == (1, 0)
+    _macros(twin)[0].value = 5
+    twin.recall_selected_variation()
+    assert _macros(twin)[0].value == 100
+
+
 def test_insert_chain_is_live_12_3_and_undoable():
     assert not hasattr(fake_live.make_live("12.2.0")._world.cls["RackDevice"], "insert_chain")
     live = fake_live.make_live("12.3.6")
