@@ -5,7 +5,7 @@
 # specs/prompts.yaml sha256:b65d9863d8a4dab5a4345a6f6c3ce211638c712029a1302a6f78c0d2fd81c625
 # specs/resources.yaml sha256:af9164c1de2f40a85ad73d87a2ba7a042d3e426fe2d9dd13b00c6dcc3b949990
 # specs/server.yaml sha256:d79261844da84caf0afe875f0cdda02bd5549f6b4a5988c1654bd80537bc90a5
-# specs/tools/analysis.yaml sha256:e024c10dd5cbc5f58160f6757bdd658d614ceedd6b55250cb5afbe836ba6e8d8
+# specs/tools/analysis.yaml sha256:d8299cbd364378735308508f2d48476a8ad4769ad43e9589f74f8b1312151dc0
 # specs/tools/arrangement.yaml sha256:d55a60a7d2987d7b71f49051aff93a4aec733d847a22e64596375ef68e809ee3
 # specs/tools/audio.yaml sha256:14188abb602bd7ff2bd9f795096a88239729db1cc2916d224551c434113974f6
 # specs/tools/automation.yaml sha256:3b385b42cf3aba0610f6282c53bc151e4c6b9cdb19fed458e5b373ebdf6b4630
@@ -14,7 +14,7 @@
 # specs/tools/clips.yaml sha256:93c668306fd72941386a3e20e5c7e03e10261ee8038fe1f82cf689039cb2ca94
 # specs/tools/devices.yaml sha256:33916f413227615a835c07c83b900be99e57c5befe20e3289c240f4f1429e5aa
 # specs/tools/history.yaml sha256:ed8be608fcf68f7ef8b1e75ac784bab37b30a7acab2d5c526e4cb6d5a604705d
-# specs/tools/launch.yaml sha256:ea1c88215d51db19f5bc128566de049da8891f58a66444e6dff2c59929ce8c54
+# specs/tools/launch.yaml sha256:f2289d0b5269084f3249f386f26085f58fca057dd55715bfaccf44e4bed18ff0
 # specs/tools/mixer.yaml sha256:a488988be07a0968866eb4aca0775df6ff73f9d8e2a19be9aaf12c9977703165
 # specs/tools/notes.yaml sha256:760fc6c821708c3d6ff3ab46497a8458b7e0977ad5dc9c2dcff8b8bc180acd69
 # specs/tools/racks.yaml sha256:d5213ec1d4c06482e5168ab4c8226d5183c338731200902c078f5503bb7b3054
@@ -35,7 +35,7 @@ models' classes is most of a cold start, and neither `initialize` nor `tools/lis
 
 MODELS_MODULE = "generated.models_gen"
 
-SPEC_HASH = "sha256:4bd60cb5b09a410ba09115dfe46afba3c51d1c8663fe8194d575679c1a75bd69"
+SPEC_HASH = "sha256:219d61cb936c531dfc63613bb2cdde1050ce8a456eeeb5a156ff089e94efbb81"
 
 SERVER = {
     "name": "live-mcp",
@@ -128,8 +128,8 @@ TOOLSETS = {
         ),
         "default": False,
         "budget": 3200,
-        "size": 2361,
-        "wire_size": 4612,
+        "size": 2594,
+        "wire_size": 4870,
         "tools": (
             "live_analyze_notes",
             "live_bounce",
@@ -199,8 +199,8 @@ TOOLSETS = {
         ),
         "default": True,
         "budget": 6800,
-        "size": 5923,
-        "wire_size": 10462,
+        "size": 5951,
+        "wire_size": 10490,
         "tools": (
             "live_create_midi_clip",
             "live_delete_clip",
@@ -1367,8 +1367,8 @@ TOOLS = (
         "name": "live_bounce",
         "title": "Bounce by resampling",
         "description": (
-            "Record an Arrangement range of the Main output or a track to an audio file, in real time (5 min "
-            "max)."
+            "Record the Main output or a track to an audio file in real time (5 min max), playing an "
+            "Arrangement range, a scene, or what plays now."
         ),
         "toolset": "analysis",
         "domain": "analysis",
@@ -1388,15 +1388,26 @@ TOOLS = (
                     "pattern": "^(main|track:\\d+(@\\d+)?)$",
                     "default": "main",
                 },
-                "start": {"type": "number", "description": "In beats.", "minimum": 0, "default": 0},
+                "play": {
+                    "type": "string",
+                    "description": '"arrangement", "playing" or a scene id.',
+                    "pattern": "^(arrangement|playing|scene:\\d+(@\\d+)?)$",
+                    "default": "arrangement",
+                },
+                "start": {
+                    "type": "number",
+                    "description": "Arrangement start in beats.",
+                    "minimum": 0,
+                    "default": 0,
+                },
                 "length": {
                     "type": "number",
-                    "description": "In beats.",
+                    "description": "In beats; a scene's defaults to its longest clip.",
                     "maximum": 4096,
                     "exclusiveMinimum": 0,
                 },
             },
-            "required": ["length"],
+            "required": [],
             "additionalProperties": False,
         },
         "output_schema": {
@@ -1405,12 +1416,24 @@ TOOLS = (
             "properties": {
                 "file_path": {"type": "string", "description": "The recorded file."},
                 "source": {"type": "string", "description": "What was recorded."},
-                "start": {"type": "number", "description": "Start in beats."},
+                "play": {"type": "string", "description": "What played."},
+                "start": {
+                    "type": "number",
+                    "description": "Song position where the take began, in beats.",
+                },
                 "length": {"type": "number", "description": "Length in beats."},
                 "seconds": {"type": "number", "description": "The file's length in seconds."},
                 "sample_rate": {"type": "integer", "description": "The file's sample rate."},
             },
-            "required": ["file_path", "source", "start", "length", "seconds", "sample_rate"],
+            "required": [
+                "file_path",
+                "source",
+                "play",
+                "start",
+                "length",
+                "seconds",
+                "sample_rate",
+            ],
             "additionalProperties": False,
         },
         "models_module": MODELS_MODULE,
@@ -1420,7 +1443,7 @@ TOOLS = (
         "bridge_method": "analysis.bounce",
         "undo": "by_live",
         "since": "11.0",
-        "summary": "Bounced {source} ({length} beats, {seconds} s) to {file_path}",
+        "summary": "Bounced {source} ({play}, {length} beats, {seconds} s) to {file_path}",
         "errors": ("BAD_INPUT", "STALE_REFERENCE", "LIVE_REJECTED", "LIVE_UNAVAILABLE"),
         "examples": (
             {"input": {"source": "main", "start": 0, "length": 4096}, "error": "BAD_INPUT"},
@@ -1430,8 +1453,8 @@ TOOLS = (
         "wire": {
             "name": "live_bounce",
             "title": "Bounce by resampling",
-            "description": "Record an Arrangement range of the Main output or a track to an audio file, in "
-            "real time (5 min max).",
+            "description": "Record the Main output or a track to an audio file in real time (5 min max), "
+            "playing an Arrangement range, a scene, or what plays now.",
             "inputSchema": {
                 "type": "object",
                 "properties": {
@@ -1441,26 +1464,32 @@ TOOLS = (
                         "pattern": "^(main|track:\\d+(@\\d+)?)$",
                         "default": "main",
                     },
+                    "play": {
+                        "type": "string",
+                        "description": '"arrangement", "playing" or a scene id.',
+                        "pattern": "^(arrangement|playing|scene:\\d+(@\\d+)?)$",
+                        "default": "arrangement",
+                    },
                     "start": {
                         "type": "number",
-                        "description": "In beats.",
+                        "description": "Arrangement start in beats.",
                         "minimum": 0,
                         "default": 0,
                     },
                     "length": {
                         "type": "number",
-                        "description": "In beats.",
+                        "description": "In beats; a scene's defaults to its longest clip.",
                         "maximum": 4096,
                         "exclusiveMinimum": 0,
                     },
                 },
-                "required": ["length"],
             },
             "outputSchema": {
                 "type": "object",
                 "properties": {
                     "file_path": {"type": "string"},
                     "source": {"type": "string"},
+                    "play": {"type": "string"},
                     "start": {"type": "number"},
                     "length": {"type": "number"},
                     "seconds": {"type": "number"},
@@ -1469,8 +1498,8 @@ TOOLS = (
             },
             "annotations": {"destructiveHint": False},
         },
-        "wire_size": 788,
-        "model_size": 498,
+        "wire_size": 1046,
+        "model_size": 731,
     },
     {
         "name": "live_browse",
@@ -5330,7 +5359,10 @@ TOOLS = (
     {
         "name": "live_fire_clip",
         "title": "Launch clip or slot",
-        "description": "Launch a Session clip, or press an empty slot's stop button. Starts the transport.",
+        "description": (
+            "Launch a Session clip, or press an empty slot's stop button (record, on an armed track). Starts "
+            "the transport."
+        ),
         "toolset": "clips",
         "domain": "launch",
         "annotations": {
@@ -5359,9 +5391,10 @@ TOOLS = (
                 "target_id": {"type": "string", "description": "The clip's or slot's id."},
                 "action": {
                     "type": "string",
-                    "description": "What the launch did: started the clip, or (an empty "
-                    "slot) stopped the track's clips.",
-                    "enum": ["launched", "stopped_track"],
+                    "description": "What the launch did: started the clip, began recording "
+                    "(an armed track's empty slot), or (an empty slot) "
+                    "stopped the track's clips.",
+                    "enum": ["launched", "recording", "stopped_track"],
                 },
                 "is_playing": {
                     "type": "boolean",
@@ -5412,8 +5445,8 @@ TOOLS = (
         "wire": {
             "name": "live_fire_clip",
             "title": "Launch clip or slot",
-            "description": "Launch a Session clip, or press an empty slot's stop button. Starts the "
-            "transport.",
+            "description": "Launch a Session clip, or press an empty slot's stop button (record, on an armed "
+            "track). Starts the transport.",
             "inputSchema": {
                 "type": "object",
                 "properties": {
@@ -5437,8 +5470,8 @@ TOOLS = (
                 "openWorldHint": False,
             },
         },
-        "wire_size": 592,
-        "model_size": 273,
+        "wire_size": 620,
+        "model_size": 301,
     },
     {
         "name": "live_fire_scene",

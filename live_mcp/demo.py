@@ -7,6 +7,7 @@ step is checked; the command exits 1 at the first one that fails.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 import textwrap
@@ -49,8 +50,8 @@ class DemoFailure(Exception):
     pass
 
 
-# The default toolsets, scenes for the launch, and recording for the take at the end.
-DEMO_TOOLSETS = "default,scenes,recording"
+# The default toolsets, scenes for the launch, recording for the take, analysis for the bounce.
+DEMO_TOOLSETS = "default,scenes,recording,analysis"
 
 
 def server_command() -> list[str]:
@@ -208,6 +209,7 @@ async def session(out: Transcript) -> None:
             out.detail(f"  {step['index']}. {step['tool']}: {step['summary']}")
         await play_a_scene(client, out)
         await record_and_undo(client, out, track_id)
+        await bounce_and_measure(client, out)
 
 
 async def play_a_scene(client: Any, out: Transcript) -> None:
@@ -253,6 +255,29 @@ async def record_and_undo(client: Any, out: Transcript, track_id: str) -> None:
     if not gone.is_error:
         raise DemoFailure("one undo after the recording did not remove the recorded clip")
     out.detail("One undo removed the recorded clip: the recording was Live's own undo step.")
+
+
+async def bounce_and_measure(client: Any, out: Transcript) -> None:
+    """Record a bar of what plays from the Main output (in real time), then measure the file."""
+    bounced = await _call(
+        client,
+        out,
+        "Bounce a bar of what plays",
+        "live_bounce",
+        {"play": "playing", "length": 4},
+    )
+    if importlib.util.find_spec("pyloudnorm") is None:  # installed without the analysis extra
+        out.detail("Measuring it needs the analysis extra: pip install 'live-mcp[analysis]'.")
+        return
+    measured = await _call(
+        client, out, "Measure the bounce", "live_measure_audio", {"file_path": bounced["file_path"]}
+    )
+    if measured["integrated_lufs"] is None:
+        raise DemoFailure("the bounce of a playing scene is silent")
+    out.detail(
+        f"{bounced['seconds']} s at {bounced['sample_rate']} Hz: "
+        f"{measured['integrated_lufs']} LUFS, key {measured['key']}."
+    )
 
 
 def run_demo(*, quiet: bool = False) -> int:

@@ -29,7 +29,11 @@ What it models, after Live's manual:
   become a clip per track (Session: first empty slot from the selected scene down, a new scene at
   the end when none is free; Arrangement: at the bar the first note was played). One undo entry.
 
-Audio tracks record nothing: the fake has no audio input.
+* ``ClipSlot.fire(record_length)`` on an empty slot of an armed track records into that slot.
+  An audio track whose input is Resampling or another track records what the fake synthesises
+  (fake_live.track.resampling); its take becomes an audio clip with a file when it ends.
+
+Other audio inputs record nothing: the fake has no audio input.
 """
 
 from __future__ import annotations
@@ -114,15 +118,28 @@ class Recorder:
 
     def _new_take(self, track, length: float) -> None:
         slot = self._free_slot(track)
-        if slot is None:
-            return
+        if slot is not None:
+            self._take_in(slot, length)
+
+    def _take_in(self, slot, length: float) -> None:
         song = self._w.song
         # Live gives the recording clip a bar and grows it; it enters the undo history at the end.
         bar = 4.0 * song._numerator / song._denominator
-        clip = new(self._w.cls["Clip"], slot, min(length, bar))
+        midi = slot._parent._kind == "midi"
+        clip = new(self._w.cls["Clip"], slot, min(length, bar), midi=midi)
         slot._put(clip)
         clip.fire()
         self.takes.append(Take(slot, clip, song._song_time, length, new_clip=True))
+
+    def record_into(self, slot, length: float) -> None:
+        """``ClipSlot.fire`` on an empty slot of an armed track: a take in that slot. An audio
+        track records only an input the fake can hear (Resampling or another track's output)."""
+        if not length > 0.0:
+            raise reject(f"Invalid record length {length}")
+        track = slot._parent
+        if track._kind == "audio" and self._w.resampler.source(track) is None:
+            return
+        self._take_in(slot, length)
 
     def trigger(self, record_length) -> None:
         length = float(record_length)
@@ -154,7 +171,14 @@ class Recorder:
     def finish(self, take: Take) -> None:
         self.takes.remove(take)
         clip, slot = take.clip, take.slot
-        if take.new_clip:
+        if take.new_clip and not clip._midi:  # audio: exactly what was heard, written to a file
+            heard = min(take.length, self._w.song._song_time - take.start)
+            if heard <= 0.0:
+                slot._take(clip)  # Live keeps no empty take
+            else:
+                self._w.resampler.finish_slot_take(slot._parent, clip, take.start, heard)
+                self._w.undo.record(lambda: slot._take(clip), lambda: slot._put(clip))
+        elif take.new_clip:
             recorded = max(self._w.song._song_time - take.start, 0.0)
             length = take.length if take.length < UNLIMITED else recorded
             bar = 4.0 * self._w.song._numerator / self._w.song._denominator
@@ -169,6 +193,10 @@ class Recorder:
                 )
         if not self.takes:
             self._w.song._set_session_record(False)
+
+    def stop_slot(self, slot) -> None:
+        for take in [t for t in self.takes if t.slot is slot]:
+            self.finish(take)
 
     def finish_all(self) -> None:
         for take in list(self.takes):
@@ -207,6 +235,9 @@ class Recorder:
         song.current_song_time = song._song_time + float(beats)
         self._w.resampler.update()
         for take in list(self.takes):
+            if take.slot._parent._removed:  # its track was deleted: the take went with it
+                self.takes.remove(take)
+                continue
             elapsed = song._song_time - take.start
             if elapsed >= take.length:
                 self.finish(take)

@@ -155,7 +155,7 @@ class SceneImpl(LomObject):
             song._apply("_numerator", self._numerator, "signature_numerator")
             song._apply("_denominator", self._denominator, "signature_denominator")
         for slot in self.clip_slots:
-            slot.fire()
+            slot._launch()
         if can_select_scene_on_launch:
             song._view.selected_scene = self  # selection is not undoable: the setter records none
         song._set_playing(True)

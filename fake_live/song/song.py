@@ -156,7 +156,11 @@ class SongImpl(SongRecordingMixin, SongTracksMixin, SongScenesMixin, LomObject):
         if value != self._playing:
             self._playing = value
             self._notify("is_playing")
+            if not value:  # Live's Stop ends every take, then every Session clip stops
+                self._w.recorder.finish_all()
             self._w.resampler.update()
+            if not value:
+                self.stop_all_clips()
 
     def start_playing(self) -> None:
         self._set_playing(True)

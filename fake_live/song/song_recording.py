@@ -83,9 +83,26 @@ class SongRecordingMixin:
     punch_in = _switch("punch_in", "Enable recording when playback reaches the loop start.")
     punch_out = _switch("punch_out", "Disable recording when playback reaches the loop end.")
     session_automation_record = _switch("session_automation_record", "Automation Arm.")
-    back_to_arranger = _switch("back_to_arranger", "Session clips override the Arrangement.")
     nudge_up = _switch("nudge_up", "The nudge up button is held.")
     nudge_down = _switch("nudge_down", "The nudge down button is held.")
+
+    @property
+    def back_to_arranger(self) -> bool:
+        """Lit while Session clips override the Arrangement on some track (Live's button)."""
+        return self._back_to_arranger
+
+    @back_to_arranger.setter
+    def back_to_arranger(self, value) -> None:
+        if not value:  # Live: "Setting a value 0 will go back to the Arranger playback."
+            for track in self._tracks:
+                track._back_to_arrangement()
+        self._back_to_arranger = bool(value)
+        self._notify("back_to_arranger")
+
+    def _light_back_to_arranger(self) -> None:
+        if not self._back_to_arranger:
+            self._back_to_arranger = True
+            self._notify("back_to_arranger")
 
     @property
     def midi_recording_quantization(self):

@@ -60,6 +60,7 @@ class ClipImpl(ClipAudioMixin, ClipNotesMixin, LomObject):
         self._end_marker = length
         self._arrangement_start = at  # None for a Session clip
         self._playing = False
+        self._launched_at = 0.0  # song time of the last launch (a Session clip plays from there)
         self._store = NoteStore()
         self._file_path = ""
         self._envelopes = ClipEnvelopes(self)
@@ -298,13 +299,17 @@ class ClipImpl(ClipAudioMixin, ClipNotesMixin, LomObject):
         self._notify("playing_status")
 
     def fire(self) -> None:
-        # A track plays one Session clip at a time, and launching a clip starts the transport.
+        # A track plays one Session clip at a time, launching a clip starts the transport, and
+        # the track's Arrangement is silenced until Back to Arrangement (Live's override).
         if self.is_session_clip:
-            for slot in self._parent._parent._clip_slots:
+            track = self._parent._parent
+            for slot in track._clip_slots:
                 if slot._clip is not None and slot._clip is not self:
                     slot._clip.stop()
+            track._override_arrangement()
             self._w.song._set_playing(True)
         self._playing = True
+        self._launched_at = self._w.song._song_time
         self._notify("playing_status")
 
     def stop(self) -> None:

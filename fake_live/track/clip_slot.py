@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from ..core.enums import ClipSlotPlayingState
 from ..core.lom import LomObject, install_listeners, new, reject
+from ..song.recording import UNLIMITED
 
 
 def wav_beats(path: str, tempo: float) -> float:
@@ -139,14 +140,34 @@ class ClipSlotImpl(LomObject):
         clip._removed = True
         self._notify("has_clip")
 
-    def fire(self) -> None:
-        # Live: "Fire a Clip if this Clipslot owns one, else trigger the stop button, if we have one."
+    def fire(self, record_length=UNLIMITED, launch_quantization=None, force_legato=False) -> None:
+        # Live: "Fire a Clip if this Clipslot owns one, else trigger the stop button, if we have
+        # one. If 'record_length' is passed, the clip will be refired after the given recording
+        # length. Raises an error if the slot owns a clip." An empty slot of an armed track
+        # records (the slot's record button). The fake launches at once, so the quantization
+        # and legato arguments change nothing.
+        fixed = float(record_length) < UNLIMITED
+        if self._clip is not None:
+            if fixed:
+                raise reject("Cannot record into a slot that already has a clip")
+            self._clip.fire()
+        elif self._parent.can_be_armed and self._parent._arm:
+            self._w.recorder.record_into(self, float(record_length))
+        else:
+            self._launch()
+
+    def _launch(self) -> None:
+        """What a scene's launch does here: play the clip, or press the stop button. Live's
+        'Start Recording on Scene Launch' preference is off by default: an armed track does not
+        record from a scene."""
         if self._clip is not None:
             self._clip.fire()
         elif self._has_stop_button:
             self._parent.stop_all_clips()
+            self._parent._override_arrangement()
 
     def stop(self) -> None:
+        self._w.recorder.stop_slot(self)  # stopping a recording slot ends its take, kept
         if self._clip is not None:
             self._clip.stop()
 

@@ -99,6 +99,7 @@ class TrackImpl(
             tuple(new(slot_cls, self) for _ in range(scene_count)) if playable else ()
         )
         self._arrangement_clips: tuple = ()
+        self._arrangement_overridden = False  # Session overrides the Arrangement (Live's button)
         self._devices: tuple = ()
         self._mixer = new(self._w.cls["MixerDevice"], self, send_count)
         self._view = new(self._w.cls["Track.View"], self)

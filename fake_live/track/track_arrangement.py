@@ -1,5 +1,9 @@
 """Live.Track.Track's Arrangement clips (a mixin of TrackImpl): create, duplicate into and delete
-them."""
+them, and whether the track plays them.
+
+Live's override: launching a Session clip on a track, or its stop button, silences the track's
+Arrangement until Back to Arrangement (``Song.back_to_arranger = False``), which the button then
+offers (``Song.back_to_arranger`` reads True)."""
 
 from __future__ import annotations
 
@@ -60,6 +64,19 @@ class TrackArrangementMixin:
         return self._add_arrangement_clip(
             clip._copy_for(self, at=_arrangement_time(destination_time))
         )
+
+    @property
+    def _plays_arrangement(self) -> bool:
+        return not self._arrangement_overridden
+
+    def _override_arrangement(self) -> None:
+        self._arrangement_overridden = True
+        self._w.song._light_back_to_arranger()
+
+    def _back_to_arrangement(self) -> None:
+        if not self._plays_arrangement:
+            self._arrangement_overridden = False
+            self.stop_all_clips()
 
     def _new_arrangement_clip(self, start_time: float, length, name: str = ""):
         clip = new(self._w.cls["Clip"], self, length, at=float(start_time), name=name)

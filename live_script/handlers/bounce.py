@@ -1,53 +1,53 @@
-"""Bounce by resampling: record an Arrangement range of the Main output (or one track) onto a
-temporary audio track, in real time, without blocking the bridge.
+"""Bounce by resampling: record the Main output (or one track) onto a temporary audio track, in
+real time, without blocking the bridge.
 
-Live's Python API cannot render offline; recording is the honest route. `start()` saves every
-state it is about to touch, creates the temporary track (input Resampling or the source track,
-monitoring off, armed), and starts Arrangement recording at the range's start. It returns a
-`Pending` that waits aside (`hold=False`: the pump keeps answering other requests meanwhile) and
-polls once per drain; when the song position passes the range's end it stops, waits for the
-take's clip, reads its file path, deletes the temporary track and restores everything. Every way
-out — success, a failure, the timeout, or the caller cancelling (system.cancel, a closed
+Live's Python API cannot render offline; recording is the honest route. What plays is an
+Arrangement range, a scene fired for the take, or whatever already plays
+(live_script/handlers/bounce_takes.py records each). `start()` saves every state it is about to
+touch, creates the temporary track (input Resampling or the source track, monitoring off, then
+armed) and starts the take. It returns a `Pending` that waits aside (`hold=False`: the pump keeps
+answering other requests meanwhile) and polls once per drain; when the take has ended it waits for
+the take's clip, reads its file path, deletes the temporary track and restores everything. Every
+way out — success, a failure, the timeout, or the caller cancelling (system.cancel, a closed
 connection) — runs the same `restore()` exactly once.
 """
 
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union
 
 from ..errors import bad_input, rejected
 from ..lom import views
+from .bounce_takes import ArrangementTake, SessionTake, scene_length
+from .scene import scene_tempo
 
 if TYPE_CHECKING:
+    from Live.Scene import Scene
     from Live.Song import Song
     from Live.Track import Track
 
     from ..execution.context import HandlerContext, Params, Result
     from ..execution.pending import Pending
 
+Take = Union[ArrangementTake, SessionTake]
+
 MAX_SECONDS = 300.0
 MONITORING_OFF = 2  # Live's Track.monitoring_states.OFF
 RESAMPLING = "Resampling"
-# After the stop, how long Live may take to show the take's clip and its file.
+# After the take, how long Live may take to show the take's clip and its file.
 FINISH_SECONDS = 5.0
 
 
 class _Bounce(object):
-    def __init__(self, song: Song, start: float, length: float) -> None:
+    def __init__(self, song: Song, take: Take) -> None:
         self.song = song
-        self.start = start
-        self.end = start + length
+        self.take = take
         self.temp: Optional[Track] = None
-        self.stopped_at: Optional[float] = None
+        self.ended_at: Optional[float] = None
         self.restored = False
-        view = song.view
-        self.saved: Dict[str, Any] = {
-            "song_time": float(song.current_song_time),
-            "loop": bool(song.loop),
-            "record_mode": bool(song.record_mode),
-            "selected_track": view.selected_track,
-        }
+        self.saved = take.save(song)
+        self.selected = song.view.selected_track
         self.arms: List[Tuple[Track, bool]] = [
             (t, bool(t.arm)) for t in song.tracks if t.can_be_armed
         ]
@@ -55,46 +55,40 @@ class _Bounce(object):
     # --- start ---------------------------------------------------------------------------------
     def begin(self, source: Optional[Track]) -> None:
         song = self.song
+        if self.take.disarms_others:
+            for track, arm in self.arms:
+                if arm:
+                    track.arm = False
         song.create_audio_track(len(song.tracks))
         temp = self.temp = song.tracks[len(song.tracks) - 1]
         temp.name = "live-mcp bounce"
         temp.input_routing_type = _input_for(temp, source)
         temp.current_monitoring_state = MONITORING_OFF  # before arming: nothing is heard twice
         temp.arm = True
-        song.loop = False
-        song.current_song_time = self.start
-        song.record_mode = True
-        song.start_playing()
+        self.take.begin(song, temp)
 
     # --- waiting -------------------------------------------------------------------------------
     def poll(self) -> Optional[Dict[str, Any]]:
-        song = self.song
-        if self.stopped_at is None:
-            if song.is_playing and song.current_song_time < self.end:
+        if self.ended_at is None:
+            if self.take.running(self.song):
                 return None
-            if song.current_song_time < self.end:
-                raise rejected(
-                    "the transport stopped before the take ended; nothing was bounced",
-                    hint="Leave the transport running during a bounce, then call again.",
-                )
-            song.stop_playing()
-            song.record_mode = False
-            self.stopped_at = time.monotonic()
-        clip = self._take()
+            for step in self.take.halt(self.song, self.saved):
+                step()
+            self.ended_at = time.monotonic()
+        assert self.temp is not None
+        clip = self.take.clip(self.temp)
         if clip is None:
-            if time.monotonic() - self.stopped_at > FINISH_SECONDS:
+            if time.monotonic() - self.ended_at > FINISH_SECONDS:
                 raise rejected("Live recorded no clip on the temporary track")
             return None
         return {"file_path": str(clip.file_path)}
 
-    def _take(self) -> Any:
-        temp = self.temp
-        if temp is None:
-            return None
-        for clip in temp.arrangement_clips:
-            if clip.is_audio_clip and clip.file_path:
-                return clip
-        return None
+    def recorded(self) -> float:
+        """Beats recorded so far (for progress)."""
+        began = self.take.began_at(self.song)
+        if began is None:
+            return 0.0
+        return min(max(float(self.song.current_song_time) - began, 0.0), self.take.length)
 
     # --- the way back --------------------------------------------------------------------------
     def restore(self) -> None:
@@ -104,15 +98,13 @@ class _Bounce(object):
         self.restored = True
         song = self.song
         failures = []
-        steps = (
-            song.stop_playing,
-            lambda: setattr(song, "record_mode", self.saved["record_mode"]),
+        steps = [
+            *self.take.halt(song, self.saved),
             self._delete_temp,
             self._restore_arms,
-            lambda: setattr(song, "loop", self.saved["loop"]),
-            lambda: setattr(song, "current_song_time", self.saved["song_time"]),
+            *self.take.settle(song, self.saved),
             self._restore_selection,
-        )
+        ]
         for step in steps:
             try:
                 step()
@@ -135,9 +127,8 @@ class _Bounce(object):
                 track.arm = arm
 
     def _restore_selection(self) -> None:
-        selected = self.saved["selected_track"]
-        if selected is not None:
-            self.song.view.selected_track = selected
+        if self.selected is not None:
+            self.song.view.selected_track = self.selected
 
 
 def _input_for(temp: Track, source: Optional[Track]) -> Any:
@@ -151,33 +142,69 @@ def _input_for(temp: Track, source: Optional[Track]) -> Any:
     raise rejected("Live offers no input from %s to a new audio track" % what)
 
 
+def _take(ctx: HandlerContext, params: Params) -> Tuple[Take, float]:
+    """The take `play` asks for, and the tempo it will play at."""
+    song = ctx.song
+    play = params["play"]
+    length = params.get("length")
+    if play not in ("arrangement", "playing"):
+        target = ctx.resolve(play, ("scene",), "play")
+        scene: Scene = target.obj
+        if length is None:
+            length = scene_length(scene)
+            if not length > 0:
+                raise rejected("%s holds no clip to bounce" % play, hint="Give a length in beats.")
+        tempo = scene_tempo(scene) or float(song.tempo)
+        return SessionTake(float(length), scene, target.indices["scene"]), tempo
+    if length is None:
+        raise bad_input('a length in beats is needed when play is "%s"' % play, field="length")
+    if play == "playing":
+        if not song.is_playing:
+            raise rejected(
+                "nothing is playing to bounce",
+                hint='Start the transport or fire clips first, or use play "arrangement".',
+            )
+        return SessionTake(float(length), None, 0), float(song.tempo)
+    return ArrangementTake(float(params["start"]), float(length)), float(song.tempo)
+
+
+def _check_transport(song: Song, play: str) -> None:
+    if song.record_mode:
+        raise rejected(
+            "Arrangement record is on",
+            hint="Turn Arrangement record off, then call again.",
+        )
+    if play != "playing" and song.is_playing:
+        raise rejected(
+            "the transport is playing",
+            hint='Stop the transport, or use play "playing" to bounce what plays.',
+        )
+
+
 def start(ctx: HandlerContext, params: Params) -> Pending:
     song = ctx.song
-    length = float(params["length"])
-    seconds = length * 60.0 / float(song.tempo)
+    take, tempo = _take(ctx, params)
+    seconds = take.length * 60.0 / tempo
     if seconds > MAX_SECONDS:
         raise bad_input(
             "%g beats last %.0f s at %g BPM; a bounce records at most %d s (5 minutes)"
-            % (length, seconds, song.tempo, MAX_SECONDS),
+            % (take.length, seconds, tempo, MAX_SECONDS),
             field="length",
         )
-    if song.is_playing or song.record_mode:
-        raise rejected(
-            "the transport is playing or Arrangement record is on",
-            hint="Stop the transport and turn Arrangement record off, then call again.",
-        )
+    _check_transport(song, params["play"])
     source = None
     if params["source"] != "main":
         source = ctx.resolve(params["source"], ("track",), "source").obj
-    bounce = _Bounce(song, float(params["start"]), length)
+    bounce = _Bounce(song, take)
     try:
         bounce.begin(source)
     except Exception:
         bounce.restore()
         raise
+    length = take.length
 
     def poll() -> Optional[Result]:
-        done = min(max(song.current_song_time - bounce.start, 0.0), length)
+        done = bounce.recorded()
         ctx.progress(done, length, "bouncing: %.1f of %.1f beats recorded" % (done, length))
         try:
             answer = bounce.poll()
@@ -187,16 +214,22 @@ def start(ctx: HandlerContext, params: Params) -> Pending:
         if answer is None:
             return None
         bounce.restore()
-        answer.update(source=params["source"], start=bounce.start, length=length)
+        answer.update(
+            source=params["source"],
+            play=params["play"],
+            start=round(take.began_at(song) or 0.0, 3),
+            length=length,
+        )
         return answer
 
     def on_timeout() -> Exception:
         bounce.restore()
         return rejected("the bounce did not finish in time; everything was put back")
 
+    # A Session take waits up to a bar for its start: at 20 BPM in 4/4, 12 s.
     return ctx.later(
         poll,
-        timeout=seconds + 30.0,
+        timeout=seconds + 30.0 + (0.0 if isinstance(take, ArrangementTake) else 15.0),
         on_timeout=on_timeout,
         hold=False,
         on_cancel=bounce.restore,

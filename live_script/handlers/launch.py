@@ -36,12 +36,14 @@ def _playing_slot(track: Track) -> Optional[int]:
 
 def fire(ctx: HandlerContext, params: Params) -> Result:
     target, slot, track = _slot(ctx, params)
-    if not slot.has_clip and not slot.has_stop_button:
+    # An armed track's empty slot records, as its record button in Live does.
+    records = not slot.has_clip and views.track_arm(track)
+    if not slot.has_clip and not records and not slot.has_stop_button:
         raise rejected(
             "%s is empty and has no stop button, so launching it does nothing" % target.path,
             hint="Launch a slot that holds a clip, or stop the track with live_stop_track_clips.",
         )
-    action = "launched" if slot.has_clip else "stopped_track"
+    action = "launched" if slot.has_clip else ("recording" if records else "stopped_track")
     try:
         slot.fire()
     except RuntimeError as exc:

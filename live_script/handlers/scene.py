@@ -25,7 +25,7 @@ def scene_id(ctx: HandlerContext, scene: Scene, index: int) -> str:
     return ctx.issue(scene, "scene:%d" % index)
 
 
-def _tempo(scene: Scene) -> Optional[float]:
+def scene_tempo(scene: Scene) -> Optional[float]:
     if hasattr(scene, "tempo_enabled"):
         return float(scene.tempo) if scene.tempo_enabled else None
     tempo = float(scene.tempo)
@@ -47,7 +47,7 @@ def props(scene: Scene) -> Result:
     return {
         "name": scene.name,
         "color_index": _color(scene),
-        "tempo": _tempo(scene),
+        "tempo": scene_tempo(scene),
         "time_signature": _signature(scene),
     }
 

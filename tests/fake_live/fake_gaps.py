@@ -267,6 +267,15 @@ SETTERS: dict[tuple[str, str], str] = {
     ("Song.View", "highlighted_clip_slot"): NOT_YET_USED,
 }
 
+# Methods whose arguments the stubs under-declare: the stubs keep only Boost.Python's first
+# overload; live12_api.json's C++ signature records the others, and the fake takes the widest.
+OVERLOADS: dict[tuple[str, str], str] = {
+    (
+        "ClipSlot",
+        "fire",
+    ): "fire(record_length, launch_quantization, force_legato): a slot's record.",
+}
+
 # Property values whose type on the fake differs from the stubs' annotation, and why that is right.
 VALUE_TYPES: dict[tuple[str, str], str] = {
     (

@@ -129,6 +129,20 @@ def recorded_since(key: str, member: str, api: dict) -> str:
 _PARAM = re.compile(r"\(([\w:<>]+)\)\s*(\w+)")
 
 
+def widest_signature(name: str, entry: dict) -> str | None:
+    """The overload taking the most arguments. Boost.Python records only the first overload in
+    the signature; the others follow in the C++ signature text (ClipSlot.fire's record_length)."""
+    if entry.get("signature") is None:
+        return None
+    overloads = [entry["signature"]]
+    text = entry.get("cpp_signature") or ""
+    for match in re.finditer(rf"\b{re.escape(name)}\( \(", text):
+        end = text.find("->", match.start())
+        if end > 0:
+            overloads.append(text[match.start() : end])
+    return max(overloads, key=lambda s: len(_PARAM.findall(s.split("->", 1)[0])))
+
+
 def recorded_params(signature: str) -> tuple[list[str], int]:
     """Parameter names after ``self`` and how many are required, from a Boost.Python signature."""
     head = signature.split("->", 1)[0]
@@ -142,7 +156,7 @@ def signature_violations(cls: type, key: str, api: dict) -> list[str]:
     """Methods must take Live's arguments: same count, same optional tail, same keyword names."""
     problems: list[str] = []
     record = api["classes"][key]
-    signatures = {name: entry["signature"] for name, entry in record["methods"].items()}
+    signatures = {name: widest_signature(name, entry) for name, entry in record["methods"].items()}
     init_doc = (record.get("init_doc") or "").strip()
     if init_doc.startswith("__init__("):  # constructible from Python: check the constructor too
         signatures["__init__"] = init_doc.splitlines()[0]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from fake_gaps import GAPS, listed
+from fake_gaps import GAPS, OVERLOADS, listed
 from fake_live_api_record import load_api
 from live_stubs import stub_classes
 from stub_conformance import (
@@ -58,6 +58,22 @@ def test_kinds_setters_and_arity_match_the_stubs(version):
     for key, cls in sorted(live._world.cls.items()):
         problems += kind_violations(cls, key, parse_version(version), API)
     assert problems == []
+
+
+def test_each_listed_overload_is_wider_than_the_stubs_and_lives_own():
+    """An OVERLOADS entry is needed: the fake takes more than the stub, as many as Live records."""
+    import inspect
+
+    from fake_live_api_record import recorded_params, widest_signature
+
+    live = fake_live.make_live()
+    for key, name in OVERLOADS:
+        params = list(inspect.signature(getattr(live._world.cls[key], name)).parameters)[1:]
+        stub = stub_classes()[key][name]
+        names, _required = recorded_params(
+            widest_signature(name, API["classes"][key]["methods"][name])
+        )
+        assert len(params) > stub.positional and params == names, (key, name)
 
 
 def test_property_values_on_the_demo_set_have_the_stubs_types():

@@ -129,12 +129,17 @@ class Finding:
 
 
 def _own_names(trees):
-    """Names live_script defines: functions, methods, classes, slots, attributes it assigns."""
+    """Names live_script defines: functions, methods, classes, class attributes, slots, and
+    attributes it assigns."""
     names = set()
     for tree in trees:
         for node in ast.walk(tree):
             if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
                 names.add(node.name)
+            if isinstance(node, ast.ClassDef):  # class attributes: `disarms_others = True`
+                for statement in node.body:
+                    targets = statement.targets if isinstance(statement, ast.Assign) else []
+                    names.update(t.id for t in targets if isinstance(t, ast.Name))
             elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
                 names.add(node.attr)
             elif isinstance(node, ast.Assign):

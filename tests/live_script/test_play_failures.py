@@ -171,3 +171,14 @@ def test_scene_signature_needs_live_11_1(host11, connect):
     assert result["after"]["tempo"] == 90.0 and result["after"]["time_signature"] is None
     cleared = client.call("scene.set_props", {"scene_id": "scene:0", "tempo": None})
     assert cleared["after"]["tempo"] is None
+
+
+def test_an_empty_slot_of_an_armed_track_records_there(host, client):
+    """Live's slot record button: the armed track's empty slot records a new clip."""
+    host.call_on_main(lambda live: setattr(song_of(live).tracks[2], "arm", True))
+    host.call_on_main(
+        lambda live: setattr(song_of(live).tracks[2].clip_slots[1], "has_stop_button", False)
+    )
+    result = client.call("launch.fire", {"target_id": "track:2/clipslot:1"})
+    assert result["action"] == "recording" and result["song_playing"] is True
+    assert host.call_on_main(lambda live: song_of(live).tracks[2].clip_slots[1].is_recording)

@@ -1,7 +1,5 @@
-"""live_bounce through a real MCP client, the real server and bridge, on the fake Live.
-
-The fake's transport moves only when the test runs its clock (`recorder.run(beats)` on the host's
-main thread), so a bounce of 4 bars takes as long as the test needs, not 8 seconds. While
+"""live_bounce of an Arrangement range through a real MCP client, the real server and bridge, on
+the fake Live (tests/server/bouncing.py runs the fake's transport meanwhile). While
 Resampling records, the fake writes a WAV synthesised from the Arrangement's MIDI clips
 (fake_live/track/resampling.py); the measures of that file are known answers.
 """
@@ -14,26 +12,10 @@ from mcp import Client
 
 from live_mcp.server import build_server
 from live_mcp.tool_wrapper import ERROR_META_KEY
+from tests.server.bouncing import bounce as _bounce
+from tests.server.bouncing import state as _state
 
 pytestmark = pytest.mark.anyio
-
-
-def _state(host):
-    """Everything a bounce may touch, as plain values."""
-
-    def read(live):
-        song = live._world.song
-        return {
-            "tracks": [t.name for t in song.tracks],
-            "arms": [t.arm for t in song.tracks if t.can_be_armed],
-            "loop": song.loop,
-            "time": song.current_song_time,
-            "record_mode": song.record_mode,
-            "playing": song.is_playing,
-            "selected": song.view.selected_track.name,
-        }
-
-    return host.call_on_main(read)
 
 
 def _set_up(host):
@@ -48,36 +30,6 @@ def _set_up(host):
         keys.arm = True
 
     host.call_on_main(change)
-
-
-async def _run_clock(host, done, beats=1.0, stop_after=None):
-    """Advance the fake's transport until `done` is set (or stop it after `stop_after` beats)."""
-    moved = 0.0
-    while not done.is_set():
-        await anyio.sleep(0.02)
-        if stop_after is not None and moved >= stop_after:
-            host.call_on_main(lambda live: live._world.song.stop_playing())
-            stop_after = None
-        playing = host.call_on_main(lambda live: live._world.song.is_playing)
-        host.call_on_main(lambda live: live._world.recorder.run(beats))
-        moved += beats if playing else 0.0
-
-
-async def _bounce(client, host, args, heard=None, **clock):
-    done, out = anyio.Event(), {}
-
-    async def on_progress(progress, total, message):
-        if heard is not None:
-            heard.append((progress, total, message))
-
-    async def call():
-        out["result"] = await client.call_tool("live_bounce", args, progress_callback=on_progress)
-        done.set()
-
-    async with anyio.create_task_group() as tasks:
-        tasks.start_soon(call)
-        tasks.start_soon(lambda: _run_clock(host, done, **clock))
-    return out["result"]
 
 
 async def test_a_four_bar_bounce_of_the_main_output(bridge, live_host):
@@ -195,3 +147,27 @@ async def test_the_track_fader_sets_the_bounced_level(bridge, live_host):
     (db_a, lufs_a), (db_b, lufs_b) = levels
     assert db_a - db_b > 3  # a real change of the fader
     assert lufs_a - lufs_b == pytest.approx(db_a - db_b, abs=0.3)
+
+
+async def test_other_armed_tracks_record_nothing_during_an_arrangement_bounce(bridge, live_host):
+    """Arrangement record takes every armed track: the bounce disarms them for its take."""
+
+    def resampling_track(live):
+        song = live._world.song
+        song.create_audio_track(-1)
+        track = song.tracks[-1]
+        inputs = track.available_input_routing_types
+        track.input_routing_type = next(t for t in inputs if t.display_name == "Resampling")
+        track.arm = True
+
+    live_host.call_on_main(resampling_track)
+    async with Client(build_server(bridge), mode="legacy") as client:
+        result = await _bounce(client, live_host, {"length": 8})
+    assert not result.is_error, result.content[0].text
+    mine = live_host.call_on_main(
+        lambda live: (
+            len(live._world.song.tracks[-1].arrangement_clips),
+            live._world.song.tracks[-1].arm,
+        )
+    )
+    assert mine == (0, True)  # no take in the user's track, and armed again afterwards

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -37,6 +38,9 @@ def test_demo_runs_the_session_and_exits_zero():
         "List the scenes",
         "Launch 'Intro'",
         "Read the transport",
+        "Record one bar",
+        "Bounce a bar of what plays",
+        "Measure the bounce",
     ]
     positions = [out.index(step) for step in steps]
     assert positions == sorted(positions)
@@ -48,6 +52,9 @@ def test_demo_runs_the_session_and_exits_zero():
     # The demo Set's clips in scene 0, the beat and the batch's bass line.
     assert "Launched 'Intro' (4 clip(s)); playing True" in out
     assert "Live is playing from 1.1.1" in out
+    # A bar of the playing scene, bounced from the Main output in real time and measured.
+    assert "Bounced main (playing, 4.0 beats, 2.0 s)" in out
+    assert re.search(r"2\.0 s at 44100 Hz: -\d+\.\d+ LUFS, key [A-G]", out)
 
 
 def test_demo_exits_non_zero_when_a_step_fails(monkeypatch, capsys):
