@@ -24,12 +24,15 @@ def measure_run(spec: Mapping[str, Any], bridge: BridgeLike) -> ToolRun:
         from live_mcp import audio_measure
 
         audio_measure.libraries()  # UNSUPPORTED naming the extra, before any work
-        result = await anyio.to_thread.run_sync(audio_measure.measure, params["file_path"])
-        if not params.get("image"):
+        envelope: list[float] | None = [] if params.get("image") else None
+        result = await anyio.to_thread.run_sync(
+            audio_measure.measure, params["file_path"], envelope
+        )
+        if envelope is None:
             return validate_output(spec, result)
         from live_mcp import audio_png
 
-        path, png = await anyio.to_thread.run_sync(audio_png.render, params["file_path"], result)
+        path, png = await anyio.to_thread.run_sync(audio_png.render, envelope, result)
         result["image_path"] = path
         shown = WithImages(validate_output(spec, result))
         shown.images = (png,)

@@ -12,6 +12,7 @@ tests compare against), so the 3-second short-term blocks of the loudness range 
 
 from __future__ import annotations
 
+import itertools
 import math
 from typing import Any
 
@@ -218,6 +219,19 @@ def _tempo(np: Any, flux: Any, rate: int) -> float | None:
     return round(float(60.0 * frames_per_second / best), 1)
 
 
+ENVELOPE_COLUMNS = 640  # the width of the measure's picture (live_mcp.audio_png)
+
+
+def _peak_envelope(np: Any, rows: Any, columns: int) -> list[float]:
+    """The largest absolute sample of any channel in each of `columns` equal stretches."""
+    peaks = np.max(np.abs(rows), axis=0)
+    edges = np.linspace(0, len(peaks), columns + 1).astype(np.int64)
+    return [
+        float(np.max(peaks[start : max(end, start + 1)])) if start < len(peaks) else 0.0
+        for start, end in itertools.pairwise(edges)
+    ]
+
+
 def read_audio(path: str) -> tuple[Any, int]:
     """(samples x channels float32 array, sample rate); BAD_INPUT for what libsndfile refuses."""
     np, soundfile, _pyloudnorm, _signal = libraries()
@@ -235,13 +249,17 @@ def read_audio(path: str) -> tuple[Any, int]:
     return np.ascontiguousarray(data), int(rate)
 
 
-def measure(path: str) -> dict[str, Any]:
-    """Every measure of the file at `path` (already checked by the server: it exists)."""
+def measure(path: str, envelope: list[float] | None = None) -> dict[str, Any]:
+    """Every measure of the file at `path` (already checked by the server: it exists). Given a
+    list, fills it with the waveform's peak envelope for the picture (live_mcp.audio_png), from
+    the samples read once here."""
     np, _soundfile, pyloudnorm, signal = libraries()
     data, rate = read_audio(path)
     frames, channels = data.shape
     rows = np.ascontiguousarray(data.T, dtype=np.float64)  # one contiguous row per channel
     del data
+    if envelope is not None:
+        envelope.extend(_peak_envelope(np, rows, ENVELOPE_COLUMNS))
     weighted = _k_weighted_power(np, pyloudnorm, signal, rows, rate)
     integrated = _integrated(np, _block_loudness(np, weighted, rate, 0.4, 0.1))
     short_term = _block_loudness(np, weighted, rate, 3.0, 0.1)

@@ -1,6 +1,7 @@
 """A small PNG of a measured audio file for the model: its waveform (peak envelope per column,
-above) and its octave-band balance (bars, below). Drawn on a numpy array; encoded by the one PNG
-writer every picture of the server uses (live_mcp.pictures, Pillow)."""
+above, which the measure computes while it holds the samples) and its octave-band balance (bars,
+below). Drawn on a numpy array; encoded by the one PNG writer every picture of the server uses
+(live_mcp.pictures, Pillow)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import os
 import tempfile
 from typing import Any
 
-WIDTH, WAVE_HEIGHT, BAND_HEIGHT = 640, 160, 120
+from live_mcp.audio_measure import ENVELOPE_COLUMNS
+
+WIDTH, WAVE_HEIGHT, BAND_HEIGHT = ENVELOPE_COLUMNS, 160, 120  # a column per envelope peak
 BACKGROUND = (24, 24, 28)
 WAVE = (120, 200, 255)
 BAR = (255, 170, 60)
@@ -16,17 +19,14 @@ AXIS = (80, 80, 90)
 FLOOR_DB = -48.0  # the bottom of the band bars
 
 
-def draw(np: Any, data: Any, bands: list[dict[str, Any]]) -> Any:
+def draw(np: Any, envelope: list[float], bands: list[dict[str, Any]]) -> Any:
+    """The picture as an RGB array: `envelope` holds one peak level per column (WIDTH of them)."""
     height = WAVE_HEIGHT + BAND_HEIGHT
     image = np.empty((height, WIDTH, 3), dtype=np.uint8)
     image[:] = BACKGROUND
-    mono = np.max(np.abs(data), axis=1)
-    edges = np.linspace(0, len(mono), WIDTH + 1).astype(np.int64)
     middle = WAVE_HEIGHT // 2
     image[middle, :] = AXIS
-    for x in range(WIDTH):
-        part = mono[edges[x] : max(edges[x + 1], edges[x] + 1)]
-        level = float(np.max(part)) if part.size else 0.0
+    for x, level in enumerate(envelope[:WIDTH]):
         half = int(min(level, 1.0) * (middle - 2))
         image[middle - half : middle + half + 1, x] = WAVE
     bar_width = WIDTH // max(len(bands), 1)
@@ -41,18 +41,14 @@ def draw(np: Any, data: Any, bands: list[dict[str, Any]]) -> Any:
     return image
 
 
-def render(path: str, measured: dict[str, Any]) -> tuple[str, bytes]:
-    """(path, bytes) of the picture of `path`, written to a new temporary PNG."""
+def render(envelope: list[float], measured: dict[str, Any]) -> tuple[str, bytes]:
+    """(path, bytes) of the picture of a measured file, written to a new temporary PNG."""
     import numpy as np
-
-    from live_mcp.audio_measure import read_audio
-
-    data, _rate = read_audio(path)
     from PIL import Image
 
     from live_mcp.pictures import encode_png
 
-    png = encode_png(Image.fromarray(draw(np, data, measured["bands"]), "RGB"))
+    png = encode_png(Image.fromarray(draw(np, envelope, measured["bands"]), "RGB"))
     handle, out = tempfile.mkstemp(prefix="live-mcp-measure-", suffix=".png")
     with os.fdopen(handle, "wb") as file:
         file.write(png)

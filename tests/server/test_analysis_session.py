@@ -151,6 +151,26 @@ async def test_the_picture_reaches_the_model_as_a_png(session, tmp_path):
         assert file.read() == png
 
 
+async def test_the_picture_s_waveform_follows_the_file(session, tmp_path):
+    """Silence, then a tone: the wave is drawn only over the right half (one read of the file)."""
+    from PIL import Image
+
+    from live_mcp import audio_png
+
+    path = tmp_path / "half.wav"
+    soundfile.write(path, np.concatenate([np.zeros(RATE), _tone(69, 1.0, amplitude=0.9)]), RATE)
+    result = await session.client.call_tool(
+        "live_measure_audio", {"file_path": str(path), "image": True}
+    )
+    assert not result.is_error, result.content[0].text
+    image = Image.open(result.structured_content["image_path"]).convert("RGB")
+    row = audio_png.WAVE_HEIGHT // 2 - 10  # above the axis, inside a loud wave
+    left = {image.getpixel((x, row)) for x in range(0, audio_png.WIDTH // 2 - 2)}
+    middle = audio_png.WIDTH * 3 // 4  # the tone's loudest part (it fades in and out)
+    right = {image.getpixel((x, row)) for x in range(middle - 60, middle + 60)}
+    assert left == {audio_png.BACKGROUND} and right == {audio_png.WAVE}
+
+
 async def test_missing_or_non_audio_files_are_bad_input(session, bridge, tmp_path):
     text = tmp_path / "notes.txt"
     text.write_text("not audio")
