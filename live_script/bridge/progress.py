@@ -1,7 +1,8 @@
 """Progress of a long request, sent to the client as it happens (docs/bridge-protocol.md).
 
-A handler calls `ctx.progress(done, total, message)`; the pump gave the request's context a sink
-that queues one `system.progress` notification carrying the request's id on its connection, so
+A handler calls `ctx.progress(done, total, message)`; the pump hands the dispatcher a sink for
+the request (`Dispatcher.start(..., progress=sink)`), which gives it to the request's context; the
+sink queues one `system.progress` notification carrying the request's id on its connection, so
 the server can forward it to the MCP client that asked for progress. Nothing here touches Live;
 the sink only queues bytes (the connection's writer thread sends them while Live keeps working).
 
@@ -15,30 +16,6 @@ from . import protocol
 
 METHOD = "system.progress"
 MIN_INTERVAL = 0.05
-
-# The sink of the request the main thread is starting now (set by the pump around the start).
-_current = [None]
-
-
-def current():
-    return _current[0]
-
-
-class reporting(object):
-    """`with reporting(sink):` makes `sink` the one the next handler contexts pick up."""
-
-    def __init__(self, sink):
-        self._sink = sink
-        self._before = None
-
-    def __enter__(self):
-        self._before = _current[0]
-        _current[0] = self._sink
-        return self._sink
-
-    def __exit__(self, *exc_info):
-        _current[0] = self._before
-        return False
 
 
 class Sink(object):

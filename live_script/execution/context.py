@@ -30,11 +30,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Tuple, Union, overload
 
-from ..bridge import progress as _progress
 from ..errors import UNSUPPORTED, BridgeError
 from ..lom import ids as _ids
 from ..lom.host import Params, Result, Version
 from .pending import Pending
+
+# ctx.progress's destination: the pump's bridge/progress.py Sink (done, total, message).
+ProgressSink = Callable[[float, Optional[float], Optional[str]], Any]
 
 if TYPE_CHECKING:
     import types
@@ -123,7 +125,12 @@ class ScriptContext(object):
 class HandlerContext(object):
     """The `ctx` a handler receives: the script context plus this request's state."""
 
-    def __init__(self, script: ScriptContext, dispatcher: Optional[StepRunner] = None) -> None:
+    def __init__(
+        self,
+        script: ScriptContext,
+        dispatcher: Optional[StepRunner] = None,
+        progress: Optional[ProgressSink] = None,
+    ) -> None:
         self.script = script
         # The dispatcher running this request: a batch runs its steps through it.
         self.dispatcher = dispatcher
@@ -133,8 +140,8 @@ class HandlerContext(object):
         self.live_version = script.live_version
         self.log = script.log
         self.dirty = False
-        # Where this request's progress goes (set by the pump while it starts the request).
-        self._progress = _progress.current()
+        # Where this request's progress goes: the pump's sink for a client that asked for it.
+        self._progress = progress
         # {id as given: fresh id} for each tagged id whose object had moved: see with_moves.
         self.moves: Dict[str, str] = {}
 

@@ -138,11 +138,12 @@ class Dispatcher(object):
         _spec, function = self.prepare(method)
         return function(ctx, self.checked(method, params))
 
-    def start(self, method, params):
-        """Run a request: a result dict, or a `Call` to poll on later ticks. Raises RpcError."""
+    def start(self, method, params, progress=None):
+        """Run a request: a result dict, or a `Call` to poll on later ticks. Raises RpcError.
+        `progress`: where the request's progress reports go (a bridge/progress.py Sink), if any."""
         spec, function = self.prepare(method)
         params = _checked(spec["params"], params)
-        ctx = HandlerContext(self.script, self)
+        ctx = HandlerContext(self.script, self, progress)
         undo = (
             UndoStep(self.script.song, ctx, self.script.log) if spec["undo"] == "one_step" else None
         )

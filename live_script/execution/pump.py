@@ -148,8 +148,9 @@ class Pump(object):
         """Start one job; True when it was answered now."""
         request = job.request
         try:
-            with progress.reporting(_progress_sink(job)):
-                outcome = self._dispatcher.start(request.method, request.params)
+            outcome = self._dispatcher.start(
+                request.method, request.params, progress=_progress_sink(job)
+            )
             if isinstance(outcome, Call):
                 if getattr(outcome, "holds", True):
                     self._waiting = (job, outcome)
