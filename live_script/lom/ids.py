@@ -285,6 +285,8 @@ class IdRegistry(object):
         (walked from `song`); without `song` only the last segment is tagged."""
         if song is None:
             return "%s@%d" % (path, self.tag(obj))
+        if "/" not in path:  # no ancestors to walk (a listing's track or scene ids): tag it here
+            return path if path.split(":", 1)[0] in _FIXED else "%s@%d" % (path, self.tag(obj))
         segments = parse(path, "path")
         steps: List[Step] = []
         node = song
