@@ -98,7 +98,11 @@ def _refuse_explicit_null(source: str, pairs: list[tuple[str, str]]) -> str:
 
 
 _INT_LITERAL = re.compile(r"\bLiteral\[(-?\d+(?:, -?\d+)*)\]")
-_NOT_A_BOOL = """
+_BOOL_LITERAL = re.compile(r"\bLiteral\[(True|False)\]")
+# Python's 1 == True makes a Literal of one accept the other, even in strict mode; the
+# published JSON Schema tells integers and booleans apart, so the model must too.
+_VALIDATORS = {
+    "_not_a_bool": """
 
 def _not_a_bool(value: object) -> object:
     # Literal[1, 2] accepts True and False (they equal 1 and 0), even in strict mode; the
@@ -106,15 +110,30 @@ def _not_a_bool(value: object) -> object:
     if isinstance(value, bool):
         raise ValueError("expected an integer, not a boolean")
     return value
-"""
+""",
+    "_only_a_bool": """
+
+def _only_a_bool(value: object) -> object:
+    # Literal[True] accepts 1 (and Literal[False] 0), even in strict mode; the published JSON
+    # Schema refuses them, so the model must too.
+    if not isinstance(value, bool):
+        raise ValueError("expected a boolean")
+    return value
+""",
+}
 
 
-def _refuse_bool_for_int_enums(source: str) -> str:
-    """An integer `enum` becomes `Literal[...]`; wrap each so a boolean is refused."""
-    source, count = _INT_LITERAL.subn(
-        r"Annotated[Literal[\1], BeforeValidator(_not_a_bool)]", source
-    )
-    if count == 0:
+def _strict_literals(source: str) -> str:
+    """An integer or boolean `enum` becomes `Literal[...]`; wrap each so the other type is
+    refused."""
+    used = []
+    for pattern, validator in ((_INT_LITERAL, "_not_a_bool"), (_BOOL_LITERAL, "_only_a_bool")):
+        source, count = pattern.subn(
+            rf"Annotated[Literal[\1], BeforeValidator({validator})]", source
+        )
+        if count:
+            used.append(validator)
+    if not used:
         return source
     imports = re.search(r"^from pydantic import (.+)$", source, re.MULTILINE)
     if imports is None:
@@ -122,7 +141,8 @@ def _refuse_bool_for_int_enums(source: str) -> str:
     names = sorted({*imports.group(1).split(", "), "BeforeValidator"})
     source = source.replace(imports.group(0), f"from pydantic import {', '.join(names)}", 1)
     first_class = source.index("\nclass ")
-    return source[:first_class] + _NOT_A_BOOL + source[first_class:]
+    helpers = "".join(_VALIDATORS[name] for name in used)
+    return source[:first_class] + helpers + source[first_class:]
 
 
 def _cut_root_class(source: str) -> str:
@@ -162,5 +182,5 @@ def emit_models(ir: ProjectIR) -> dict[str, str]:
     source = _refuse_explicit_null(
         _cut_root_class(str(source)), _optional_without_default(document)
     )
-    source = _refuse_bool_for_int_enums(source)
+    source = _strict_literals(source)
     return {OUTPUT: ruff_format(source, OUTPUT)}

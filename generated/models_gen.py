@@ -34,6 +34,14 @@ def _not_a_bool(value: object) -> object:
     return value
 
 
+def _only_a_bool(value: object) -> object:
+    # Literal[True] accepts 1 (and Literal[False] 0), even in strict mode; the published JSON
+    # Schema refuses them, so the model must too.
+    if not isinstance(value, bool):
+        raise ValueError("expected a boolean")
+    return value
+
+
 class Time(RootModel[float]):
     root: Annotated[float, Field(description="Beats.", ge=0.0, le=1576800.0)]
 
@@ -3838,10 +3846,14 @@ class LiveSetRecordPropsInput(BaseModel):
     punch_in: Annotated[bool, Field(description="Punch in.")] = None
     punch_out: Annotated[bool, Field(description="Punch out.")] = None
     session_automation_record: Annotated[bool, Field(description="Automation arm.")] = None
-    re_enable_automation: Annotated[Literal[True], Field(description="Re-enable automation.")] = (
-        None
-    )
-    back_to_arranger: Annotated[Literal[False], Field(description="Back to arranger.")] = None
+    re_enable_automation: Annotated[
+        Annotated[Literal[True], BeforeValidator(_only_a_bool)],
+        Field(description="Re-enable automation."),
+    ] = None
+    back_to_arranger: Annotated[
+        Annotated[Literal[False], BeforeValidator(_only_a_bool)],
+        Field(description="Back to arranger."),
+    ] = None
     midi_recording_quantization: Annotated[
         Literal["None", "1/4", "1/8", "1/8T", "1/8+1/8T", "1/16", "1/16T", "1/16+1/16T", "1/32"],
         Field(description="MIDI recording quantization."),

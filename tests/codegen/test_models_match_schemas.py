@@ -149,3 +149,25 @@ def test_integer_enums_refuse_booleans(tool, name):
         assert not _schema_says(tool["input_schema"], instance)
         assert not _model_says(tool_model(tool, "input"), instance), instance
     assert _model_says(tool_model(tool, "input"), {**base, name: prop["enum"][0]})
+
+
+BOOLEAN_ENUMS = [
+    pytest.param(tool, name, id=f"{tool['name']}.{name}")
+    for tool in TOOLS
+    for name, prop in tool["input_schema"].get("properties", {}).items()
+    if prop.get("enum") and all(type(v) is bool for v in prop["enum"])
+]
+
+
+def test_the_catalogue_has_a_boolean_enum_to_check():
+    assert BOOLEAN_ENUMS, "no boolean enum left: drop this test and the emitter's wrap"
+
+
+@pytest.mark.parametrize(("tool", "name"), BOOLEAN_ENUMS)
+def test_boolean_enums_refuse_integers(tool, name):
+    """pydantic's Literal[True] accepts 1 (== True) even in strict mode; the schema does not."""
+    (allowed,) = tool["input_schema"]["properties"][name]["enum"]
+    for value in (int(allowed), float(allowed)):
+        assert not _schema_says(tool["input_schema"], {name: value})
+        assert not _model_says(tool_model(tool, "input"), {name: value}), value
+    assert _model_says(tool_model(tool, "input"), {name: allowed})
