@@ -14,7 +14,9 @@ connection has closed is dropped unrun: nothing a departed client asked for reac
 
 A waiting request that does not hold the queue (`Call.holds` False: a read waiting for time to
 pass, such as a meter window) is kept aside and polled at the end of each drain, after the
-requests queued behind it have been answered.
+requests queued behind it have been answered. A waiting request whose caller left (system.cancel,
+a closed connection), holding or aside, is cancelled on the next drain: its handler puts back what
+it changed, its open undo step is closed undoing the rest, and the queue moves on.
 """
 
 import collections
@@ -27,6 +29,8 @@ from ..errors import INTERNAL_ERROR, LIVE_REJECTED, RpcError
 from .dispatch import Call
 
 DRAIN_BUDGET_SECONDS = 0.020
+# How a waiting request ended (Pump._settle).
+ANSWERED, DROPPED = "answered", "dropped"
 
 
 class DrainStats(object):
@@ -104,10 +108,12 @@ class Pump(object):
         work = 0.0
         try:
             if self._waiting is not None:
-                if not self._advance():
+                outcome = self._advance()
+                if outcome is None:
                     answered += self._poll_aside()
                     return answered
-                answered += 1
+                if outcome == ANSWERED:
+                    answered += 1
             with self._lock:
                 # Requests arriving during this drain wait for the next tick.
                 batch = len(self._queue)
@@ -166,36 +172,38 @@ class Pump(object):
         """Poll every request waiting aside; how many were answered."""
         answered = 0
         for entry in list(self._aside):
-            job, call = entry
-            if getattr(job, "cancelled", False):
+            outcome = self._settle(*entry)
+            if outcome is not None:
                 self._aside.remove(entry)
-                self._cancel_call(job, call)  # the handler puts back what it changed
-                job.drop()
-                self.stats.dropped += 1
-                continue
-            try:
-                result = call.poll()
-                if result is None:
-                    continue
-                job.reply(protocol.encode(protocol.result_message(job.request.id, result)))
-            except Exception as exc:  # as in _run
-                self._fail(job, exc)
-            self._aside.remove(entry)
-            answered += 1
+            if outcome == ANSWERED:
+                answered += 1
         return answered
 
     def _advance(self):
-        """Poll the waiting job; True once it has been answered."""
-        job, call = self._waiting
+        """Poll the job holding the queue: None while it waits, else how it ended (the queue is
+        free again)."""
+        outcome = self._settle(*self._waiting)
+        if outcome is not None:
+            self._waiting = None
+        return outcome
+
+    def _settle(self, job, call):
+        """Poll one waiting call: None while it waits, ANSWERED once answered, DROPPED when its
+        caller left (system.cancel, a closed connection): the handler then puts back what it
+        changed, and an open undo step is closed undoing the rest."""
+        if getattr(job, "cancelled", False):
+            self._cancel_call(job, call)
+            job.drop()
+            self.stats.dropped += 1
+            return DROPPED
         try:
             result = call.poll()
             if result is None:
-                return False
+                return None
             job.reply(protocol.encode(protocol.result_message(job.request.id, result)))
         except Exception as exc:  # as in _run
             self._fail(job, exc)
-        self._waiting = None
-        return True
+        return ANSWERED
 
     def close(self):
         """On shutdown (main thread): a request still waiting is cancelled and answered, so no

@@ -28,7 +28,7 @@ class ScriptedDispatcher:
     def __init__(self):
         self.calls = []
 
-    def start(self, method, params):
+    def start(self, method, params, progress=None):
         self.calls.append(method)
         if method == "boom":
             raise ZeroDivisionError("boom")
@@ -83,7 +83,9 @@ def test_pending_holds_the_queue_until_it_completes(monkeypatch):
 
     monkeypatch.setattr(pump_module, "Call", PendingCall)
     dispatcher = ScriptedDispatcher()
-    dispatcher.start = lambda method, params: PendingCall(1) if method == "slow" else {"ok": method}
+    dispatcher.start = lambda method, params, progress=None: (
+        PendingCall(1) if method == "slow" else {"ok": method}
+    )
     pump = Pump(dispatcher)
     slow, after = FakeJob("slow", 1), FakeJob("after", 2)
     pump.submit(slow)
@@ -141,7 +143,7 @@ def test_a_drain_stops_at_its_time_budget_and_the_next_one_goes_on():
     dispatcher = ScriptedDispatcher()
     inner = dispatcher.start
 
-    def five_ms_each(method, params):
+    def five_ms_each(method, params, progress=None):
         clock.now += 0.005
         return inner(method, params)
 

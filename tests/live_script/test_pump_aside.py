@@ -13,9 +13,14 @@ class Job:
     def __init__(self, method, id_):
         self.request = Request(id_, True, method, {})
         self.replies = []
+        self.cancelled = False  # the client sent system.cancel, or its connection closed
+        self.dropped = False
 
     def reply(self, data):
         self.replies.append(json.loads(data))
+
+    def drop(self):
+        self.dropped = True
 
 
 class Dispatcher:
@@ -24,8 +29,9 @@ class Dispatcher:
     def __init__(self, ticks=3, undo=None):
         self.ticks = ticks
         self.undo = undo
+        self.put_back = []  # the handler's on_cancel ran
 
-    def start(self, method, params):
+    def start(self, method, params, progress=None):
         if method != "window":
             return {"ok": method}
         left = [self.ticks]
@@ -34,7 +40,8 @@ class Dispatcher:
             left[0] -= 1
             return {"done": True} if left[0] <= 0 else None
 
-        return Call(Pending(poll, hold=False), self.undo)
+        on_cancel = lambda: self.put_back.append(method)  # noqa: E731
+        return Call(Pending(poll, hold=False, on_cancel=on_cancel), self.undo)
 
 
 class Undo:
@@ -81,3 +88,31 @@ def test_close_answers_requests_waiting_aside():
     pump.close()
     assert window.replies[0]["error"]["data"]["code"] == "LIVE_REJECTED"
     assert pump.drain() == 0
+
+
+def test_a_cancelled_request_holding_the_queue_is_dropped_and_the_queue_moves_on():
+    """A batch or a browser load waits holding the queue: its caller leaving must not keep the
+    requests behind it waiting until it finishes."""
+    undo = Undo()
+    dispatcher = Dispatcher(ticks=100, undo=undo)
+    pump = Pump(dispatcher)
+    held, behind = Job("window", 1), Job("read", 2)
+    pump.submit(held)
+    pump.submit(behind)
+    assert pump.drain() == 0 and not behind.replies
+    held.cancelled = True
+    assert pump.drain() == 1 and behind.replies[0]["result"] == {"ok": "read"}
+    assert held.dropped and not held.replies
+    assert dispatcher.put_back == ["window"] and undo.events == ["abort"]
+    assert pump.stats.dropped == 1
+
+
+def test_a_cancelled_request_waiting_aside_is_dropped_and_puts_back_its_changes():
+    dispatcher = Dispatcher(ticks=100)
+    pump = Pump(dispatcher)
+    window = Job("window", 1)
+    pump.submit(window)
+    assert pump.drain() == 0
+    window.cancelled = True
+    assert pump.drain() == 0
+    assert window.dropped and not window.replies and dispatcher.put_back == ["window"]
