@@ -7,9 +7,9 @@ two (the baseline, same client, same run).
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
+from bench.served import demo_host, served_client
 from bench.timing import row, timed_call
 
 MARKERS = 500
@@ -28,15 +28,7 @@ def _takes(live) -> None:
 
 
 async def _measure(port: int, config_dir: Path) -> dict:
-    from mcp import Client
-
-    from generated import registry_gen
-    from live_mcp.bridge import Bridge
-    from live_mcp.server import build_server
-
-    bridge = Bridge(port=port, config_dir=config_dir, spec_hash=registry_gen.SPEC_HASH)
-    async with Client(build_server(bridge), mode="legacy") as client:
-        await client.call_tool("live_get_song_overview", {})  # connect the bridge first
+    async with served_client(port, config_dir) as client:
         await client.call_tool("live_list_warp_markers", {"clip_id": DENSE})  # warm the caches
         small, _ = await timed_call(client, "live_list_warp_markers", {"clip_id": LOOP}, 10)
         dense, listed = await timed_call(client, "live_list_warp_markers", {"clip_id": DENSE}, 10)
@@ -46,13 +38,9 @@ async def _measure(port: int, config_dir: Path) -> dict:
 def run() -> list[dict]:
     import anyio
 
-    from fake_live.host import FakeHost
-
-    with tempfile.TemporaryDirectory() as tmp:
-        config_dir = Path(tmp)
-        with FakeHost(demo=True, port=0, config_dir=config_dir) as host:
-            host.call_on_main(_takes)
-            measured = anyio.run(_measure, host.port, config_dir)
+    with demo_host() as (host, config_dir):
+        host.call_on_main(_takes)
+        measured = anyio.run(_measure, host.port, config_dir)
     if measured["listed"]["count"] != MARKERS:
         raise RuntimeError("the 500 warp markers did not come back")
     dense_ms, small_ms = measured["dense"] * 1000, measured["small"] * 1000

@@ -14,11 +14,8 @@ tracks (each with a device and a clip), against the same id resolved where it wa
 
 from __future__ import annotations
 
-import statistics
-import time
-
 import fake_live
-from bench.timing import row
+from bench.timing import median_of, row
 from live_script.lom import ids
 
 TRACKS = 200
@@ -37,12 +34,7 @@ def _set():
 
 
 def _median_ms(fn, runs: int = RUNS) -> float:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples) * 1000
+    return median_of(runs, fn) * 1000
 
 
 def _resolve_all(registry, song, texts):

@@ -15,9 +15,9 @@ a fake Live whose new MIDI track holds a Drum Rack with all 128 pads filled (a S
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
+from bench.served import demo_host, served_client
 from bench.timing import median_of, row, timed_call
 
 PADS = 128
@@ -34,15 +34,7 @@ def _fill(live) -> None:
 
 
 async def _measure(port: int, config_dir: Path, track_id: str) -> dict:
-    from mcp import Client
-
-    from generated import registry_gen
-    from live_mcp.bridge import Bridge
-    from live_mcp.server import build_server
-
-    bridge = Bridge(port=port, config_dir=config_dir, spec_hash=registry_gen.SPEC_HASH)
-    async with Client(build_server(bridge), mode="legacy") as client:
-        await client.call_tool("live_get_song_overview", {})  # connect the bridge first
+    async with served_client(port, config_dir) as client:
         round_trip, _ = await timed_call(client, "live_find_track", {"query": "Bass"}, 20)
         devices, listed = await timed_call(
             client, "live_list_devices", {"track_id": track_id, "limit": 500}, 10
@@ -74,17 +66,13 @@ def _bridge_only(host, track_id: str) -> float:
 def run() -> list[dict]:
     import anyio
 
-    from fake_live.host import FakeHost
-
-    with tempfile.TemporaryDirectory() as tmp:
-        config_dir = Path(tmp)
-        with FakeHost(demo=True, port=0, config_dir=config_dir) as host:
-            host.call_on_main(_fill)
-            index = host.call_on_main(
-                lambda live: len(live.Application.get_application().get_document().tracks) - 1
-            )
-            measured = anyio.run(_measure, host.port, config_dir, f"track:{index}")
-            measured["bridge_only"] = _bridge_only(host, f"track:{index}")
+    with demo_host() as (host, config_dir):
+        host.call_on_main(_fill)
+        index = host.call_on_main(
+            lambda live: len(live.Application.get_application().get_document().tracks) - 1
+        )
+        measured = anyio.run(_measure, host.port, config_dir, f"track:{index}")
+        measured["bridge_only"] = _bridge_only(host, f"track:{index}")
     listed, chained = measured["listed"], measured["chained"]
     base = measured["round_trip"] * 1000
     devices_ms, chains_ms = measured["devices"] * 1000, measured["chains"] * 1000

@@ -13,9 +13,9 @@ bridge socket and live_script on a fake Live whose browser holds a synthetic 50,
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
+from bench.served import demo_host, served_client
 from bench.timing import row, timed_call
 
 ITEMS = 50_000
@@ -24,15 +24,7 @@ PLUGIN_URI = "query:Plugins#VST3:Acme:Acme%20Poly"
 
 
 async def _measure(port: int, config_dir: Path) -> dict:
-    from mcp import Client
-
-    from generated import registry_gen
-    from live_mcp.bridge import Bridge
-    from live_mcp.server import build_server
-
-    bridge = Bridge(port=port, config_dir=config_dir, spec_hash=registry_gen.SPEC_HASH)
-    async with Client(build_server(bridge), mode="legacy") as client:
-        await client.call_tool("live_get_song_overview", {})  # connect the bridge first
+    async with served_client(port, config_dir) as client:
         round_trip, _ = await timed_call(client, "live_find_track", {"query": "Bass"}, 20)
         search, found = await timed_call(client, "live_search_browser", SEARCH, 5)
         track = (await client.call_tool("live_create_track", {"kind": "midi"})).structured_content
@@ -55,12 +47,8 @@ async def _measure(port: int, config_dir: Path) -> dict:
 def run() -> list[dict]:
     import anyio
 
-    from fake_live.host import FakeHost
-
-    with tempfile.TemporaryDirectory() as tmp:
-        config_dir = Path(tmp)
-        with FakeHost(demo=True, port=0, config_dir=config_dir, browser_items=ITEMS) as host:
-            measured = anyio.run(_measure, host.port, config_dir)
+    with demo_host(browser_items=ITEMS) as (host, config_dir):
+        measured = anyio.run(_measure, host.port, config_dir)
     found, listed = measured["found"], measured["listed"]
     base = measured["round_trip"] * 1000
     search_ms, params_ms = measured["search"] * 1000, measured["params"] * 1000
