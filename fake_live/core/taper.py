@@ -13,6 +13,7 @@ Sends use the same law shifted so that their maximum, 1.0, is 0 dB (Live's send 
 from __future__ import annotations
 
 import bisect
+import math
 
 # (fader value, dB) measured on Live's track volume, quietest first.
 _MEASURED = (
@@ -68,3 +69,13 @@ def pan_text(value: float) -> str:
     if steps == 0:
         return "C"
     return f"{steps}{'L' if value < 0 else 'R'}"
+
+
+def amplitude(db: float) -> float:
+    """The amplitude ratio of a level in dB (0.0 for silence, -inf dB)."""
+    return 0.0 if db == -math.inf else 10.0 ** (db / 20.0)
+
+
+def decibels(ratio: float) -> float:
+    """The level in dB of an amplitude ratio (-inf dB for 0)."""
+    return 20.0 * math.log10(ratio) if ratio > 0 else -math.inf

@@ -18,10 +18,9 @@ The fake plays no audio, so its meters follow a documented model instead of a si
 
 from __future__ import annotations
 
-import math
 import time
 
-from ..core.taper import send_db, volume_db
+from ..core.taper import amplitude, decibels, send_db, volume_db
 from .clip_audio import GAIN_MAX_DB, GAIN_MIN_DB
 
 SILENCE = float("-inf")
@@ -45,10 +44,6 @@ def position(db: float) -> float:
     return high
 
 
-def _gain_db(ratio: float) -> float:
-    return 20.0 * math.log10(ratio) if ratio > 0 else SILENCE
-
-
 def _source_db(track, soloing: bool) -> float:
     """Pre-fader level of what the track plays."""
     if track._mute or (soloing and not track._solo):
@@ -59,7 +54,7 @@ def _source_db(track, soloing: bool) -> float:
             continue
         if clip._midi:
             velocities = [n.velocity for n in clip._store.notes.values() if not n.mute]
-            return _gain_db(max(velocities) / 127.0) if velocities else SILENCE
+            return decibels(max(velocities) / 127.0) if velocities else SILENCE
         if clip._gain <= 0.0:
             return SILENCE
         return GAIN_MIN_DB + (GAIN_MAX_DB - GAIN_MIN_DB) * clip._gain
@@ -72,8 +67,8 @@ def _fader(track, db: float) -> tuple[float, float]:
         return SILENCE, SILENCE
     db += volume_db(track._mixer._volume._value)
     pan = track._mixer._panning._value
-    left = db + (_gain_db(1.0 - pan) if pan > 0 else 0.0)
-    right = db + (_gain_db(1.0 + pan) if pan < 0 else 0.0)
+    left = db + (decibels(1.0 - pan) if pan > 0 else 0.0)
+    right = db + (decibels(1.0 + pan) if pan < 0 else 0.0)
     return left, right
 
 
@@ -125,7 +120,7 @@ def midi_level(track) -> float:
     song = track._w.song
     soloing = any(t._solo for t in (*song._tracks, *song._return_tracks))
     db = _source_db(track, soloing)
-    return 0.0 if db == SILENCE else 10 ** (db / 20.0)
+    return amplitude(db)
 
 
 # Live refreshes its meters at its display rate; the fake computes the whole Set's levels at most

@@ -178,8 +178,7 @@ def _session_notes(clip, end: float):
 
 
 def _gain(track) -> float:
-    db = taper.volume_db(track.mixer_device.volume.value)
-    return 0.0 if db == -math.inf else 10.0 ** (db / 20.0)
+    return taper.amplitude(taper.volume_db(track.mixer_device.volume.value))
 
 
 def _add_note(samples: list, pitch: int, at: float, length: float, amplitude: float) -> None:

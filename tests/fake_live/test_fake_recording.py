@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import fake_live
 from fake_live.core.enums import RecordingQuantization
-from fake_live.core.taper import volume_db
+from fake_live.core.taper import amplitude, decibels, volume_db
 from fake_live.song.recording import quantize
 from fake_live.track.meters import SILENCE, position
 
@@ -32,6 +32,15 @@ def test_quantize_lands_on_the_nearest_grid_line(beats, setting):
 @given(st.floats(-69.0, 6.0, allow_nan=False))
 def test_meter_position_reads_back_as_its_level(db):
     assert volume_db(position(db)) == pytest.approx(db, abs=0.01)
+
+
+@given(st.floats(-120.0, 24.0, allow_nan=False))
+def test_decibels_and_amplitude_are_inverse(db):
+    assert decibels(amplitude(db)) == pytest.approx(db, abs=1e-9)
+
+
+def test_silence_is_no_amplitude():
+    assert amplitude(float("-inf")) == 0.0 and decibels(0.0) == float("-inf")
 
 
 def test_silence_is_the_bottom_of_the_meter():
