@@ -48,7 +48,6 @@ async def test_a_scene_bounce_plays_the_scene_for_its_longest_clip(bridge, live_
 async def test_a_scene_with_its_own_tempo_records_at_that_tempo_and_puts_the_set_s_back(
     bridge, live_host
 ):
-    before = _state(live_host)
     async with Client(build_server(bridge), mode="legacy") as client:
         await client.call_tool("live_set_scene_props", {"scene_id": "scene:0", "tempo": 60})
         before = _state(live_host)
