@@ -143,7 +143,11 @@ MOVED_KEY = "_moved"
 def _drum_pad(rack: Any, note: Optional[int]) -> Any:
     if not rack.can_have_drum_pads:
         return None
-    for pad in rack.drum_pads:
+    pads = rack.drum_pads
+    # Live lists a Drum Rack's 128 pads in note order: look there first, then search.
+    if note is not None and 0 <= note < len(pads) and pads[note].note == note:
+        return pads[note]
+    for pad in pads:
         if pad.note == note:
             return pad
     return None
