@@ -298,3 +298,20 @@ def test_a_device_id_follows_the_device_after_its_old_track_is_deleted(host, cli
     assert untag(result["device_id"]) == f"track:{last}/device:0"
     assert result["changes"][0]["before"] == 0.3
     assert result["_moved"] == {device_id: result["device_id"]}
+
+
+def test_a_drum_pad_is_found_by_its_note_wherever_the_list_holds_it():
+    """Live lists the 128 pads in note order (the fast look-up); the search still finds a pad
+    elsewhere."""
+    from types import SimpleNamespace
+
+    from live_script.lom.ids import _drum_pad
+
+    pads = [SimpleNamespace(note=n) for n in (5, 3, 1)]
+    rack = SimpleNamespace(can_have_drum_pads=True, drum_pads=pads)
+    assert _drum_pad(rack, 1) is pads[2] and _drum_pad(rack, 3) is pads[1]
+    assert _drum_pad(rack, 4) is None
+    in_order = SimpleNamespace(
+        can_have_drum_pads=True, drum_pads=[SimpleNamespace(note=n) for n in range(128)]
+    )
+    assert _drum_pad(in_order, 36) is in_order.drum_pads[36]
