@@ -85,7 +85,7 @@ class _Bounce(object):
 
     def recorded(self) -> float:
         """Beats recorded so far (for progress)."""
-        began = self.take.began_at(self.song)
+        began = self.take.began_at()
         if began is None:
             return 0.0
         return min(max(float(self.song.current_song_time) - began, 0.0), self.take.length)
@@ -217,7 +217,7 @@ def start(ctx: HandlerContext, params: Params) -> Pending:
         answer.update(
             source=params["source"],
             play=params["play"],
-            start=round(take.began_at(song) or 0.0, 3),
+            start=round(take.began_at() or 0.0, 3),
             length=length,
         )
         return answer
@@ -226,10 +226,9 @@ def start(ctx: HandlerContext, params: Params) -> Pending:
         bounce.restore()
         return rejected("the bounce did not finish in time; everything was put back")
 
-    # A Session take waits up to a bar for its start: at 20 BPM in 4/4, 12 s.
     return ctx.later(
         poll,
-        timeout=seconds + 30.0 + (0.0 if isinstance(take, ArrangementTake) else 15.0),
+        timeout=seconds + 30.0 + take.start_wait,
         on_timeout=on_timeout,
         hold=False,
         on_cancel=bounce.restore,

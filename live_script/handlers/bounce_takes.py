@@ -41,6 +41,7 @@ def _stopped_early() -> Exception:
 
 class ArrangementTake(object):
     disarms_others = True
+    start_wait = 0.0  # seconds the take may wait to begin: none, it starts with the transport
 
     def __init__(self, start: float, length: float) -> None:
         self.start = start
@@ -59,7 +60,7 @@ class ArrangementTake(object):
         song.record_mode = True
         song.start_playing()
 
-    def began_at(self, song: Song) -> Optional[float]:
+    def began_at(self) -> Optional[float]:
         return self.start
 
     def running(self, song: Song) -> bool:
@@ -88,6 +89,7 @@ class ArrangementTake(object):
 
 class SessionTake(object):
     disarms_others = False
+    start_wait = 15.0  # up to a bar for the launch quantization: at 20 BPM in 4/4, 12 s
 
     def __init__(self, length: float, scene: Optional[Scene], index: int) -> None:
         self.length = length
@@ -115,7 +117,7 @@ class SessionTake(object):
         slot.fire(self.length, Q_BAR)
         self.fired = time.monotonic()
 
-    def began_at(self, song: Song) -> Optional[float]:
+    def began_at(self) -> Optional[float]:
         return self.began
 
     def running(self, song: Song) -> bool:
@@ -171,14 +173,6 @@ def _put(song: Song, name: str, value: Any) -> None:
 
 
 def scene_length(scene: Scene) -> float:
-    """The longest clip of a scene in beats (its loop when it loops): one full pass of the scene."""
-    longest = 0.0
-    for slot in scene.clip_slots:
-        if not slot.has_clip:
-            continue
-        clip = slot.clip
-        if clip.looping:
-            longest = max(longest, float(clip.loop_end - clip.loop_start))
-        else:
-            longest = max(longest, float(clip.end_marker - clip.start_marker))
-    return longest
+    """The longest clip of a scene in beats (Clip.length: its loop when it loops): one full pass
+    of the scene."""
+    return max((float(slot.clip.length) for slot in scene.clip_slots if slot.has_clip), default=0.0)
