@@ -138,9 +138,9 @@ class Resampler:
 
 def _heard(track, start: float, end: float):
     """(song time, note) for each unmuted note ``track`` plays in [start, end)."""
-    session = [slot._clip for slot in track._clip_slots if slot._clip and slot._clip._playing]
-    if session:
-        placed = _session_notes(session[0], end)
+    playing = track.playing_slot_index
+    if playing >= 0:
+        placed = _session_notes(track._clip_slots[playing]._clip, end)
     elif track._plays_arrangement:
         placed = (
             (clip._arrangement_start + note.start_time, note)
