@@ -44,7 +44,10 @@ def test_describe_reads_the_named_objects_in_plain_words(host, client):
     assert host.call_on_main(dump_set) == before
 
 
-def test_describe_is_listed_in_the_hello_and_refuses_bad_params(host, client):
+def test_describe_is_listed_in_the_hello_and_refuses_bad_params(host, client, connect):
+    raw = connect(host, authenticate=False)
+    hello = raw.call("system.hello", {"token": host.read_token(), "protocol": 1})
+    assert "system.describe" in hello["methods"]
     error = client.error("system.describe", {"ids": "track:0"})
     assert error["data"]["code"] == "BAD_INPUT"
     error = client.error("system.describe", {"ids": [], "extra": 1})

@@ -66,7 +66,7 @@ async def test_a_denied_tool_is_not_listed_and_is_refused_naming_the_rule(bridge
     text = result.content[0].text
     assert "<policy>:1 live_set_song_props" in text and "The tempo is fixed." in text
     assert code_of(step) == "POLICY_DENIED" and step.meta[ERROR_META_KEY]["step"] == 0
-    assert "song.set_tempo" not in bridge.sent and "batch.run" not in bridge.sent
+    assert "song.set_props" not in bridge.sent and "batch.run" not in bridge.sent
     assert live_host.call_on_main(dump_set) == before
 
 
