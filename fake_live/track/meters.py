@@ -48,17 +48,16 @@ def _source_db(track, soloing: bool) -> float:
     """Pre-fader level of what the track plays."""
     if track._mute or (soloing and not track._solo):
         return SILENCE
-    for slot in track._clip_slots:
-        clip = slot._clip
-        if clip is None or not clip._playing:
-            continue
-        if clip._midi:
-            velocities = [n.velocity for n in clip._store.notes.values() if not n.mute]
-            return decibels(max(velocities) / 127.0) if velocities else SILENCE
-        if clip._gain <= 0.0:
-            return SILENCE
-        return GAIN_MIN_DB + (GAIN_MAX_DB - GAIN_MIN_DB) * clip._gain
-    return SILENCE
+    playing = track.playing_slot_index
+    if playing < 0:
+        return SILENCE
+    clip = track._clip_slots[playing]._clip
+    if clip._midi:
+        velocities = [n.velocity for n in clip._store.notes.values() if not n.mute]
+        return decibels(max(velocities) / 127.0) if velocities else SILENCE
+    if clip._gain <= 0.0:
+        return SILENCE
+    return GAIN_MIN_DB + (GAIN_MAX_DB - GAIN_MIN_DB) * clip._gain
 
 
 def _fader(track, db: float) -> tuple[float, float]:
