@@ -91,8 +91,7 @@ def all_levels(song) -> dict[int, tuple[float, float]]:
     for track in song._tracks:
         if track._kind == "group":
             continue
-        has_audio = track._kind != "midi" or track._instrument() is not None
-        source = _source_db(track, soloing) if has_audio else SILENCE
+        source = _source_db(track, soloing) if track.has_audio_output else SILENCE
         out[track._ptr] = _fader(track, source)
     for track in reversed(song._tracks):  # inner groups before the groups holding them
         if track._kind == "group":
