@@ -14,6 +14,13 @@ GAIN_0DB = -GAIN_MIN_DB / (GAIN_MAX_DB - GAIN_MIN_DB)
 AUDIO_WARP_MODES = tuple(int(m) for m in WarpMode if m != WarpMode.rex)
 
 
+def gain_db(gain: float) -> float:
+    """The dB of a clip gain on the fake's display curve (-inf at 0)."""
+    if gain <= 0.0:
+        return float("-inf")
+    return GAIN_MIN_DB + (GAIN_MAX_DB - GAIN_MIN_DB) * gain
+
+
 class ClipAudioMixin:
     # --- audio clips only ---------------------------------------------------------------------
     def _need_audio(self, what: str) -> None:
@@ -36,9 +43,8 @@ class ClipAudioMixin:
     @property
     def gain_display_string(self) -> str:
         self._need_audio("gain_display_string")
-        if self._gain <= 0.0:
-            return "-inf dB"
-        return f"{GAIN_MIN_DB + (GAIN_MAX_DB - GAIN_MIN_DB) * self._gain:.1f} dB"
+        db = gain_db(self._gain)
+        return "-inf dB" if db == float("-inf") else f"{db:.1f} dB"
 
     @property
     def pitch_coarse(self) -> int:

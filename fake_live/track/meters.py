@@ -21,7 +21,7 @@ from __future__ import annotations
 import time
 
 from ..core.taper import amplitude, decibels, send_db, volume_db
-from .clip_audio import GAIN_MAX_DB, GAIN_MIN_DB
+from .clip_audio import gain_db
 
 SILENCE = float("-inf")
 
@@ -55,9 +55,7 @@ def _source_db(track, soloing: bool) -> float:
     if clip._midi:
         velocities = [n.velocity for n in clip._store.notes.values() if not n.mute]
         return decibels(max(velocities) / 127.0) if velocities else SILENCE
-    if clip._gain <= 0.0:
-        return SILENCE
-    return GAIN_MIN_DB + (GAIN_MAX_DB - GAIN_MIN_DB) * clip._gain
+    return gain_db(clip._gain)
 
 
 def _fader(track, db: float) -> tuple[float, float]:
