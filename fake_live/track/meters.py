@@ -82,9 +82,14 @@ def _loudest(levels) -> tuple[float, float]:
     return max(lv[0] for lv in levels), max(lv[1] for lv in levels)
 
 
+def _soloing(song) -> bool:
+    """Whether any track or return is soloed (then every other one is silent)."""
+    return any(t._solo for t in (*song._tracks, *song._return_tracks))
+
+
 def all_levels(song) -> dict[int, tuple[float, float]]:
     """Post-fader (left, right) dB of every track, group, return and the Main track, by pointer."""
-    soloing = any(t._solo for t in (*song._tracks, *song._return_tracks))
+    soloing = _soloing(song)
     out: dict[int, tuple[float, float]] = {}
     for track in song._tracks:
         if track._kind == "group":
@@ -113,9 +118,7 @@ def all_levels(song) -> dict[int, tuple[float, float]]:
 
 def midi_level(track) -> float:
     """The MIDI meter of a track without audio output: its playing clip's loudest velocity / 127."""
-    song = track._w.song
-    soloing = any(t._solo for t in (*song._tracks, *song._return_tracks))
-    db = _source_db(track, soloing)
+    db = _source_db(track, _soloing(track._w.song))
     return amplitude(db)
 
 
