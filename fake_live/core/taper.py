@@ -51,6 +51,25 @@ def volume_db(value: float) -> float:
     return d0 + (d1 - d0) * (value - v0) / (v1 - v0)
 
 
+def volume_value(db: float) -> float:
+    """The volume fader value showing ``db``, volume_db's inverse (0.0 for silence, 1.0 at +6 dB
+    and above); the bisection finds it on the measured part."""
+    if db == float("-inf") or db < volume_db(0.002):
+        return 0.0
+    if db >= volume_db(1.0):
+        return 1.0
+    if db >= -18.0:  # the linear part: 0.025 per dB, 0.85 = 0 dB
+        return 0.85 + db / 40.0
+    low, high = 0.0, 1.0
+    for _ in range(40):
+        middle = (low + high) / 2.0
+        if volume_db(middle) < db:
+            low = middle
+        else:
+            high = middle
+    return high
+
+
 def send_db(value: float) -> float:
     return volume_db(value) - SEND_OFFSET_DB
 

@@ -20,28 +20,10 @@ from __future__ import annotations
 
 import time
 
-from ..core.taper import amplitude, decibels, send_db, volume_db
+from ..core.taper import amplitude, decibels, send_db, volume_db, volume_value
 from .clip_audio import gain_db
 
 SILENCE = float("-inf")
-
-
-def position(db: float) -> float:
-    """The volume fader value showing ``db`` (0.0 for silence, 1.0 at +6 dB and above)."""
-    if db == SILENCE or db < volume_db(0.002):
-        return 0.0
-    if db >= volume_db(1.0):
-        return 1.0
-    if db >= -18.0:  # the fader law's linear part (fake_live.core.taper): 0.025 per dB, 0.85 = 0 dB
-        return 0.85 + db / 40.0
-    low, high = 0.0, 1.0
-    for _ in range(40):
-        middle = (low + high) / 2.0
-        if volume_db(middle) < db:
-            low = middle
-        else:
-            high = middle
-    return high
 
 
 def _source_db(track, soloing: bool) -> float:
@@ -133,7 +115,7 @@ def _meter(track) -> tuple[float, float]:
     cache = world.__dict__.get("_meter_cache")
     if cache is None or now - cache[0] >= REFRESH_SECONDS:
         found = {
-            ptr: (position(left), position(right))
+            ptr: (volume_value(left), volume_value(right))
             for ptr, (left, right) in all_levels(world.song).items()
         }
         cache = world._meter_cache = (now, found)

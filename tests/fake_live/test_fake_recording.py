@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 import fake_live
 from fake_live.core.enums import RecordingQuantization
-from fake_live.core.taper import amplitude, decibels, volume_db
+from fake_live.core.taper import amplitude, decibels, volume_db, volume_value
 from fake_live.song.recording import quantize
-from fake_live.track.meters import SILENCE, position
+from fake_live.track.meters import SILENCE
 
 GRIDS = {
     RecordingQuantization.rec_q_quarter: [1.0],
@@ -31,7 +31,7 @@ def test_quantize_lands_on_the_nearest_grid_line(beats, setting):
 
 @given(st.floats(-69.0, 6.0, allow_nan=False))
 def test_meter_position_reads_back_as_its_level(db):
-    assert volume_db(position(db)) == pytest.approx(db, abs=0.01)
+    assert volume_db(volume_value(db)) == pytest.approx(db, abs=0.01)
 
 
 @given(st.floats(-120.0, 24.0, allow_nan=False))
@@ -44,7 +44,7 @@ def test_silence_is_no_amplitude():
 
 
 def test_silence_is_the_bottom_of_the_meter():
-    assert position(SILENCE) == 0.0 and position(100.0) == 1.0
+    assert volume_value(SILENCE) == 0.0 and volume_value(100.0) == 1.0
 
 
 def _set(version="12.3.6"):
