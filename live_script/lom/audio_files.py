@@ -8,43 +8,50 @@ Stdlib only, Python 3.7.
 
 import os
 
-from ..errors import BAD_INPUT, BridgeError
+from ..errors import bad_input
 
 # The formats Live imports (Live manual, "Sample Files"): WAV, AIFF, FLAC, Ogg Vorbis, MP3, and
 # AAC/ALAC in .m4a/.mp4 containers.
 AUDIO_EXTENSIONS = (".aif", ".aiff", ".flac", ".m4a", ".mp3", ".mp4", ".ogg", ".wav")
 
 
+def absolute_path(path, field):
+    """The symlink-resolved path of an absolute `path`; BAD_INPUT for a relative one."""
+    if not os.path.isabs(path):
+        raise bad_input(
+            "%s must be an absolute path, not %r" % (field, path),
+            field=field,
+            hint="Give the full path.",
+        )
+    return os.path.realpath(path)
+
+
 def checked_audio_path(path, field="file_path"):
     """The absolute, symlink-resolved path of an existing regular audio file; BAD_INPUT otherwise."""
-    if not os.path.isabs(path):
-        raise bad_path(
-            field, "%s must be an absolute path, not %r" % (field, path), "Give the full path."
-        )
-    real = os.path.realpath(path)
+    real = absolute_path(path, field)
     if not os.path.exists(real):
-        raise bad_path(
-            field, "%s: no file at %r" % (field, path), "Check the path and its spelling."
+        raise bad_input(
+            "%s: no file at %r" % (field, path),
+            field=field,
+            hint="Check the path and its spelling.",
         )
     if not os.path.isfile(real):
-        raise bad_path(
-            field,
+        raise bad_input(
             "%s: %r is not a regular file" % (field, path),
-            "Give the path of one audio file.",
+            field=field,
+            hint="Give the path of one audio file.",
         )
     extension = os.path.splitext(real)[1].lower()
     if extension not in AUDIO_EXTENSIONS:
-        raise bad_path(
-            field,
+        raise bad_input(
             "%s: %r does not look like an audio file (extension %r)" % (field, path, extension),
-            "Live imports %s files." % ", ".join(AUDIO_EXTENSIONS),
+            field=field,
+            hint="Live imports %s files." % ", ".join(AUDIO_EXTENSIONS),
         )
     if not os.access(real, os.R_OK):
-        raise bad_path(
-            field, "%s: %r is not readable" % (field, path), "Check the file's permissions."
+        raise bad_input(
+            "%s: %r is not readable" % (field, path),
+            field=field,
+            hint="Check the file's permissions.",
         )
     return real
-
-
-def bad_path(field, message, hint):
-    return BridgeError(BAD_INPUT, message, hint=hint, field=field)
