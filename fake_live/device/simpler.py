@@ -222,6 +222,14 @@ install_listeners(
 class SimplerMixin:
     """SimplerDevice's sample, playback mode and warping (see the module's doc string)."""
 
+    def _init(self, parent, spec, name: str | None = None):
+        DeviceImpl._init(self, parent, spec, name)
+        self._sample = None  # an empty Simpler; _fill loads a preset's sample
+        self._playback_mode = PlaybackMode.classic
+        self._slicing_playback_mode = SlicingPlaybackMode.mono
+        self._retrigger = False
+        self._voices = 1
+
     def _fill(self, preset) -> None:
         DeviceImpl._fill(self, preset)  # the parameter values
         if preset.sample:
@@ -229,17 +237,17 @@ class SimplerMixin:
 
     def _copy(self, parent):
         twin = DeviceImpl._copy(self, parent)
-        sample = self.__dict__.get("_sample")
-        if sample is not None:
-            twin._sample = sample._copy(twin)
-        for key in ("_playback_mode", "_slicing_playback_mode", "_retrigger", "_voices"):
-            if key in self.__dict__:
-                twin.__dict__[key] = self.__dict__[key]
+        if self._sample is not None:
+            twin._sample = self._sample._copy(twin)
+        twin._playback_mode = self._playback_mode
+        twin._slicing_playback_mode = self._slicing_playback_mode
+        twin._retrigger = self._retrigger
+        twin._voices = self._voices
         return twin
 
     @property
     def sample(self):
-        return self.__dict__.get("_sample")
+        return self._sample
 
     def _loaded(self):
         sample = self.sample
@@ -249,40 +257,36 @@ class SimplerMixin:
 
     @property
     def playback_mode(self):
-        return self.__dict__.get("_playback_mode", PlaybackMode.classic)
+        return self._playback_mode
 
     @playback_mode.setter
     def playback_mode(self, value) -> None:
         mode = enum_member(PlaybackMode, value, "playback mode")
-        self.__dict__.setdefault("_playback_mode", PlaybackMode.classic)
         self._set("_playback_mode", mode, "playback_mode")
 
     @property
     def slicing_playback_mode(self):
-        return self.__dict__.get("_slicing_playback_mode", SlicingPlaybackMode.mono)
+        return self._slicing_playback_mode
 
     @slicing_playback_mode.setter
     def slicing_playback_mode(self, value) -> None:
         mode = enum_member(SlicingPlaybackMode, value, "slicing playback mode")
-        self.__dict__.setdefault("_slicing_playback_mode", SlicingPlaybackMode.mono)
         self._set("_slicing_playback_mode", mode, "slicing_playback_mode")
 
     @property
     def retrigger(self) -> bool:
-        return self.__dict__.get("_retrigger", False)
+        return self._retrigger
 
     @retrigger.setter
     def retrigger(self, value) -> None:
-        self.__dict__.setdefault("_retrigger", False)
         self._set("_retrigger", bool(value), "retrigger")
 
     @property
     def voices(self) -> int:
-        return self.__dict__.get("_voices", 1)
+        return self._voices
 
     @voices.setter
     def voices(self, value) -> None:
-        self.__dict__.setdefault("_voices", 1)
         self._set("_voices", int(value), "voices")
 
     @property
