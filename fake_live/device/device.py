@@ -120,6 +120,7 @@ class RackDeviceImpl(RackVariationsMixin, DeviceImpl):
         self._chains: tuple = ()
         self._is_showing_chains = False
         self._return_chains: tuple = ()
+        self._init_variations()
         pad_cls = self._w.cls["DrumPad"]
         self._drum_pads = (
             tuple(new(pad_cls, self, note) for note in range(128))
@@ -156,8 +157,8 @@ class RackDeviceImpl(RackVariationsMixin, DeviceImpl):
         twin._chains = tuple(c._copy(twin) for c in self._chains)
         twin._return_chains = tuple(c._copy(twin) for c in self._return_chains)
         # A duplicated rack keeps its macro variations (stored values; nothing is selected anew).
-        twin._variation_list = self._variations()
-        twin._selected_variation = self.selected_variation_index
+        twin._variation_list = self._variation_list
+        twin._selected_variation = self._selected_variation
         return twin
 
     def _chains_changed(self) -> None:

@@ -79,29 +79,31 @@ class RackVariationsMixin:
 
     _SINCE: ClassVar[dict[str, str]] = {"insert_chain": "12.3.0"}
 
-    def _variations(self) -> tuple:
-        return self.__dict__.get("_variation_list", ())
+    def _init_variations(self) -> None:
+        self._variation_list: tuple = ()  # each variation: the macros' values
+        self._selected_variation = -1
+        self._last_recalled = -1
 
     def _macros(self) -> tuple:
         return tuple(p for p in self._parameters if p._spec.name.startswith("Macro "))
 
     @property
     def variation_count(self) -> int:
-        return len(self._variations())
+        return len(self._variation_list)
 
     @property
     def selected_variation_index(self) -> int:
-        return self.__dict__.get("_selected_variation", -1)
+        return self._selected_variation
 
     @selected_variation_index.setter
     def selected_variation_index(self, value) -> None:
         index = int(value)
-        if not 0 <= index < len(self._variations()):
+        if not 0 <= index < len(self._variation_list):
             raise reject(f"Variation index {index} out of range")
-        self._set_variations(self._variations(), index)
+        self._set_variations(self._variation_list, index)
 
     def _set_variations(self, variations: tuple, selected: int) -> None:
-        before = (self._variations(), self.selected_variation_index)
+        before = (self._variation_list, self._selected_variation)
 
         def apply(state) -> None:
             self._variation_list, self._selected_variation = state
@@ -114,26 +116,26 @@ class RackVariationsMixin:
 
     def store_variation(self) -> None:
         values = tuple(p._value for p in self._macros())
-        variations = (*self._variations(), values)
+        variations = (*self._variation_list, values)
         self._set_variations(variations, len(variations) - 1)
 
     def recall_selected_variation(self) -> None:
-        index = self.selected_variation_index
-        if not 0 <= index < len(self._variations()):
+        index = self._selected_variation
+        if not 0 <= index < len(self._variation_list):
             return  # Live: "Does nothing if there are no variations"
         self._last_recalled = index
-        for param, value in zip(self._macros(), self._variations()[index], strict=True):
+        for param, value in zip(self._macros(), self._variation_list[index], strict=True):
             param.value = value
 
     def recall_last_used_variation(self) -> None:
-        index = self.__dict__.get("_last_recalled", -1)
-        if 0 <= index < len(self._variations()):
-            for param, value in zip(self._macros(), self._variations()[index], strict=True):
+        index = self._last_recalled
+        if 0 <= index < len(self._variation_list):
+            for param, value in zip(self._macros(), self._variation_list[index], strict=True):
                 param.value = value
 
     def delete_selected_variation(self) -> None:
-        index = self.selected_variation_index
-        variations = self._variations()
+        index = self._selected_variation
+        variations = self._variation_list
         if not 0 <= index < len(variations):
             return  # Live: "Does nothing if there is no selected variation"
         self._set_variations(variations[:index] + variations[index + 1 :], -1)
