@@ -73,15 +73,18 @@ class TakeLanesMixin:
         "create_take_lane": _SINCE_12_2,
     }
 
+    def _init_take_lanes(self) -> None:
+        self._take_lanes: tuple = ()
+
     @property
     def take_lanes(self) -> tuple:
-        return self.__dict__.get("_take_lanes", ())
+        return self._take_lanes
 
     def create_take_lane(self):
         if self._kind not in ("midi", "audio"):
             raise reject("Only audio and MIDI tracks have take lanes")
         lane = new(self._w.cls["TakeLane"], self)
-        before = self.take_lanes
+        before = self._take_lanes
         after = (*before, lane)
         self._w.change(
             lambda: self._set_lanes(after, lane, True), lambda: self._set_lanes(before, lane, False)

@@ -100,6 +100,7 @@ class TrackImpl(
         )
         self._arrangement_clips: tuple = ()
         self._arrangement_overridden = False  # Session overrides the Arrangement (Live's button)
+        self._init_take_lanes()
         self._devices: tuple = ()
         self._mixer = new(self._w.cls["MixerDevice"], self, send_count)
         self._view = new(self._w.cls["Track.View"], self)
