@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, List, Optional, Set
 
 from ..errors import bad_input, rejected
 from ..lom import ids, record_state, views
+from .transport import playing_clip_count
 
 if TYPE_CHECKING:
     from Live.Song import Song
@@ -62,7 +63,7 @@ def session(ctx: HandlerContext, params: Params) -> Result:
     armed = record_state.armed_tracks(song)
     if not armed:
         raise _nothing_armed()
-    if all(record_state.free_slot(song, track) is None for _, track in armed):
+    if record_state.no_room(song, (track for _, track in armed)):
         raise _no_room()
     beats = None
     if "length_bars" in params:
@@ -83,13 +84,13 @@ def session(ctx: HandlerContext, params: Params) -> Result:
 
 
 def _session_clips(song: Song) -> Set[int]:
-    return set(
-        slot.clip._live_ptr for track in song.tracks for slot in track.clip_slots if slot.has_clip
+    return views.identities(
+        slot.clip for track in song.tracks for slot in track.clip_slots if slot.has_clip
     )
 
 
 def _arrangement_clips(song: Song) -> Set[int]:
-    return set(clip._live_ptr for track in song.tracks for clip in track.arrangement_clips)
+    return views.identities(clip for track in song.tracks for clip in track.arrangement_clips)
 
 
 def _new_clip_ids(ctx: HandlerContext, song: Song, session: Set[int], arr: Set[int]) -> List[str]:
@@ -113,9 +114,7 @@ def capture(ctx: HandlerContext, params: Params) -> Result:
             "Live has no recently played MIDI to capture",
             hint="Play some notes on a MIDI track (armed or monitored), then call again.",
         )
-    if what == "scene" and not any(
-        slot.is_playing for track in song.tracks for slot in track.clip_slots
-    ):
+    if what == "scene" and not playing_clip_count(song):
         raise rejected(
             "no Session clip is playing: Capture and Insert Scene copies the playing clips",
             hint="Launch clips first (live_fire_scene or live_fire_clip), then call again.",
@@ -152,7 +151,7 @@ def _precheck_switches(song: Song, params: Params, before: Result) -> None:
         raise _nothing_armed()
     if "session_record" in starting:
         playing = any(slot.is_playing for _, track in armed for slot in track.clip_slots)
-        if not playing and all(record_state.free_slot(song, t) is None for _, t in armed):
+        if not playing and record_state.no_room(song, (t for _, t in armed)):
             raise _no_room()
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple
 
+from . import views
+
 if TYPE_CHECKING:
     from .host import Host
 
@@ -60,7 +62,7 @@ def landed(
     spots = list(landing.spots())
     for path, device in spots:
         if device._live_ptr not in before:
-            present = set(d._live_ptr for _p, d in spots)
+            present = views.identities(d for _p, d in spots)
             gone = [name for ptr, name in before.items() if ptr not in present]
             return ctx.issue(device, path), device, gone
     swapped = landing.swapped

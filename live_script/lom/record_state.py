@@ -5,7 +5,7 @@ Shared by the transport read (live_get_transport) and the recording handlers.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Iterable, List, Tuple
 
 from . import views
 
@@ -92,13 +92,11 @@ def selected_scene_index(song: Song) -> int:
     return 0 if index is None else index
 
 
-def free_slot(song: Song, track: Track) -> Optional[int]:
-    """The first empty slot from the selected scene down, where Session record records."""
-    slots = list(track.clip_slots)
-    for index in range(selected_scene_index(song), len(slots)):
-        if not slots[index].has_clip:
-            return index
-    return None
+def no_room(song: Song, tracks: Iterable[Track]) -> bool:
+    """Whether none of `tracks` has an empty slot from the selected scene down, where Session
+    record records."""
+    first = selected_scene_index(song)
+    return all(all(slot.has_clip for slot in list(track.clip_slots)[first:]) for track in tracks)
 
 
 def recording_slots(ctx: Host, song: Song) -> List[str]:
