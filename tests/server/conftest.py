@@ -1,11 +1,14 @@
-"""Fixtures for the server tests: a fake Live per test, and a bridge to it."""
+"""Fixtures for the server tests: a fake Live per test, a bridge to it, and a client's session."""
 
 from __future__ import annotations
 
 import pytest
+from mcp import Client
 
 from generated import registry_gen
 from live_mcp.bridge import Bridge
+from live_mcp.server import build_server
+from tests.server.helpers import ToolSession
 
 
 class CountingBridge(Bridge):
@@ -33,3 +36,10 @@ def bridge(live_host, tmp_path):
     return CountingBridge(
         port=live_host.port, config_dir=tmp_path / "cfg", spec_hash=registry_gen.SPEC_HASH
     )
+
+
+@pytest.fixture
+async def session(bridge):
+    """A real MCP client's tool calls, through the real server and bridge, on the fake Live."""
+    async with Client(build_server(bridge), mode="legacy") as client:
+        yield ToolSession(client)

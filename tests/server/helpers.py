@@ -1,13 +1,17 @@
-"""Shared helpers for the server tests: free ports, spawning `live-mcp serve`, token scanning."""
+"""Shared helpers for the server tests: free ports, spawning `live-mcp serve`, token scanning, a
+real client's tool calls."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 _HEX64 = re.compile(r"(?<!sha256:)(?<![0-9a-fA-F])[0-9a-fA-F]{64}(?![0-9a-fA-F])")
@@ -64,3 +68,24 @@ class ToolSession:
         result = await self.client.call_tool(name, args or {})
         assert result.is_error, f"{name} should have failed: {result.structured_content}"
         return result.meta[ERROR_META_KEY]["code"], result.content[0].text
+
+
+@contextlib.asynccontextmanager
+async def session_on(
+    version: str, config_dir: Path, prepare: Callable[[Any], object] | None = None
+) -> AsyncIterator[tuple[ToolSession, Any]]:
+    """(ToolSession, host): a real client, server and bridge on the demo Set in a fake Live of
+    `version`; `prepare(live)` runs on Live's main thread before the client connects."""
+    from mcp import Client
+
+    from fake_live.host import FakeHost
+    from generated import registry_gen
+    from live_mcp.bridge import Bridge
+    from live_mcp.server import build_server
+
+    with FakeHost(version=version, demo=True, port=0, config_dir=config_dir) as host:
+        if prepare is not None:
+            host.call_on_main(prepare)
+        bridge = Bridge(port=host.port, config_dir=config_dir, spec_hash=registry_gen.SPEC_HASH)
+        async with Client(build_server(bridge), mode="legacy") as client:
+            yield ToolSession(client), host

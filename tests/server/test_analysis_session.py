@@ -12,20 +12,10 @@ import numpy as np
 import pyloudnorm
 import pytest
 import soundfile
-from mcp import Client
-
-from live_mcp.server import build_server
-from tests.server.helpers import ToolSession
 
 pytestmark = pytest.mark.anyio
 
 RATE = 48000
-
-
-@pytest.fixture
-async def session(bridge):
-    async with Client(build_server(bridge), mode="legacy") as client:
-        yield ToolSession(client)
 
 
 def _undo_depth(host):

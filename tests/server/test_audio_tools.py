@@ -7,14 +7,10 @@ from __future__ import annotations
 import contextlib
 
 import pytest
-from mcp import Client
 
-from fake_live.host import FakeHost
 from fake_live.track.warp import add_audio_take
-from generated import registry_gen
-from live_mcp.bridge import Bridge
-from live_mcp.server import build_server
 from live_mcp.tool_wrapper import ERROR_META_KEY
+from tests.server.helpers import session_on
 
 pytestmark = pytest.mark.anyio
 
@@ -32,14 +28,9 @@ def _depth(host) -> int:
 @contextlib.asynccontextmanager
 async def session(tmp_path, version="12.3.6", take=True):
     """(client, host) on a demo Set of `version`, with an 8-beat audio take on a fourth track."""
-    with FakeHost(version=version, demo=True, port=0, config_dir=tmp_path / version) as host:
-        if take:
-            host.call_on_main(lambda live: add_audio_take(_song(live), "Loop", 8.0))
-        bridge = Bridge(
-            port=host.port, config_dir=tmp_path / version, spec_hash=registry_gen.SPEC_HASH
-        )
-        async with Client(build_server(bridge), mode="legacy") as client:
-            yield client, host
+    prepare = (lambda live: add_audio_take(_song(live), "Loop", 8.0)) if take else None
+    async with session_on(version, tmp_path / version, prepare) as (tools, host):
+        yield tools.client, host
 
 
 async def ok(client, name, args):

@@ -11,13 +11,9 @@ import time
 
 import anyio
 import pytest
-from mcp import Client
 
 from fake_live.host import FakeHost
-from generated import registry_gen
-from live_mcp.bridge import Bridge
-from live_mcp.server import build_server
-from tests.server.helpers import ToolSession, untag
+from tests.server.helpers import session_on, untag
 
 pytestmark = pytest.mark.anyio
 
@@ -47,15 +43,6 @@ def _undo_depth(host):
 def live_host(tmp_path):
     with FakeHost(version="12.3.6", demo=True, port=0, config_dir=tmp_path / "cfg") as host:
         yield host
-
-
-@pytest.fixture
-async def session(live_host, tmp_path):
-    bridge = Bridge(
-        port=live_host.port, config_dir=tmp_path / "cfg", spec_hash=registry_gen.SPEC_HASH
-    )
-    async with Client(build_server(bridge), mode="legacy") as client:
-        yield ToolSession(client)
 
 
 async def test_fixed_length_session_record_holds_the_played_notes_and_undoes_in_one(
@@ -180,19 +167,16 @@ async def test_take_lanes(live_host, session):
 
 
 async def test_take_lanes_need_live_12_2(tmp_path):
-    with FakeHost(version="12.1.0", demo=True, port=0, config_dir=tmp_path) as host:
-        bridge = Bridge(port=host.port, config_dir=tmp_path, spec_hash=registry_gen.SPEC_HASH)
-        async with Client(build_server(bridge), mode="legacy") as client:
-            session = ToolSession(client)
-            for name, args in (
-                ("live_list_take_lanes", {"track_id": "track:0"}),
-                ("live_create_take_lane", {"track_id": "track:0"}),
-            ):
-                code, text = await session.error(name, args)
-                assert code == "UNSUPPORTED" and "Live 12.1.0" in text
-                assert "Needs Live 12.2 or later." in text
-            # The rest of recording works on 12.1.
-            await session.ok("live_set_record_props", {"punch_out": True})
+    async with session_on("12.1.0", tmp_path) as (session, _host):
+        for name, args in (
+            ("live_list_take_lanes", {"track_id": "track:0"}),
+            ("live_create_take_lane", {"track_id": "track:0"}),
+        ):
+            code, text = await session.error(name, args)
+            assert code == "UNSUPPORTED" and "Live 12.1.0" in text
+            assert "Needs Live 12.2 or later." in text
+        # The rest of recording works on 12.1.
+        await session.ok("live_set_record_props", {"punch_out": True})
 
 
 async def test_meters_follow_what_plays_and_name_what_is_over(live_host, session):
