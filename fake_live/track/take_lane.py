@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..core.lom import LomObject, install_listeners, new, reject
-from .track_arrangement import ARRANGEMENT_END
+from .track_arrangement import add_arrangement_clip, arrangement_time
 
 _SINCE_12_2 = "12.2.0"
 
@@ -27,7 +27,7 @@ class TakeLaneImpl(LomObject):
     def _init(self, track, name: str = "") -> None:
         self._setup(track)
         self._name = name
-        self._clips: tuple = ()
+        self._arrangement_clips: tuple = ()
 
     @property
     def name(self) -> str:
@@ -39,27 +39,15 @@ class TakeLaneImpl(LomObject):
 
     @property
     def arrangement_clips(self) -> tuple:
-        return self._clips
+        return self._arrangement_clips
 
     def create_midi_clip(self, arg2, arg3):
         # Live: "Throws an error when called on a non-MIDI track or a frozen track."
         if self._parent._kind != "midi":
             raise reject("Can only create MIDI clips on take lanes of MIDI tracks")
-        start = float(arg2)
-        if not 0.0 <= start <= ARRANGEMENT_END:
-            raise reject(f"Clip time {start} is outside [0, {ARRANGEMENT_END}]")
+        start = arrangement_time(arg2)
         clip = new(self._w.cls["Clip"], self, arg3, at=start)
-        before = self._clips
-        after = tuple(sorted((*before, clip), key=lambda c: c._arrangement_start))
-        self._w.change(
-            lambda: self._set_clips(after, clip, True), lambda: self._set_clips(before, clip, False)
-        )
-        return clip
-
-    def _set_clips(self, clips: tuple, clip, alive: bool) -> None:
-        self._clips = clips
-        clip._removed = not alive
-        self._notify("arrangement_clips")
+        return add_arrangement_clip(self, clip)
 
 
 install_listeners(TakeLaneImpl, "name", "arrangement_clips")

@@ -17,11 +17,30 @@ from .clip_slot import wav_beats
 ARRANGEMENT_END = 1576800.0
 
 
-def _arrangement_time(value) -> float:
+def arrangement_time(value) -> float:
+    """A clip position in the Arrangement, refused outside [0, ARRANGEMENT_END]."""
     time = float(value)
     if not 0.0 <= time <= ARRANGEMENT_END:
         raise reject(f"Clip time {time} is outside [0, {ARRANGEMENT_END}]")
     return time
+
+
+def add_arrangement_clip(owner, clip):
+    """Put a new ``clip`` among the Arrangement clips of ``owner`` (a track or a take lane) in
+    start order; one undo entry."""
+    before = owner._arrangement_clips
+    after = tuple(sorted((*before, clip), key=lambda c: c._arrangement_start))
+    owner._w.change(
+        lambda: _set_arrangement(owner, after, clip, alive=True),
+        lambda: _set_arrangement(owner, before, clip, alive=False),
+    )
+    return clip
+
+
+def _set_arrangement(owner, clips: tuple, clip, alive: bool) -> None:
+    owner._arrangement_clips = clips
+    clip._removed = not alive
+    owner._notify("arrangement_clips")
 
 
 class TrackArrangementMixin:
@@ -33,14 +52,14 @@ class TrackArrangementMixin:
     def create_midi_clip(self, start_time, length):
         if self._kind != "midi":
             raise reject("Can only create MIDI clips on MIDI tracks")
-        start_time = _arrangement_time(start_time)
+        start_time = arrangement_time(start_time)
         return self._new_arrangement_clip(start_time, length)
 
     def create_audio_clip(self, arg2, arg3):
         # The fake reads only WAV files (stdlib ``wave``); Live reads every format it supports.
         if self._kind != "audio":
             raise reject("Can only create audio clips on audio tracks")
-        start_time = _arrangement_time(arg3)
+        start_time = arrangement_time(arg3)
         path = os.fspath(arg2)
         if not os.path.isabs(path):
             raise reject("create_audio_clip needs an absolute path")
@@ -62,7 +81,7 @@ class TrackArrangementMixin:
         if clip._midi != (self._kind == "midi"):
             raise reject("The clip's type does not match the type of the track")
         return self._add_arrangement_clip(
-            clip._copy_for(self, at=_arrangement_time(destination_time))
+            clip._copy_for(self, at=arrangement_time(destination_time))
         )
 
     @property
@@ -82,22 +101,15 @@ class TrackArrangementMixin:
         clip = new(self._w.cls["Clip"], self, length, at=float(start_time), name=name)
         return self._add_arrangement_clip(clip)
 
-    def _add_arrangement_clip(self, clip):
-        before = self._arrangement_clips
-        after = tuple(sorted((*before, clip), key=lambda c: c._arrangement_start))
-        self._w.change(
-            lambda: self._set_arrangement(after, clip, alive=True),
-            lambda: self._set_arrangement(before, clip, alive=False),
-        )
-        return clip
+    _add_arrangement_clip = add_arrangement_clip
 
     def delete_clip(self, clip) -> None:
         if clip in self._arrangement_clips:
             before = self._arrangement_clips
             after = tuple(c for c in before if c is not clip)
             self._w.change(
-                lambda: self._set_arrangement(after, clip, alive=False),
-                lambda: self._set_arrangement(before, clip, alive=True),
+                lambda: _set_arrangement(self, after, clip, alive=False),
+                lambda: _set_arrangement(self, before, clip, alive=True),
             )
             return
         for slot in self._clip_slots:
@@ -105,8 +117,3 @@ class TrackArrangementMixin:
                 slot.delete_clip()
                 return
         raise reject("The clip belongs to another track")
-
-    def _set_arrangement(self, clips: tuple, clip, alive: bool) -> None:
-        self._arrangement_clips = clips
-        clip._removed = not alive
-        self._notify("arrangement_clips")
