@@ -40,3 +40,16 @@ def nearest(color: int) -> int:
         return (r - (c >> 16 & 255)) ** 2 + (g - (c >> 8 & 255)) ** 2 + (b - (c & 255)) ** 2
 
     return min(range(len(PALETTE)), key=distance)
+
+
+def _color(obj) -> int:
+    return rgb(obj._color_index)
+
+
+def _set_color(obj, value) -> None:
+    obj.color_index = nearest(int(value))
+
+
+# The ``color`` of a Clip, Track and Scene (each assigns it as a class attribute): its
+# ``color_index``'s palette entry; setting it sets ``color_index`` to the nearest entry.
+color = property(_color, _set_color)

@@ -95,13 +95,7 @@ class ClipImpl(ClipAudioMixin, ClipNotesMixin, LomObject):
     def name(self, value) -> None:
         self._set("_name", str(value), "name")
 
-    @property
-    def color(self) -> int:
-        return palette.rgb(self._color_index)
-
-    @color.setter
-    def color(self, value) -> None:
-        self.color_index = palette.nearest(int(value))
+    color = palette.color
 
     @property
     def color_index(self) -> int:
