@@ -20,6 +20,7 @@ import re
 from typing import TYPE_CHECKING, Any, Dict, Generic, List, Optional, Tuple, TypeVar
 
 from ..errors import RpcError, bad_input, stale, wrong_type
+from . import id_search
 
 if TYPE_CHECKING:
     from typing import Literal  # novermin: read by the type checker only, never at run time
@@ -69,9 +70,9 @@ class Segment(object):
         self.index = index
         self.tag = tag
 
-    def text(self, with_tag: bool = True) -> str:
+    def text(self) -> str:
         out = self.name if self.index is None else "%s:%d" % (self.name, self.index)
-        if with_tag and self.tag is not None:
+        if self.tag is not None:
             out += "@%d" % self.tag
         return out
 
@@ -245,6 +246,11 @@ def _deleted(obj: Any) -> bool:
 Step = Tuple[str, Optional[int], Any]
 
 
+def _search(song: Song, kind: str, ptr: int) -> Optional[List[Step]]:
+    """The steps to the object of `kind` whose `_live_ptr` is `ptr`, searched Set-wide."""
+    return id_search.find(song, kind, ptr, _CHILDREN, entries)
+
+
 def _untagged(steps: List[Step]) -> str:
     return "/".join(name if index is None else "%s:%d" % (name, index) for name, index, _ in steps)
 
@@ -352,14 +358,17 @@ class IdRegistry(object):
             segment = rest[offset]
             if segment.name not in ROAMING or segment.tag is None:
                 continue
-            ptr = self._ptrs.get(segment.tag)
-            if ptr is None or _deleted(self._objs[segment.tag]):
+            ptr = self._alive_ptr(segment.tag)
+            if ptr is None:
                 return None
-            from . import id_search
-
-            found = id_search.find(song, segment.name, ptr, _CHILDREN, entries)
+            found = _search(song, segment.name, ptr)
             return None if found is None else (found, offset + 1)
         return None
+
+    def _alive_ptr(self, tag: int) -> Optional[int]:
+        """The `_live_ptr` of the object `tag` was issued for, while that object is alive."""
+        ptr = self._ptrs.get(tag)
+        return None if ptr is None or _deleted(self._objs[tag]) else ptr
 
     def _follow(
         self, song: Song, parent: Any, steps: List[Step], segment: Segment, field: str, text: str
@@ -367,15 +376,13 @@ class IdRegistry(object):
         """The steps to the tagged object `segment` names, found by identity where it is now:
         among `parent`'s children, or Set-wide for a kind that can change parent."""
         tag = segment.tag if segment.name not in _FIXED else None
-        ptr = self._ptrs.get(tag) if tag is not None else None
-        if tag is not None and ptr is not None and not _deleted(self._objs[tag]):
+        ptr = self._alive_ptr(tag) if tag is not None else None
+        if ptr is not None:
             for index, candidate in entries(parent, segment.name):
                 if candidate._live_ptr == ptr:
                     return [*steps, (segment.name, index, candidate)]
             if segment.name in ROAMING:
-                from . import id_search
-
-                found = id_search.find(song, segment.name, ptr, _CHILDREN, entries)
+                found = _search(song, segment.name, ptr)
                 if found is not None:
                     return found
         raise stale(
