@@ -69,6 +69,21 @@ def quantize(beats: float, setting) -> float:
     return min((round(beats / g) * g for g in grids), key=lambda t: (abs(t - beats), t))
 
 
+def _bar(song) -> float:
+    """A bar's length in beats at the Song's signature."""
+    return 4.0 * song._numerator / song._denominator
+
+
+def _whole_bars(length: float, bar: float) -> float:
+    """``length`` rounded up to whole bars, at least one."""
+    return max(bar, math.ceil(length / bar - 1e-9) * bar)
+
+
+def _check_record_length(length: float) -> None:
+    if not length > 0.0:
+        raise reject(f"Invalid record length {length}")
+
+
 class Take:
     """One clip being recorded (new) or overdubbed on one track."""
 
@@ -105,6 +120,10 @@ class Recorder:
         return bool(self._recent())
 
     # --- Session record ---------------------------------------------------------------------------
+    def _records_on(self, track) -> bool:
+        """Whether a take is running on ``track``."""
+        return any(take.slot._parent is track for take in self.takes)
+
     def _armed_midi_tracks(self) -> list:
         return [t for t in self._w.song._tracks if t._kind == "midi" and t._arm]
 
@@ -124,7 +143,7 @@ class Recorder:
     def _take_in(self, slot, length: float) -> None:
         song = self._w.song
         # Live gives the recording clip a bar and grows it; it enters the undo history at the end.
-        bar = 4.0 * song._numerator / song._denominator
+        bar = _bar(song)
         midi = slot._parent._kind == "midi"
         clip = new(self._w.cls["Clip"], slot, min(length, bar), midi=midi)
         slot._put(clip)
@@ -134,8 +153,7 @@ class Recorder:
     def record_into(self, slot, length: float) -> None:
         """``ClipSlot.fire`` on an empty slot of an armed track: a take in that slot. An audio
         track records only an input the fake can hear (Resampling or another track's output)."""
-        if not length > 0.0:
-            raise reject(f"Invalid record length {length}")
+        _check_record_length(length)
         track = slot._parent
         if track._kind == "audio" and self._w.resampler.source(track) is None:
             return
@@ -143,10 +161,9 @@ class Recorder:
 
     def trigger(self, record_length) -> None:
         length = float(record_length)
-        if not length > 0.0:
-            raise reject(f"Invalid record length {length}")
+        _check_record_length(length)
         for track in self._armed_midi_tracks():
-            if not any(take.slot._parent is track for take in self.takes):
+            if not self._records_on(track):
                 self._new_take(track, length)
         self._w.song._set_session_record(True)
         self._w.song._set_playing(True)
@@ -157,7 +174,7 @@ class Recorder:
             self.finish_all()
             return
         for track in self._armed_midi_tracks():
-            if any(take.slot._parent is track for take in self.takes):
+            if self._records_on(track):
                 continue
             playing = track.playing_slot_index
             if playing >= 0:
@@ -181,8 +198,7 @@ class Recorder:
         elif take.new_clip:
             recorded = max(self._w.song._song_time - take.start, 0.0)
             length = take.length if take.length < UNLIMITED else recorded
-            bar = 4.0 * self._w.song._numerator / self._w.song._denominator
-            length = max(bar, math.ceil(length / bar - 1e-9) * bar)
+            length = _whole_bars(length, _bar(self._w.song))
             clip._loop_end = clip._end_marker = length
             self._w.undo.record(lambda: slot._take(clip), lambda: slot._put(clip))
         else:
@@ -250,7 +266,7 @@ class Recorder:
         if not recent:
             return  # Live captures nothing when it heard nothing
         song = self._w.song
-        bar = 4.0 * song._numerator / song._denominator
+        bar = _bar(song)
         by_track: dict = {}
         for _, track, fields in recent:
             if track._kind == "midi" and not track._removed:
@@ -259,7 +275,7 @@ class Recorder:
             for track, notes in by_track.items():
                 first = math.floor(min(n[1] for n in notes) / bar) * bar
                 end = max(n[1] + n[2] for n in notes)
-                length = max(bar, math.ceil((end - first) / bar - 1e-9) * bar)
+                length = _whole_bars(end - first, bar)
                 rows = [(p, s - first, d, v, False, 1.0, 0.0, 64.0) for p, s, d, v in notes]
                 if int(destination) == CaptureDestination.arrangement:
                     clip = track._new_arrangement_clip(first, length)
