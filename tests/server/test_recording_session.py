@@ -12,7 +12,6 @@ import time
 import anyio
 import pytest
 
-from fake_live.host import FakeHost
 from tests.server.helpers import session_on, untag
 
 pytestmark = pytest.mark.anyio
@@ -37,12 +36,6 @@ def _play(host, track_index, notes, then_beats=0.0):
 
 def _undo_depth(host):
     return host.call_on_main(lambda live: live._world.undo.undo_depth)
-
-
-@pytest.fixture
-def live_host(tmp_path):
-    with FakeHost(version="12.3.6", demo=True, port=0, config_dir=tmp_path / "cfg") as host:
-        yield host
 
 
 async def test_fixed_length_session_record_holds_the_played_notes_and_undoes_in_one(
