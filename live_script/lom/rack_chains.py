@@ -67,7 +67,7 @@ def mixer_props(chain: Chain) -> Result:
 def row(
     ctx: Host,
     chain: Any,
-    path: Optional[str],
+    path: str,
     index: int,
     drum: bool,
     notes: Dict[int, int],
@@ -77,7 +77,7 @@ def row(
     volume = levels.level(mixer.volume)
     pan = levels.pan(mixer.panning)
     return {
-        "id": ctx.issue(chain, path) if path is not None else None,
+        "id": ctx.issue(chain, path),
         "index": index,
         "name": chain.name,
         "color_index": int(chain.color_index),
