@@ -11,11 +11,9 @@ from ..core.enums import Quantization
 from ..core.lom import LomObject, enum_member, install_listeners, new, reject
 from . import groove, scale
 from .scale import SCALE_INTERVALS
-from .song_recording import SongRecordingMixin
+from .song_recording import TEMPO_MAX, TEMPO_MIN, SongRecordingMixin
 from .song_scenes import SongScenesMixin
 from .song_tracks import SongTracksMixin
-
-TEMPO_MIN, TEMPO_MAX = 20.0, 999.0
 
 
 class SongImpl(SongRecordingMixin, SongTracksMixin, SongScenesMixin, LomObject):

@@ -12,6 +12,7 @@ from ..core.enums import CaptureDestination, CaptureMode, RecordingQuantization
 from ..core.lom import enum_member
 from .recording import UNLIMITED
 
+TEMPO_MIN, TEMPO_MAX = 20.0, 999.0  # Song.tempo's range (tap tempo clamps into it)
 TAP_RESET_SECONDS = 2.0  # a tap later than this after the previous one starts a new count
 TAP_AVERAGE = 4  # tap tempo averages the last few intervals
 
@@ -147,4 +148,4 @@ class SongRecordingMixin:
             return
         interval = (self._taps[-1] - self._taps[0]) / (len(self._taps) - 1)
         if interval > 0:
-            self.tempo = min(max(60.0 / interval, 20.0), 999.0)
+            self.tempo = min(max(60.0 / interval, TEMPO_MIN), TEMPO_MAX)
