@@ -11,7 +11,7 @@ from ..core.enums import Quantization
 from ..core.lom import LomObject, enum_member, install_listeners, new, reject
 from . import groove, scale
 from .scale import SCALE_INTERVALS
-from .song_recording import TEMPO_MAX, TEMPO_MIN, SongRecordingMixin
+from .song_recording import TEMPO_MAX, TEMPO_MIN, SongRecordingMixin, switch
 from .song_scenes import SongScenesMixin
 from .song_tracks import SongTracksMixin
 
@@ -182,14 +182,7 @@ class SongImpl(SongRecordingMixin, SongTracksMixin, SongScenesMixin, LomObject):
         self._song_time = max(0.0, float(value))
         self._notify("current_song_time")
 
-    @property
-    def metronome(self) -> bool:
-        return self._metronome
-
-    @metronome.setter
-    def metronome(self, value) -> None:
-        self._metronome = bool(value)
-        self._notify("metronome")
+    metronome = switch("metronome", "The metronome is on.")
 
     @property
     def record_mode(self) -> bool:
@@ -201,14 +194,7 @@ class SongImpl(SongRecordingMixin, SongTracksMixin, SongScenesMixin, LomObject):
         self._notify("record_mode")
         self._w.resampler.update()
 
-    @property
-    def arrangement_overdub(self) -> bool:
-        return self._arrangement_overdub
-
-    @arrangement_overdub.setter
-    def arrangement_overdub(self, value) -> None:
-        self._arrangement_overdub = bool(value)
-        self._notify("arrangement_overdub")
+    arrangement_overdub = switch("arrangement_overdub", "MIDI Arrangement Overdub is on.")
 
     # --- launch and groove settings (saved with the Set, so undoable) ---------------------------
     @property

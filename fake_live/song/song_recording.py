@@ -17,7 +17,7 @@ TAP_RESET_SECONDS = 2.0  # a tap later than this after the previous one starts a
 TAP_AVERAGE = 4  # tap tempo averages the last few intervals
 
 
-def _switch(name: str, doc: str):
+def switch(name: str, doc: str):
     """A boolean transport switch that only notifies (no undo entry)."""
     attr = "_" + name
 
@@ -81,11 +81,11 @@ class SongRecordingMixin:
     def count_in_duration(self) -> int:
         return 0  # Preferences' count-in (None); Live offers no setter
 
-    punch_in = _switch("punch_in", "Enable recording when playback reaches the loop start.")
-    punch_out = _switch("punch_out", "Disable recording when playback reaches the loop end.")
-    session_automation_record = _switch("session_automation_record", "Automation Arm.")
-    nudge_up = _switch("nudge_up", "The nudge up button is held.")
-    nudge_down = _switch("nudge_down", "The nudge down button is held.")
+    punch_in = switch("punch_in", "Enable recording when playback reaches the loop start.")
+    punch_out = switch("punch_out", "Disable recording when playback reaches the loop end.")
+    session_automation_record = switch("session_automation_record", "Automation Arm.")
+    nudge_up = switch("nudge_up", "The nudge up button is held.")
+    nudge_down = switch("nudge_down", "The nudge down button is held.")
 
     @property
     def back_to_arranger(self) -> bool:
