@@ -52,7 +52,8 @@ def untag(text: str) -> str:
 
 class ToolSession:
     """A real MCP client's tool calls with their checks: `ok` returns a successful call's
-    structured result, `error` a failed call's (code, text)."""
+    structured result, `error` a failed call's (code, text), `fails` the text of a call that
+    failed with the code given."""
 
     def __init__(self, client):
         self.client = client
@@ -68,6 +69,12 @@ class ToolSession:
         result = await self.client.call_tool(name, args or {})
         assert result.is_error, f"{name} should have failed: {result.structured_content}"
         return result.meta[ERROR_META_KEY]["code"], result.content[0].text
+
+    async def fails(self, name: str, args: dict | None, code: str) -> str:
+        """A call that must fail with `code`: its text."""
+        got, text = await self.error(name, args)
+        assert got == code, text
+        return text
 
 
 @contextlib.asynccontextmanager

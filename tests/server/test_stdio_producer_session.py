@@ -17,8 +17,7 @@ import sys
 import pytest
 from mcp import Client, StdioServerParameters
 
-from live_mcp.tool_wrapper import ERROR_META_KEY
-from tests.server.helpers import REPO, untag
+from tests.server.helpers import REPO, ToolSession, untag
 
 pytestmark = [pytest.mark.slow, pytest.mark.anyio]
 
@@ -43,17 +42,8 @@ async def test_a_producers_session_on_the_default_set():
         command=sys.executable, args=["-m", "live_mcp", "serve", "--demo"], cwd=str(REPO)
     )
     async with Client(params, mode="legacy") as client:
-
-        async def ok(name, args=None):
-            result = await client.call_tool(name, args or {})
-            assert not result.is_error, f"{name}: {result.content[0].text}"
-            return result.structured_content
-
-        async def fails(name, args, code):
-            result = await client.call_tool(name, args)
-            assert result.is_error, f"{name} should have failed: {result.content[0].text}"
-            assert result.meta[ERROR_META_KEY]["code"] == code, result.content[0].text
-            return result.content[0].text
+        session = ToolSession(client)
+        ok, fails = session.ok, session.fails
 
         async def notes_of(clip_id, **where):
             return (await ok("live_get_notes", {"clip_id": clip_id, **where}))["notes"]
