@@ -119,19 +119,19 @@ class RackVariationsMixin:
         variations = (*self._variation_list, values)
         self._set_variations(variations, len(variations) - 1)
 
-    def recall_selected_variation(self) -> None:
-        index = self._selected_variation
+    def _recall(self, index: int) -> None:
+        """Set the macros to variation ``index`` (ordinary, undoable parameter changes)."""
         if not 0 <= index < len(self._variation_list):
             return  # Live: "Does nothing if there are no variations"
         self._last_recalled = index
         for param, value in zip(self._macros(), self._variation_list[index], strict=True):
             param.value = value
 
+    def recall_selected_variation(self) -> None:
+        self._recall(self._selected_variation)
+
     def recall_last_used_variation(self) -> None:
-        index = self._last_recalled
-        if 0 <= index < len(self._variation_list):
-            for param, value in zip(self._macros(), self._variation_list[index], strict=True):
-                param.value = value
+        self._recall(self._last_recalled)
 
     def delete_selected_variation(self) -> None:
         index = self._selected_variation
