@@ -347,16 +347,23 @@ class DrumPadImpl(MuteSoloMixin, LomObject):
 
     @property
     def chains(self) -> tuple:
+        return self._own_chains()
+
+    def _own_chains(self) -> tuple:
         # Derived from the rack, so a chain's in_note (and its undo) moves it between pads. Read
         # with object.__getattribute__: a 128-pad rack asks this 128 times per listing.
         note, read = self._note, object.__getattribute__
         return tuple(c for c in self._parent._chains if read(c, "_in_note") == note)
 
+    def _split_chains(self) -> tuple[tuple, tuple]:
+        """(this pad's chains, the rack's other chains), each in the rack's order."""
+        gone = self._own_chains()
+        return gone, tuple(c for c in self._parent._chains if c not in gone)
+
     def delete_all_chains(self) -> None:
         rack = self._parent
         before = rack._chains
-        gone = self.chains
-        after = tuple(c for c in before if c not in gone)
+        gone, after = self._split_chains()
 
         def apply(chains, alive):
             rack._chains = chains

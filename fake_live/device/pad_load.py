@@ -21,11 +21,10 @@ def finish_pad_load(world, pad, preset: Preset) -> None:
         return
     rack = pad._parent
     old = rack._chains
-    gone = tuple(c for c in old if c._in_note == pad._note)
+    gone, kept = pad._split_chains()  # the pad's chains are replaced, the rack keeps the rest
     chain = new(world.cls["DrumChain"], rack, preset.name, rack._spec.chain_kind)
     chain._in_note = pad._note
     chain._devices = (build_device(world, chain, preset.device, preset.name, preset),)
-    kept = tuple(c for c in old if c not in gone)
     new_chains = tuple(sorted((*kept, chain), key=lambda c: c._in_note))
 
     def apply(chains, added_alive: bool) -> None:
