@@ -1,12 +1,12 @@
 """Fixtures for the Remote Script tests: fake Live hosts on ephemeral ports, and bridge clients."""
 
-import re
 import time
 
 import pytest
 
 from fake_live.bridge_client import BridgeClient
 from fake_live.host import FakeHost
+from tests.server.helpers import untag  # noqa: F401  (the tests import it from here)
 
 
 def start_host(tmp_path, version="12.3.6", **kwargs):
@@ -73,8 +73,3 @@ class Clock:
 
     def __call__(self):
         return self.now
-
-
-def untag(text):
-    """An issued id without its identity tags: "track:2@7/device:0@9" -> "track:2/device:0"."""
-    return re.sub(r"@\d+", "", text)

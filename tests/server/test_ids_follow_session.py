@@ -5,13 +5,12 @@ STALE_REFERENCE."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from mcp import Client
 
 from live_mcp.server import build_server
 from live_mcp.tool_wrapper import MOVED_META_KEY
+from tests.server.helpers import untag
 
 pytestmark = pytest.mark.anyio
 
@@ -41,7 +40,7 @@ async def test_an_old_clip_id_edits_its_clip_after_a_track_insert(bridge, live_h
 
         renamed = await call("live_set_clip_props", {"clip_id": bassline, "name": "Bass A"})
         fresh = renamed.structured_content["clip_id"]
-        assert re.sub(r"@\d+", "", fresh) == "track:2/clipslot:0/clip"
+        assert untag(fresh) == "track:2/clipslot:0/clip"
         assert "_moved" not in renamed.structured_content
         summary = renamed.content[0].text
         assert f"(moved: {bassline} is now {fresh})" in summary and summary.startswith(fresh)
@@ -69,7 +68,7 @@ async def test_an_old_clip_id_edits_its_clip_after_a_track_insert(bridge, live_h
         )
         steps = batch.structured_content["steps"]
         moved_to = steps[1]["result"]["clip_id"]
-        assert re.sub(r"@\d+", "", moved_to) == "track:3/clipslot:0/clip"
+        assert untag(moved_to) == "track:3/clipslot:0/clip"
         assert f"(moved: {bassline} is now {moved_to})" in steps[1]["summary"]
         assert "_moved" not in steps[1]["result"] and "moved" not in steps[2]["summary"]
         assert steps[2]["result"]["clip_id"] == moved_to and steps[2]["result"]["count"] == 4
