@@ -11,7 +11,10 @@ import sys
 import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import mcp_types as types
 
 REPO = Path(__file__).resolve().parents[2]
 _HEX64 = re.compile(r"(?<!sha256:)(?<![0-9a-fA-F])[0-9a-fA-F]{64}(?![0-9a-fA-F])")
@@ -43,6 +46,13 @@ def spawn_serve(*args: str, env: dict[str, str] | None = None) -> tuple[subproce
             break
     process.kill()
     raise RuntimeError(f"live-mcp serve did not start: {process.stderr.read()}")
+
+
+def code_of(result: types.CallToolResult) -> str | None:
+    """A failed call's error code; None for a success."""
+    from live_mcp.tool_wrapper import ERROR_META_KEY
+
+    return (result.meta or {}).get(ERROR_META_KEY, {}).get("code") if result.is_error else None
 
 
 def untag(text: str) -> str:

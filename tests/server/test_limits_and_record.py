@@ -9,7 +9,6 @@ import re
 import subprocess
 import sys
 
-import mcp_types as types
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -22,7 +21,7 @@ from live_mcp.policy.call_limits import RateLimiter, RepeatWatch
 from live_mcp.policy.write_log import FILE_NAME, WriteLog, render
 from live_mcp.server import build_server
 from live_mcp.tool_wrapper import ERROR_META_KEY
-from tests.server.helpers import REPO, token_like
+from tests.server.helpers import REPO, code_of, token_like
 
 pytestmark = pytest.mark.anyio
 
@@ -35,10 +34,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-def code_of(result: types.CallToolResult) -> str | None:
-    return (result.meta or {}).get(ERROR_META_KEY, {}).get("code") if result.is_error else None
 
 
 # -- rate limits --------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from live_mcp.policy import parse_policy
 from live_mcp.server import build_server
 from live_mcp.tool_wrapper import ERROR_META_KEY
 from tests.live_script.set_dump import dump_set
+from tests.server.helpers import code_of
 
 pytestmark = pytest.mark.anyio
 
@@ -30,10 +31,6 @@ TOKEN = re.compile(r'"confirm": "(approve-[A-Za-z0-9_-]+)"')
 
 def server_for(bridge, policy=POLICY):
     return build_server(bridge, policy=parse_policy(policy, registry))
-
-
-def code_of(result: types.CallToolResult) -> str | None:
-    return (result.meta or {}).get(ERROR_META_KEY, {}).get("code") if result.is_error else None
 
 
 def track_names(host) -> list[str]:
