@@ -178,6 +178,11 @@ class HandlerContext(object):
     def issue(self, obj: Any, path: str) -> str:
         return self.script.ids.issue(obj, path, self.song)
 
+    def issue_below(self, parent_id: str, *steps: _ids.Step) -> str:
+        """`issue` for the children of an object this request issued `parent_id` for and has not
+        changed the Set since (ids.IdRegistry.issue_below): a listing's rows."""
+        return self.script.ids.issue_below(parent_id, list(steps))
+
     def with_moves(self, result: Any) -> Any:
         """`result` naming the moves this call followed (ids.MOVED_KEY), which are then
         forgotten: the dispatcher calls it once per request, a batch once per step."""

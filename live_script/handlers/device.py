@@ -133,11 +133,12 @@ def _insert_by_browser(
 
 def list_devices(ctx: HandlerContext, params: Params) -> Result:
     target = ctx.resolve(params["track_id"], device_tree.CONTAINER_KINDS, "track_id")
-    rows = device_tree.rows(ctx, target.obj, target.path, params["max_depth"])
+    track_id = ctx.issue(target.obj, target.path)
+    rows = device_tree.rows(ctx, target.obj, track_id, params["max_depth"])
     offset, limit = params["offset"], params["limit"]
     page = rows[offset : offset + limit]
     return {
-        "track_id": ctx.issue(target.obj, target.path),
+        "track_id": track_id,
         "rows": page,
         "count": len(page),
         "total": len(rows),
@@ -160,12 +161,11 @@ def get_params(ctx: HandlerContext, params: Params) -> Result:
     offset, limit = params["offset"], params["limit"]
     page = matching[offset : offset + limit]
     states = device_params.automation_names(ctx)
-    rows = [
-        device_params.param_row(ctx, param, index, target.path, states) for index, param in page
-    ]
+    device_id = ctx.issue(device, target.path)
+    rows = [device_params.param_row(ctx, param, index, device_id, states) for index, param in page]
     plugin_count, note = device_params.plugin_note(device)
     return {
-        "device_id": ctx.issue(device, target.path),
+        "device_id": device_id,
         "name": device.name,
         "class_name": device.class_name,
         "parameters": rows,

@@ -31,13 +31,13 @@ def _track_state(track: Track) -> str:
     return "playing" if track.playing_slot_index >= 0 else "stopped"
 
 
-def _clip_cell(ctx: HandlerContext, slot: ClipSlot, path: str) -> Optional[Result]:
+def _clip_cell(ctx: HandlerContext, slot: ClipSlot, track_id: str, index: int) -> Optional[Result]:
     if not slot.has_clip:
         return None
     clip = slot.clip
     state = "triggered" if slot.is_triggered else "playing" if slot.is_playing else "stopped"
     return {
-        "id": ctx.issue(clip, path + "/clip"),
+        "id": ctx.issue_below(track_id, ("clipslot", index, slot), ("clip", None, clip)),
         "name": clip.name,
         "color": _hex(clip.color),
         "state": state,
@@ -58,19 +58,17 @@ def get(ctx: HandlerContext, params: Params) -> Result:
     tracks: List[Result] = []
     clips: List[List[Optional[Result]]] = []
     for t, track in enumerate(song.tracks):
+        track_id = views.track_id(ctx, track, t)
         tracks.append(
             {
-                "id": views.track_id(ctx, track, t),
+                "id": track_id,
                 "name": track.name,
                 "color": _hex(track.color),
                 "state": _track_state(track),
             }
         )
         clips.append(
-            [
-                _clip_cell(ctx, slot, "track:%d/clipslot:%d" % (t, s))
-                for s, slot in enumerate(track.clip_slots)
-            ]
+            [_clip_cell(ctx, slot, track_id, s) for s, slot in enumerate(track.clip_slots)]
         )
     return {
         "track_count": len(tracks),

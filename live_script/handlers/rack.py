@@ -30,16 +30,21 @@ def list_chains(ctx: HandlerContext, params: Params) -> Result:
     notes = rack_chains.pad_notes(rack) if drum and not ctx.script.supports(IN_NOTE_SINCE) else {}
     chains = list(rack.chains)
     offset, limit = params["offset"], params["limit"]
+    rack_id = ctx.issue(rack, target.path)
     rows = [
-        rack_chains.row(ctx, chain, "%s/chain:%d" % (target.path, index), index, drum, notes)
+        rack_chains.row(
+            chain, ctx.issue_below(rack_id, ("chain", index, chain)), index, drum, notes
+        )
         for index, chain in list(enumerate(chains))[offset : offset + limit]
     ]
     returns = [
-        rack_chains.row(ctx, chain, "%s/rchain:%d" % (target.path, index), index, False, notes)
+        rack_chains.row(
+            chain, ctx.issue_below(rack_id, ("rchain", index, chain)), index, False, notes
+        )
         for index, chain in enumerate(rack.return_chains)
     ]
     return {
-        "rack_id": ctx.issue(rack, target.path),
+        "rack_id": rack_id,
         "name": rack.name,
         "is_drum_rack": drum,
         "chains": rows,

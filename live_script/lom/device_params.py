@@ -58,13 +58,13 @@ def param_row(
     ctx: Host,
     param: DeviceParameter,
     index: int,
-    device_path: str,
+    device_id: str,
     states: Dict[int, str],
 ) -> Result:
     value = float(param.value)
     quantized = bool(param.is_quantized)
     return {
-        "id": ctx.issue(param, "%s/param:%d" % (device_path, index)),
+        "id": ctx.issue_below(device_id, ("param", index, param)),
         "index": index,
         "name": param.name,
         "value": value,

@@ -37,9 +37,9 @@ def is_on(device):
     return bool(switch.value > switch.min) if switch is not None else bool(device.is_active)
 
 
-def _device_row(ctx, device, path, depth):
+def _device_row(ctx, device, device_id, depth):
     return {
-        "id": ctx.issue(device, path),
+        "id": device_id,
         "kind": "device",
         "depth": depth,
         "name": device.name,
@@ -51,9 +51,9 @@ def _device_row(ctx, device, path, depth):
     }
 
 
-def _group_row(ctx, obj, path, depth, kind, note=None):
+def _group_row(obj, obj_id, depth, kind, note=None):
     return {
-        "id": ctx.issue(obj, path),
+        "id": obj_id,
         "kind": kind,
         "depth": depth,
         "name": obj.name,
@@ -65,12 +65,13 @@ def _group_row(ctx, obj, path, depth, kind, note=None):
     }
 
 
-def rows(ctx, container, path, levels, depth=0):
-    """Every device below `container` (at `path`), depth first, racks opened `levels` deep."""
+def rows(ctx, container, container_id, levels, depth=0):
+    """Every device below `container` (its id just issued: `container_id`), depth first, racks
+    opened `levels` deep."""
     out = []
     for index, device in enumerate(container.devices):
-        device_path = "%s/device:%d" % (path, index)
-        out.append(_device_row(ctx, device, device_path, depth))
+        device_id = ctx.issue_below(container_id, ("device", index, device))
+        out.append(_device_row(ctx, device, device_id, depth))
         if levels <= 0 or not device.can_have_chains:
             continue
         if device.can_have_drum_pads:
@@ -79,18 +80,18 @@ def rows(ctx, container, path, levels, depth=0):
                 chains = list(pad.chains)
                 if not chains:
                     continue
-                pad_path = "%s/pad:%d" % (device_path, pad.note)
-                out.append(_group_row(ctx, pad, pad_path, depth + 1, "pad", int(pad.note)))
-                out += _chain_rows(ctx, chains, pad_path, levels - 1, depth + 2)
+                pad_id = ctx.issue_below(device_id, ("pad", int(pad.note), pad))
+                out.append(_group_row(pad, pad_id, depth + 1, "pad", int(pad.note)))
+                out += _chain_rows(ctx, chains, pad_id, levels - 1, depth + 2)
         else:
-            out += _chain_rows(ctx, list(device.chains), device_path, levels - 1, depth + 1)
+            out += _chain_rows(ctx, list(device.chains), device_id, levels - 1, depth + 1)
     return out
 
 
-def _chain_rows(ctx, chains, path, levels, depth):
+def _chain_rows(ctx, chains, parent_id, levels, depth):
     out = []
     for index, chain in enumerate(chains):
-        chain_path = "%s/chain:%d" % (path, index)
-        out.append(_group_row(ctx, chain, chain_path, depth, "chain"))
-        out += rows(ctx, chain, chain_path, levels, depth + 1)
+        chain_id = ctx.issue_below(parent_id, ("chain", index, chain))
+        out.append(_group_row(chain, chain_id, depth, "chain"))
+        out += rows(ctx, chain, chain_id, levels, depth + 1)
     return out

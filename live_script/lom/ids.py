@@ -289,6 +289,12 @@ class IdRegistry(object):
             parts.append(text if name in _FIXED else "%s@%d" % (text, self.tag(obj)))
         return "/".join(parts)
 
+    def issue_below(self, parent_id: str, steps: List[Step]) -> str:
+        """The id of what `steps` walk to from the object `parent_id` names, `parent_id` being an
+        id issued for it since the Set last changed (a listing's row, then its children): the
+        same id `issue` gives, without walking the parent's path again from the Song."""
+        return "%s/%s" % (parent_id, self.tagged(steps))
+
     def issue(self, obj: Any, path: str, song: Any = None) -> str:
         """The id to hand out for `obj` at the untagged `path`: "track:2/device:1" ->
         "track:2@7/device:1@12". The ancestors' tags are those of the objects the path names now

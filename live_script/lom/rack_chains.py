@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from Live.DeviceParameter import DeviceParameter
     from Live.RackDevice import RackDevice
 
-    from .host import Host, Result
+    from .host import Result
 
 
 def rack_of(device: Any, field: str) -> RackDevice:
@@ -64,20 +64,13 @@ def mixer_props(chain: Chain) -> Result:
     }
 
 
-def row(
-    ctx: Host,
-    chain: Any,
-    path: str,
-    index: int,
-    drum: bool,
-    notes: Dict[int, int],
-) -> Result:
-    """One chain (or return chain) of live_list_chains, named by `path`."""
+def row(chain: Any, chain_id: str, index: int, drum: bool, notes: Dict[int, int]) -> Result:
+    """One chain (or return chain) of live_list_chains, with its id."""
     mixer = chain.mixer_device
     volume = levels.level(mixer.volume)
     pan = levels.pan(mixer.panning)
     return {
-        "id": ctx.issue(chain, path),
+        "id": chain_id,
         "index": index,
         "name": chain.name,
         "color_index": int(chain.color_index),

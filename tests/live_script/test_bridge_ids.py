@@ -315,3 +315,36 @@ def test_a_drum_pad_is_found_by_its_note_wherever_the_list_holds_it():
         can_have_drum_pads=True, drum_pads=[SimpleNamespace(note=n) for n in range(128)]
     )
     assert _drum_pad(in_order, 36) is in_order.drum_pads[36]
+
+
+def test_an_id_issued_below_its_parent_s_is_the_id_issued_from_the_song(host):
+    """issue_below (a listing's rows under the row it just issued) gives what issue gives."""
+
+    def both(live):
+        song = song_of(live)
+        registry = host.surface.runtime.script.ids
+        pairs = []
+        for t, track in enumerate(song.tracks):
+            track_id = registry.issue(track, "track:%d" % t, song)
+            for s, slot in enumerate(track.clip_slots):
+                if slot.has_clip:
+                    path = "track:%d/clipslot:%d/clip" % (t, s)
+                    steps = [("clipslot", s, slot), ("clip", None, slot.clip)]
+                    pairs.append(
+                        (
+                            registry.issue(slot.clip, path, song),
+                            registry.issue_below(track_id, steps),
+                        )
+                    )
+            for d, device in enumerate(track.devices):
+                pairs.append(
+                    (
+                        registry.issue(device, "track:%d/device:%d" % (t, d), song),
+                        registry.issue_below(track_id, [("device", d, device)]),
+                    )
+                )
+        return pairs
+
+    pairs = host.call_on_main(both)
+    assert len(pairs) >= 5
+    assert all(issued == below for issued, below in pairs), pairs
