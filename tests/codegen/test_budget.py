@@ -12,7 +12,7 @@ from codegen_helpers import REAL_SPECS, copy_specs
 from codegen import budget
 from codegen.generate import load_ir
 from codegen.problems import SpecError
-from codegen.wire import says_nothing_new, share_repeated, tool_words
+from codegen.wire import model_size, says_nothing_new, share_repeated, tool_words
 from generated import registry_gen as registry
 
 WITH_RESULTS = [
@@ -199,9 +199,7 @@ def test_the_served_default_set_and_catalogue_fit_their_budgets():
     from live_mcp.toolsets import select, served_entries
 
     def model_visible(entries) -> int:
-        return sum(
-            _compact({k: e[k] for k in ("name", "description", "inputSchema")}) for e in entries
-        )
+        return sum(map(model_size, entries))
 
     default = served_entries(registry, select(registry))
     every = served_entries(registry, select(registry, "all"))

@@ -17,11 +17,12 @@ import sys
 import pytest
 from mcp import Client, StdioServerParameters
 
+from codegen.budget import DEFAULT_TOTAL
+from codegen.wire import model_size
 from tests.server.helpers import REPO, ToolSession, untag
 
 pytestmark = [pytest.mark.slow, pytest.mark.anyio]
 
-DEFAULT_BUDGET = 30_000
 HAT = 42
 # Two bars of 4/4: kick on every beat, snare on 2 and 4, closed hats on every eighth.
 BEAT_ROWS = "\n".join(
@@ -30,11 +31,6 @@ BEAT_ROWS = "\n".join(
     + [f"{HAT} {e / 2} 0.25 90" for e in range(16)]
 )
 BASSLINE = [(36, 0.0, 0.5), (36, 1.5, 0.5), (43, 2.0, 0.5), (41, 3.0, 1.0)]
-
-
-def _model_visible(tool) -> int:
-    entry = {"name": tool.name, "description": tool.description, "inputSchema": tool.input_schema}
-    return len(json.dumps(entry, separators=(",", ":"), ensure_ascii=False))
 
 
 async def test_a_producers_session_on_the_default_set():
@@ -52,7 +48,7 @@ async def test_a_producers_session_on_the_default_set():
         tools = (await client.list_tools()).tools
         names = {t.name for t in tools}
         assert not any("arrangement" in n or "cue_point" in n for n in names)
-        assert sum(_model_visible(t) for t in tools) <= DEFAULT_BUDGET
+        assert sum(model_size(t.model_dump(by_alias=True)) for t in tools) <= DEFAULT_TOTAL
         overview = await ok("live_get_song_overview")
         assert [t["name"] for t in overview["tracks"]] == ["Drums", "Bass", "Keys"]
 
