@@ -17,9 +17,14 @@ class FakeJob:
     def __init__(self, method, id_):
         self.request = Request(id_, True, method, {})
         self.replies = []
+        self.cancelled = False  # the client sent system.cancel, or its connection closed
+        self.dropped = False
 
     def reply(self, data):
         self.replies.append(json.loads(data))
+
+    def drop(self):
+        self.dropped = True
 
 
 class ScriptedDispatcher:

@@ -1,26 +1,11 @@
 """A request waiting without holding the queue (a meter window): the pump answers the requests
 behind it first and polls it after them on each drain; one with an undo step always holds."""
 
-import json
+from test_bridge_pump import FakeJob
 
-from live_script.bridge.protocol import Request
 from live_script.execution.dispatch import Call
 from live_script.execution.pending import Pending
 from live_script.execution.pump import Pump
-
-
-class Job:
-    def __init__(self, method, id_):
-        self.request = Request(id_, True, method, {})
-        self.replies = []
-        self.cancelled = False  # the client sent system.cancel, or its connection closed
-        self.dropped = False
-
-    def reply(self, data):
-        self.replies.append(json.loads(data))
-
-    def drop(self):
-        self.dropped = True
 
 
 class Dispatcher:
@@ -57,12 +42,12 @@ class Undo:
 
 def test_requests_behind_a_waiting_read_are_answered_before_it():
     pump = Pump(Dispatcher(ticks=3))
-    window, first = Job("window", 1), Job("read", 2)
+    window, first = FakeJob("window", 1), FakeJob("read", 2)
     pump.submit(window)
     pump.submit(first)
     assert pump.drain() == 1  # the read; the window waits aside (polled once: 2 left)
     assert first.replies and not window.replies
-    later = Job("read", 3)
+    later = FakeJob("read", 3)
     pump.submit(later)
     assert pump.drain() == 1 and later.replies and not window.replies
     assert pump.drain() == 1 and window.replies[0]["result"] == {"done": True}
@@ -71,7 +56,7 @@ def test_requests_behind_a_waiting_read_are_answered_before_it():
 def test_a_waiting_request_with_an_undo_step_still_holds_the_queue():
     undo = Undo()
     pump = Pump(Dispatcher(ticks=1, undo=undo))
-    window, behind = Job("window", 1), Job("read", 2)
+    window, behind = FakeJob("window", 1), FakeJob("read", 2)
     pump.submit(window)
     pump.submit(behind)
     assert pump.drain() == 0 and not behind.replies  # held: nothing may land in its step
@@ -82,7 +67,7 @@ def test_a_waiting_request_with_an_undo_step_still_holds_the_queue():
 
 def test_close_answers_requests_waiting_aside():
     pump = Pump(Dispatcher(ticks=100))
-    window = Job("window", 1)
+    window = FakeJob("window", 1)
     pump.submit(window)
     pump.drain()
     pump.close()
@@ -96,7 +81,7 @@ def test_a_cancelled_request_holding_the_queue_is_dropped_and_the_queue_moves_on
     undo = Undo()
     dispatcher = Dispatcher(ticks=100, undo=undo)
     pump = Pump(dispatcher)
-    held, behind = Job("window", 1), Job("read", 2)
+    held, behind = FakeJob("window", 1), FakeJob("read", 2)
     pump.submit(held)
     pump.submit(behind)
     assert pump.drain() == 0 and not behind.replies
@@ -110,7 +95,7 @@ def test_a_cancelled_request_holding_the_queue_is_dropped_and_the_queue_moves_on
 def test_a_cancelled_request_waiting_aside_is_dropped_and_puts_back_its_changes():
     dispatcher = Dispatcher(ticks=100)
     pump = Pump(dispatcher)
-    window = Job("window", 1)
+    window = FakeJob("window", 1)
     pump.submit(window)
     assert pump.drain() == 0
     window.cancelled = True
