@@ -14,7 +14,7 @@ from typing import Any
 import anyio
 
 from live_mcp.errors import BAD_INPUT, LIVE_REJECTED, ToolFailure
-from live_mcp.tool_wrapper import BridgeLike, ToolRun, WithImages, validate_output
+from live_mcp.tool_wrapper import BridgeLike, ToolRun, validate_output, with_image
 
 _SLOT = re.compile(r"^(track:\d+(?:@\d+)?)/clipslot:(\d+)(?:@\d+)?$")
 
@@ -34,9 +34,7 @@ def measure_run(spec: Mapping[str, Any], bridge: BridgeLike) -> ToolRun:
 
         path, png = await anyio.to_thread.run_sync(audio_png.render, envelope, result)
         result["image_path"] = path
-        shown = WithImages(validate_output(spec, result))
-        shown.images = (png,)
-        return shown
+        return with_image(validate_output(spec, result), png)
 
     return run
 

@@ -13,7 +13,8 @@ import io
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-NOTE_FIELDS = ("note_id", "pitch", "start_time", "duration", "velocity", "mute")
+from live_script.music.keys import NOTE_NAMES
+
 BACKGROUND = (30, 30, 30)
 LANE_DARK, LANE_LIGHT = (38, 38, 40), (48, 48, 52)
 BEAT_LINE, BAR_LINE = (62, 62, 66), (100, 100, 108)
@@ -21,12 +22,11 @@ TEXT, DIM_TEXT = (225, 225, 225), (150, 150, 150)
 ROLL_WIDTH = 896  # the time axis, in pixels
 GUTTER = 34  # pitch names
 BLACK_KEYS = {1, 3, 6, 8, 10}
-NAMES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
 
 
 def pitch_name(pitch: int) -> str:
     """Live's naming: 60 is C3."""
-    return f"{NAMES[pitch % 12]}{pitch // 12 - 2}"
+    return f"{NOTE_NAMES[pitch % 12]}{pitch // 12 - 2}"
 
 
 def notes_of(result: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -235,8 +235,3 @@ PICTURES: dict[str, Callable[[Mapping[str, Any], Mapping[str, Any]], bytes]] = {
     "clip.get_notes": _notes_picture,
     "grid.get": _grid_picture,
 }
-
-
-def picture_of(method: str, params: Mapping[str, Any], result: Mapping[str, Any]) -> bytes | None:
-    render = PICTURES.get(method)
-    return None if render is None else render(params, result)

@@ -262,12 +262,18 @@ async def with_picture(
     spec: Mapping[str, Any], params: Mapping[str, Any], result: dict[str, Any]
 ) -> dict[str, Any]:
     """The result with the PNG a call asked for with `image` (live_mcp.pictures, Pillow loaded only
-    here), drawn in a worker thread so that other calls go on meanwhile."""
-    from live_mcp.pictures import picture_of
+    here), drawn in a worker thread so that other calls go on meanwhile. A method without a
+    picture there (one whose run drew its own, as the measure does) keeps its result as it is."""
+    from live_mcp.pictures import PICTURES
 
-    png = await anyio.to_thread.run_sync(picture_of, spec["bridge_method"], params, result)
-    if png is None:
+    render = PICTURES.get(spec["bridge_method"])
+    if render is None:
         return result
+    return with_image(result, await anyio.to_thread.run_sync(render, params, result))
+
+
+def with_image(result: dict[str, Any], png: bytes) -> WithImages:
+    """`result` showing the model one more picture."""
     shown = WithImages(result)
     shown.images = (*getattr(result, "images", ()), png)
     return shown
