@@ -3,7 +3,7 @@ answer), STALE_REFERENCE for a gone object, WRONG_TYPE."""
 
 import pytest
 from conftest import song_of, untag
-from param_calls import device_and_index, set_param
+from param_calls import change_params, set_param
 
 from live_script.errors import RpcError
 from live_script.lom import ids
@@ -129,12 +129,11 @@ def test_param_id_follows_its_device_after_an_insert_before_it(host, client):
     pid = set_param(client, "track:1/device:0/param:1", value=0.3)["param_id"]
     assert pid.count("@") == 3  # track, device and parameter are each tagged
     client.call("device.insert", {"track_id": "track:1", "device_name": "Arpeggiator", "index": 0})
-    device_id, index = device_and_index(pid)
-    change = {"index": index, "value": 0.9}
-    result = client.call("device.set_params", {"device_id": device_id, "changes": [change]})
+    params = change_params(pid, value=0.9)
+    result = client.call("device.set_params", params)
     assert result["device_id"].split("/")[1].startswith("device:1@")
     assert result["changes"][0]["before"] == 0.3
-    assert result["_moved"] == {device_id: result["device_id"]}
+    assert result["_moved"] == {params["device_id"]: result["device_id"]}
     value = host.call_on_main(lambda live: song_of(live).tracks[1].devices[1].parameters[1].value)
     assert value == 0.9
 
@@ -228,14 +227,13 @@ def test_nested_drum_pad_chain_param_id_follows_its_track_and_rack(host, client)
     pid = set_param(client, decay, value=200.0)["param_id"]
     client.call("track.create", {"kind": "midi", "index": 0})
     client.call("device.insert", {"track_id": "track:1", "device_name": "Arpeggiator", "index": 0})
-    device_id, index = device_and_index(pid)
-    change = {"index": index, "value": 700.0}
-    result = client.call("device.set_params", {"device_id": device_id, "changes": [change]})
+    params = change_params(pid, value=700.0)
+    result = client.call("device.set_params", params)
     assert untag(result["changes"][0]["param_id"]) == (
         "track:1/device:1/pad:36/chain:0/device:0/param:2"
     )
     assert result["changes"][0]["before"] == 200.0
-    assert result["_moved"] == {device_id: result["device_id"]}
+    assert result["_moved"] == {params["device_id"]: result["device_id"]}
     kick = host.call_on_main(
         lambda live: song_of(live).tracks[1].devices[1].drum_pads[36].chains[0].devices[0]
     )
