@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import subprocess
-import sys
 
 import pytest
 from hypothesis import given
@@ -15,13 +13,14 @@ from hypothesis import strategies as st
 from mcp import Client
 
 from generated import registry_gen as registry
+from live_mcp.cli import main
 from live_mcp.policy import RateLimit, parse_policy
 from live_mcp.policy.approval import TokenBook
 from live_mcp.policy.call_limits import RateLimiter, RepeatWatch
 from live_mcp.policy.write_log import FILE_NAME, WriteLog, render
 from live_mcp.server import build_server
 from live_mcp.tool_wrapper import ERROR_META_KEY
-from tests.server.helpers import REPO, code_of, token_like
+from tests.server.helpers import code_of, token_like
 
 pytestmark = pytest.mark.anyio
 
@@ -221,21 +220,16 @@ def test_a_huge_result_is_summarised(tmp_path):
     assert record.recent(1)[0]["result"] == {"omitted": "10008 characters"}
 
 
-def test_live_mcp_log_prints_the_recent_writes(tmp_path):
+def test_live_mcp_log_prints_the_recent_writes(tmp_path, capsys):
     record = WriteLog(tmp_path)
     record.record(
         "live_set_song_props", {"tempo": 124}, client="claude-code", summary="Tempo 120 -> 124 BPM"
     )
     record.record("live_delete_track", {"track_id": "track:9"}, client="", error="STALE_REFERENCE")
-    done = subprocess.run(
-        [sys.executable, "-m", "live_mcp", "log", "--config-dir", str(tmp_path), "-n", "5"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
+    code = main(["log", "--config-dir", str(tmp_path), "-n", "5"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    lines = out.splitlines()
     assert "live_set_song_props: Tempo 120 -> 124 BPM  [claude-code]" in lines[0]
     assert lines[1].strip() == '{"tempo":124}'
     assert "live_delete_track: FAILED STALE_REFERENCE" in lines[2]
