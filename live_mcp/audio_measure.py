@@ -16,10 +16,9 @@ import itertools
 import math
 from typing import Any
 
-from live_mcp.errors import BAD_INPUT, UNSUPPORTED, ToolFailure
+from live_mcp.errors import BAD_INPUT, ToolFailure, missing_analysis_extra
 from live_script.music import harmony
 
-EXTRA = "live-mcp[analysis]"
 # Octave band centres (ISO 266 nominal), low to high.
 BAND_CENTRES = (31.5, 63.0, 125.0, 250.0, 500.0, 1000.0, 2000.0, 4000.0, 8000.0, 16000.0)
 FRAME = 4096
@@ -40,11 +39,7 @@ def libraries() -> tuple[Any, Any, Any, Any]:
         import scipy.signal
         import soundfile
     except ImportError as exc:
-        raise ToolFailure(
-            UNSUPPORTED,
-            f"Measuring audio needs the {EXTRA} extra ({exc.name} is not installed).",
-            hint=f"Install it where live-mcp runs: pip install '{EXTRA}', then restart the server.",
-        ) from None
+        raise missing_analysis_extra("Measuring audio needs", str(exc.name)) from None
     return numpy, soundfile, pyloudnorm, scipy.signal
 
 

@@ -108,3 +108,15 @@ class ToolFailure(Exception):
         if hint:
             parts.append(f"Hint: {hint}")
         return " ".join(parts)
+
+
+ANALYSIS_EXTRA = "live-mcp[analysis]"
+
+
+def missing_analysis_extra(lead: str, missing: str) -> ToolFailure:
+    """UNSUPPORTED for an analysis tool whose library is not installed: "`lead` the extra …"."""
+    return ToolFailure(
+        UNSUPPORTED,
+        f"{lead} the {ANALYSIS_EXTRA} extra ({missing} is not installed).",
+        hint=f"Install it where live-mcp runs: pip install '{ANALYSIS_EXTRA}', then restart the server.",
+    )

@@ -12,9 +12,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from live_mcp.errors import BAD_INPUT, UNSUPPORTED, ToolFailure
+from live_mcp.errors import BAD_INPUT, ToolFailure, missing_analysis_extra
 
-EXTRA = "live-mcp[analysis]"
 EXPORT_TICKS_PER_BEAT = 480
 MAX_NOTES = 20000  # what live_set_notes takes in one call
 
@@ -36,11 +35,7 @@ def _mido() -> Any:
     try:
         import mido
     except ImportError:
-        raise ToolFailure(
-            UNSUPPORTED,
-            f"MIDI files need the {EXTRA} extra (mido is not installed).",
-            hint=f"Install it where live-mcp runs: pip install '{EXTRA}', then restart the server.",
-        ) from None
+        raise missing_analysis_extra("MIDI files need", "mido") from None
     return mido
 
 
