@@ -9,8 +9,8 @@ const SEND_TOP_DB = 0;
 const SEND_RANGE_DB = 70;
 
 // A fader law close to a console's: more travel near 0 dB than near -70 dB.
-export const dbAt = (position, top = TOP_DB, range = RANGE_DB) => top - range * (1 - position) ** 2;
-export const positionOf = (db, top = TOP_DB, range = RANGE_DB) =>
+const dbAt = (position, top = TOP_DB, range = RANGE_DB) => top - range * (1 - position) ** 2;
+const positionOf = (db, top = TOP_DB, range = RANGE_DB) =>
   db === null || db === undefined ? 0 : 1 - Math.sqrt(Math.max(0, Math.min(1, (top - db) / range)));
 const round1 = (x) => Math.round(x * 10) / 10;
 
@@ -87,7 +87,7 @@ function strip(data, kind) {
     (p) => {
       const db = Math.max(-70, Math.min(TOP_DB, round1(dbAt(p))));
       readout.textContent = `${db.toFixed(1)} dB`;
-      set(id, { volume_db: db }, "volume").then(() => {});
+      set(id, { volume_db: db }, "volume");
     },
   );
   const pan = hslider(id, "pan", (data.pan.value + 1) / 2, true, (f) => {
