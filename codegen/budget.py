@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from codegen.ir.model import ProjectIR
+from codegen.ir.sizes import largest_first, served_size
 from codegen.loader import LoadedSpecs
 from codegen.problems import SpecProblem
 
@@ -138,7 +139,7 @@ def _check_catalogue(specs: LoadedSpecs, ir: ProjectIR) -> list[SpecProblem]:
             f"the catalogue takes {ir.model_size:,} model-visible characters for "
             f"{len(ir.tools)} tools, {ir.model_size / len(ir.tools):,.0f} per tool, over the "
             f"{CATALOGUE_PER_TOOL:,} per tool it may average; largest: "
-            f"{_largest(specs, ir.model_sizes)}. {HOW_TO_SHRINK}",
+            f"{_largest(specs, served_size(ir.tools))}. {HOW_TO_SHRINK}",
         )
     ]
 
@@ -146,7 +147,7 @@ def _check_catalogue(specs: LoadedSpecs, ir: ProjectIR) -> list[SpecProblem]:
 def _check_wire(specs: LoadedSpecs, ir: ProjectIR) -> list[SpecProblem]:
     if not ir.tools or ir.full_size <= WIRE_PER_TOOL * len(ir.tools):
         return []
-    largest = sorted(((t.name, t.wire_size) for t in ir.tools), key=lambda s: (-s[1], s[0]))
+    largest = largest_first((t.name, t.wire_size) for t in ir.tools)
     return [
         SpecProblem(
             *_toolsets_anchor(specs, "budget"),

@@ -207,13 +207,6 @@ class ProjectIR:
         return sum(t.model_size for t in self.tools)
 
     @property
-    def model_sizes(self) -> tuple[tuple[str, int], ...]:
-        """(tool, model-visible characters) of every tool, largest first."""
-        return tuple(
-            sorted(((t.name, t.model_size) for t in self.tools), key=lambda s: (-s[1], s[0]))
-        )
-
-    @property
     def default_count(self) -> int:
         return len(self.default_sizes)
 
