@@ -1,7 +1,7 @@
 // The Clip view: a piano roll of a MIDI clip's notes (pitch by time, velocity as shade, the loop
 // region). Click or drag to select; the selection is told to the model. Arrow keys move the
 // selected notes and Delete removes them, each one call (one undo step in Live).
-import { act, callTool, pitchName, startView, status } from "../shared/view.js";
+import { act, callTool, pitchName, startView, status, untagged } from "../shared/view.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const STEP = 0.25; // a sixteenth, in beats
@@ -56,8 +56,6 @@ function normalise(value) {
       return note;
     });
 }
-
-const untagged = (id) => id.replace(/@\d+/g, "");
 
 // The loop region comes with the clip's listing on its track.
 async function readLoop() {

@@ -1,7 +1,7 @@
 // The Mixer view: a strip per track, return track and the Main track. Drag a fader for volume
 // (dB), the pan bar, a send: on release one live_set_mixer call sets it (one undo step in Live)
 // and the strip shows what Live read back.
-import { act, callTool, el, startView, status } from "../shared/view.js";
+import { act, callTool, el, startView, status, untagged } from "../shared/view.js";
 
 const TOP_DB = 6;
 const RANGE_DB = 76; // -70 dB at the bottom
@@ -66,7 +66,7 @@ async function set(stripId, change, what) {
 }
 
 function strip(data, kind) {
-  const id = data.id.replace(/@\d+$/, "");
+  const id = untagged(data.id);
   const readout = el("div", { class: "readout", "data-db": id }, data.volume.display);
   const level = el("div", { class: "level" });
   const thumb = el("div", { class: "thumb" });

@@ -80,6 +80,9 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// An issued id without its identity tags: "track:2@7/device:0@9" -> "track:2/device:0".
+export const untagged = (id) => id.replace(/@\d+/g, "");
+
 // Live's pitch names: 60 is C3.
 const NAMES = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"];
 export const pitchName = (pitch) => `${NAMES[pitch % 12]}${Math.floor(pitch / 12) - 2}`;
