@@ -20,7 +20,7 @@ from live_mcp.apps import AppViews, client_supports_apps
 from live_mcp.batch import batch_run
 from live_mcp.errors import BAD_INPUT, ToolFailure
 from live_mcp.policy.guard import Guard, can_elicit, denial
-from live_mcp.policy.rules import Policy, no_policy
+from live_mcp.policy.rules import NO_POLICY, Policy
 from live_mcp.policy.write_log import WriteLog
 from live_mcp.prompts import PromptBook
 from live_mcp.resources import ResourceReader
@@ -56,7 +56,7 @@ def build_server(
     every call passes the policy's guard (live_mcp/policy/guard.py), and writes are recorded in
     `write_log` when one is given."""
     reg = registry if registry is not None else load_registry()
-    rules = policy if policy is not None else no_policy(reg)
+    rules = policy if policy is not None else NO_POLICY
     denied = rules.denied()
     chosen = without(
         selection if selection is not None else everything(reg),

@@ -9,24 +9,24 @@ server, a transport or the bridge. This face hands on the policy file's public n
 
 from live_mcp.policy.rules import (
     ENV_POLICY,
+    NO_POLICY,
     Decision,
     Policy,
     PolicyError,
     RateLimit,
     load_policy,
-    no_policy,
     parse_policy,
     policy_path,
 )
 
 __all__ = [
     "ENV_POLICY",
+    "NO_POLICY",
     "Decision",
     "Policy",
     "PolicyError",
     "RateLimit",
     "load_policy",
-    "no_policy",
     "parse_policy",
     "policy_path",
 ]

@@ -120,8 +120,8 @@ class Policy:
         return frozenset(n for n, d in self.decisions.items() if d.action == "approve")
 
 
-def no_policy(registry: Any) -> Policy:
-    return Policy({spec["name"]: ALLOW for spec in registry.TOOLS})
+# No policy file: every tool is allowed (Policy.decide's default for a tool it never mentions).
+NO_POLICY = Policy({})
 
 
 # -- loading ------------------------------------------------------------------------------------
