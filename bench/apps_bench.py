@@ -18,7 +18,7 @@ import sys
 import time
 
 from bench.server_bench import REPO
-from bench.timing import row, timed_call
+from bench.timing import median_of, row, timed_call
 
 OPEN_TARGET = 0.150  # seconds
 PNG_TARGET = 0.050  # seconds
@@ -100,12 +100,7 @@ def png_rows() -> list[dict]:
     start = time.perf_counter()
     png = piano_roll(notes)
     first = time.perf_counter() - start
-    samples = []
-    for _ in range(10):
-        start = time.perf_counter()
-        piano_roll(notes)
-        samples.append(time.perf_counter() - start)
-    warm = statistics.median(samples)
+    warm = median_of(10, lambda: piano_roll(notes))
     return [
         row(
             "PNG piano roll, 1,000 notes (vs the first, with Pillow's import)",

@@ -14,14 +14,13 @@ interleaved, so machine load touches both alike.
 
 from __future__ import annotations
 
-import tempfile
 import threading
 import time
 
+from bench.served import demo_host
 from bench.timing import percentile, row
 from fake_live.bridge_client import BridgeClient
 from fake_live.device.catalog import BY_NAME
-from fake_live.host import FakeHost
 
 STRIPS = 64
 WINDOW_MS = 300
@@ -59,30 +58,26 @@ def _watch(watcher: BridgeClient, answer: dict, done: threading.Event) -> None:
 
 
 def _measure() -> tuple[list[float], list[float], int]:
-    with tempfile.TemporaryDirectory() as config_dir:
-        host = FakeHost(demo=True, port=0, tick=0.1, timer=0.01, config_dir=config_dir).start()
-        try:
-            host.call_on_main(_grow)
-            token = host.read_token()
-            reader, watcher = BridgeClient(host.port, token), BridgeClient(host.port, token)
-            quiet: list[float] = []
-            busy: list[float] = []
-            samples = 0
-            for _ in range(ROUNDS):
-                quiet += _requests_until(reader, threading.Event(), WINDOW_MS / 1000.0)
-                done = threading.Event()
-                answer: dict = {}
-                thread = threading.Thread(target=_watch, args=(watcher, answer, done))
-                thread.start()
-                time.sleep(0.02)  # the meter request reaches Live first
-                busy += _requests_until(reader, done, 5.0)
-                thread.join()
-                assert len(answer["strips"]) == STRIPS, answer.get("strips")
-                samples = answer["samples"]
-            reader.close()
-            watcher.close()
-        finally:
-            host.stop()
+    with demo_host(tick=0.1, timer=0.01) as (host, _config_dir):
+        host.call_on_main(_grow)
+        token = host.read_token()
+        reader, watcher = BridgeClient(host.port, token), BridgeClient(host.port, token)
+        quiet: list[float] = []
+        busy: list[float] = []
+        samples = 0
+        for _ in range(ROUNDS):
+            quiet += _requests_until(reader, threading.Event(), WINDOW_MS / 1000.0)
+            done = threading.Event()
+            answer: dict = {}
+            thread = threading.Thread(target=_watch, args=(watcher, answer, done))
+            thread.start()
+            time.sleep(0.02)  # the meter request reaches Live first
+            busy += _requests_until(reader, done, 5.0)
+            thread.join()
+            assert len(answer["strips"]) == STRIPS, answer.get("strips")
+            samples = answer["samples"]
+        reader.close()
+        watcher.close()
     return quiet, busy, samples
 
 
