@@ -71,12 +71,12 @@ class WriteLog:
                 if len(body) <= MAX_RESULT_CHARS
                 else {"omitted": f"{len(body)} characters"}
             )
-        line = scrub(_compact(entry)) + "\n"
+        data = (scrub(_compact(entry)) + "\n").encode("utf-8")
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        self._rotate(len(line.encode("utf-8")))
+        self._rotate(len(data))
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         try:
-            os.write(fd, line.encode("utf-8"))
+            os.write(fd, data)
         finally:
             os.close(fd)
 
