@@ -323,10 +323,10 @@ def test_an_id_issued_below_its_parent_s_is_the_id_issued_from_the_song(host):
         registry = host.surface.runtime.script.ids
         pairs = []
         for t, track in enumerate(song.tracks):
-            track_id = registry.issue(track, "track:%d" % t, song)
+            track_id = registry.issue(track, f"track:{t}", song)
             for s, slot in enumerate(track.clip_slots):
                 if slot.has_clip:
-                    path = "track:%d/clipslot:%d/clip" % (t, s)
+                    path = f"track:{t}/clipslot:{s}/clip"
                     steps = [("clipslot", s, slot), ("clip", None, slot.clip)]
                     pairs.append(
                         (
@@ -337,7 +337,7 @@ def test_an_id_issued_below_its_parent_s_is_the_id_issued_from_the_song(host):
             for d, device in enumerate(track.devices):
                 pairs.append(
                     (
-                        registry.issue(device, "track:%d/device:%d" % (t, d), song),
+                        registry.issue(device, f"track:{t}/device:{d}", song),
                         registry.issue_below(track_id, [("device", d, device)]),
                     )
                 )
