@@ -27,6 +27,12 @@ def spec_fixture(live):
     return live.Clip.MidiNoteSpecification
 
 
+def recording_set(version=fake_live.LATEST):
+    """(live, its Song, its recorder: the test hooks that play notes and run the clock)."""
+    live = fake_live.make_live(version)
+    return live, live._world.song, live._world.recorder
+
+
 def find_item(item, name):
     """The first browser item called `name` at or below `item` (depth first), or None."""
     if item.name == name:

@@ -4,10 +4,10 @@ its level on the fader law; takes, overdubs and captures as fake_live/song/recor
 from __future__ import annotations
 
 import pytest
+from fake_live_fixtures import recording_set
 from hypothesis import given
 from hypothesis import strategies as st
 
-import fake_live
 from fake_live.core.enums import RecordingQuantization
 from fake_live.core.taper import amplitude, decibels, volume_db, volume_value
 from fake_live.song.recording import quantize
@@ -47,13 +47,8 @@ def test_silence_is_the_bottom_of_the_meter():
     assert volume_value(SILENCE) == 0.0 and volume_value(100.0) == 1.0
 
 
-def _set(version="12.3.6"):
-    live = fake_live.make_live(version)
-    return live, live._world.song, live._world.recorder
-
-
 def test_a_fixed_length_take_is_one_undo_entry_when_it_ends():
-    live, song, rec = _set()
+    live, song, rec = recording_set()
     bass = song.tracks[1]
     bass.arm = True
     depth = live._world.undo.undo_depth
@@ -71,7 +66,7 @@ def test_a_fixed_length_take_is_one_undo_entry_when_it_ends():
 
 
 def test_nothing_armed_records_nothing_and_capture_needs_played_notes():
-    _live, song, rec = _set()
+    _live, song, rec = recording_set()
     song.trigger_session_record()
     assert not any(s.is_recording for t in song.tracks for s in t.clip_slots)
     assert not song.can_capture_midi
@@ -80,7 +75,7 @@ def test_nothing_armed_records_nothing_and_capture_needs_played_notes():
 
 
 def test_meters_follow_playing_clips_mute_and_volume():
-    live, song, _ = _set()
+    live, song, _ = recording_set()
     bass = song.tracks[1]
     assert bass.output_meter_left == 0.0
     bass.clip_slots[0].fire()
@@ -96,9 +91,9 @@ def test_meters_follow_playing_clips_mute_and_volume():
 
 
 def test_take_lanes_exist_from_live_12_2():
-    _, song, _ = _set("12.1.0")
+    _, song, _ = recording_set("12.1.0")
     assert not hasattr(song.tracks[0], "take_lanes")
-    live, song, _ = _set("12.2.0")
+    live, song, _ = recording_set("12.2.0")
     lane = song.tracks[0].create_take_lane()
     lane.name = "Take 1"
     assert [x.name for x in song.tracks[0].take_lanes] == ["Take 1"]

@@ -8,16 +8,11 @@ import struct
 import wave
 
 import pytest
+from fake_live_fixtures import recording_set
 from hypothesis import given
 from hypothesis import strategies as st
 
-import fake_live
 from fake_live.track.resampling import _session_notes
-
-
-def _set():
-    live = fake_live.make_live()
-    return live, live._world.song, live._world.recorder
 
 
 def _resampling_track(song):
@@ -39,7 +34,7 @@ def _levels(path: str) -> list[int]:
 
 
 def test_a_slot_records_its_fixed_length_of_what_plays_into_an_audio_clip():
-    live, song, rec = _set()
+    live, song, rec = recording_set()
     # Launching starts the transport, and the Arrangement plays on every track no Session clip
     # overrides: Keys would play its Intro, so it is muted to hear the Bassline's loop alone.
     song.tracks[2].mute = True
@@ -63,13 +58,13 @@ def test_a_slot_records_its_fixed_length_of_what_plays_into_an_audio_clip():
 
 
 def test_a_slot_that_holds_a_clip_refuses_a_recording_length():
-    _live, song, _rec = _set()
+    _live, song, _rec = recording_set()
     with pytest.raises(RuntimeError, match="already has a clip"):
         song.tracks[1].clip_slots[0].fire(4.0)
 
 
 def test_an_audio_track_that_hears_nothing_records_nothing():
-    _live, song, _rec = _set()
+    _live, song, _rec = recording_set()
     song.create_audio_track(-1)
     track = song.tracks[-1]
     track.arm = True  # input: Ext. In, which the fake cannot hear
@@ -78,7 +73,7 @@ def test_an_audio_track_that_hears_nothing_records_nothing():
 
 
 def test_a_scene_launch_does_not_record_on_an_armed_track():
-    _live, song, _rec = _set()
+    _live, song, _rec = recording_set()
     temp = _resampling_track(song)
     song.scenes[0].fire()
     assert not temp.clip_slots[0].has_clip
@@ -86,7 +81,7 @@ def test_a_scene_launch_does_not_record_on_an_armed_track():
 
 
 def test_stop_ends_every_take_and_every_session_clip():
-    _live, song, rec = _set()
+    _live, song, rec = recording_set()
     temp = _resampling_track(song)
     song.tracks[0].clip_slots[0].fire()
     temp.clip_slots[0].fire(16.0)
@@ -97,7 +92,7 @@ def test_stop_ends_every_take_and_every_session_clip():
 
 
 def test_a_session_launch_overrides_the_arrangement_until_back_to_arrangement():
-    _live, song, _rec = _set()
+    _live, song, _rec = recording_set()
     keys = song.tracks[2]
     assert keys._plays_arrangement and not song.back_to_arranger
     song.scenes[0].fire()  # Keys' slot is empty: its stop button silences its Arrangement
