@@ -11,7 +11,8 @@
 Every import counts, also one read only by the type checker (`if TYPE_CHECKING:`) or inside a
 function: a lower layer names a higher one only through an interface (lom/host.py). Also: no import
 circle, no hand-written module over 400 lines, and every package says in its docstring which layer
-it is. The checker itself is tested on a copy with a planted bad import, so the test can fail.
+it is. The checker (tests/layering.py) is tested on a copy with a planted bad import, so the test
+can fail.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from tests.layering import Layout
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "live_script"
@@ -39,14 +42,6 @@ ALLOWED = {
 }
 
 
-def module_name(root: Path, path: Path) -> str:
-    """live_script/lom/views.py -> "live_script.lom.views" (a package is its __init__)."""
-    parts = list(path.relative_to(root.parent).with_suffix("").parts)
-    if parts[-1] == "__init__":
-        parts.pop()
-    return ".".join(parts)
-
-
 def layer_of(module: str) -> str | None:
     """The layer of a module of the package (None: a module no layer claims)."""
     rest = module.split(".")[1:]
@@ -62,101 +57,24 @@ def layer_of(module: str) -> str | None:
     return None
 
 
-def imports_of(root: Path, path: Path) -> list[tuple[int, str]]:
-    """(line, module of the package) for every import statement in the file, wherever it stands."""
-    package = root.name
-    here = module_name(root, path)
-    base = here.split(".") if path.name == "__init__.py" else here.split(".")[:-1]
-    modules = {module_name(root, p) for p in root.rglob("*.py")}
-    found = []
-    for node in ast.walk(ast.parse(path.read_text(), str(path))):
-        if isinstance(node, ast.Import):
-            found += [(node.lineno, a.name) for a in node.names if a.name.split(".")[0] == package]
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                parent = base[: len(base) - node.level + 1]
-                target = ".".join(parent + ([node.module] if node.module else []))
-            else:
-                target = node.module or ""
-            if target.split(".")[0] != package:
-                continue
-            # `from . import views`: the names are modules when such a module exists
-            submodules = [target + "." + a.name for a in node.names]
-            named = [m for m in submodules if m in modules]
-            found += [(node.lineno, m) for m in named] or [(node.lineno, target)]
-    return found
+def layout(root: Path) -> Layout:
+    """The layers of the package at ``root`` (read once; a new one after planting an import)."""
+    return Layout(root, layer_of, ALLOWED)
 
 
-def graph(root: Path) -> dict[str, list[tuple[int, str]]]:
-    return {module_name(root, path): imports_of(root, path) for path in sorted(root.rglob("*.py"))}
-
-
-def layer_violations(root: Path) -> list[str]:
-    problems = []
-    for module, imported in graph(root).items():
-        layer = layer_of(module)
-        if layer is None:
-            problems.append(f"{module} belongs to no layer (put it in a layer's folder)")
-            continue
-        if layer == "top":
-            continue
-        for line, target in imported:
-            other = layer_of(target)
-            if other not in ALLOWED[layer]:
-                problems.append(f"{module} ({layer}) line {line} imports {target} ({other})")
-    return problems
-
-
-def cycles(root: Path) -> list[list[str]]:
-    """The import circles (strongly connected components of more than one module, or a module
-    importing itself), by Tarjan's algorithm."""
-    edges = {m: sorted({t for _, t in imported}) for m, imported in graph(root).items()}
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    found = []
-
-    def visit(node: str) -> None:
-        index[node] = low[node] = len(index)
-        stack.append(node)
-        for nxt in edges.get(node, ()):
-            if nxt not in index:
-                visit(nxt)
-                low[node] = min(low[node], low[nxt])
-            elif nxt in stack:
-                low[node] = min(low[node], index[nxt])
-        if low[node] == index[node]:
-            component = []
-            while True:
-                member = stack.pop()
-                component.append(member)
-                if member == node:
-                    break
-            if len(component) > 1 or node in edges.get(node, ()):
-                found.append(sorted(component))
-
-    for node in sorted(edges):
-        if node not in index:
-            visit(node)
-    return found
+LAYOUT = layout(PACKAGE)
 
 
 def test_no_lower_layer_imports_a_higher_one():
-    assert layer_violations(PACKAGE) == []
+    assert LAYOUT.layer_violations() == []
 
 
 def test_no_import_circles():
-    assert cycles(PACKAGE) == []
+    assert LAYOUT.cycles() == []
 
 
 def test_no_hand_written_module_over_400_lines():
-    long = {
-        str(path.relative_to(ROOT)): n
-        for path in PACKAGE.rglob("*.py")
-        if not path.name.endswith("_gen.py")
-        and (n := len(path.read_text().splitlines())) > MAX_LINES
-    }
-    assert long == {}
+    assert LAYOUT.long_modules(MAX_LINES, skip=lambda path: path.name.endswith("_gen.py")) == {}
 
 
 def test_every_layer_folder_is_a_package_that_names_its_layer():
@@ -167,7 +85,7 @@ def test_every_layer_folder_is_a_package_that_names_its_layer():
 
 
 def test_the_layers_cover_every_module():
-    modules = [module_name(PACKAGE, p) for p in PACKAGE.rglob("*.py")]
+    modules = list(LAYOUT.modules)
     assert [m for m in modules if layer_of(m) is None] == []
     assert {layer_of(m) for m in modules} == set(ALLOWED) | {"top"}
 
@@ -204,13 +122,13 @@ def plant(path: Path, line: str) -> None:
 )
 def test_the_checker_catches_a_planted_import(copy, file, line, fragment):
     plant(copy / file, line)
-    problems = layer_violations(copy)
+    problems = layout(copy).layer_violations()
     assert len(problems) == 1 and fragment in problems[0], problems
 
 
 def test_the_checker_catches_an_unplaced_module(copy):
     (copy / "helpers.py").write_text('"""A module no layer claims."""\n')
-    assert layer_violations(copy) == [
+    assert layout(copy).layer_violations() == [
         "live_script.helpers belongs to no layer (put it in a layer's folder)"
     ]
 
@@ -218,9 +136,9 @@ def test_the_checker_catches_an_unplaced_module(copy):
 def test_the_checker_catches_an_import_circle(copy):
     plant(copy / "execution" / "undo.py", "from . import batch")
     plant(copy / "execution" / "batch.py", "if TYPE_CHECKING:\n    from .undo import UndoStep")
-    assert cycles(copy) == [["live_script.execution.batch", "live_script.execution.undo"]]
+    assert layout(copy).cycles() == [["live_script.execution.batch", "live_script.execution.undo"]]
     plant(copy / "lom" / "levels.py", "from . import levels")
-    assert ["live_script.lom.levels"] in cycles(copy)
+    assert ["live_script.lom.levels"] in layout(copy).cycles()
 
 
 def test_install_copies_every_layer_folder(tmp_path):
