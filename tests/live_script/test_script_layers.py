@@ -145,9 +145,14 @@ def test_install_copies_every_layer_folder(tmp_path):
     from live_mcp.install import install
 
     target, _ = install(dest=tmp_path, source=PACKAGE)
-    ours = {p.relative_to(PACKAGE) for p in PACKAGE.rglob("*.py")}
-    copied = {p.relative_to(target) for p in target.rglob("*.py")}
+    ours = {
+        p.relative_to(PACKAGE).as_posix()
+        for p in PACKAGE.rglob("*.py")
+        if "__pycache__" not in p.parts
+    }
+    copied = {p.relative_to(target).as_posix() for p in target.rglob("*.py")}
     assert ours == copied
+    assert any("/" in rel for rel in ours)  # the script has sub-packages (handlers/, ...)
     assert {"bridge", "execution", "lom", "handlers", "music"} <= {
         p.name for p in target.iterdir() if p.is_dir()
     }

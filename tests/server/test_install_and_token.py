@@ -17,7 +17,6 @@ from live_mcp.install import (
     InstallError,
     default_remote_scripts_dir,
     install,
-    script_source,
 )
 
 
@@ -32,19 +31,6 @@ def test_install_copies_the_script_with_its_dispatch_and_marker(tmp_path, capsys
     assert marker["installed_by"] == "live-mcp" and marker["spec_hash"].startswith("sha256:")
     out = capsys.readouterr().out
     assert "installed" in out and "Link, Tempo & MIDI" in out and "live_mcp" in out
-
-
-def test_install_copies_every_sub_folder_of_the_script(tmp_path):
-    target, _ = install(tmp_path)
-    source = script_source()
-    wanted = {
-        p.relative_to(source).as_posix()
-        for p in source.rglob("*.py")
-        if "__pycache__" not in p.parts
-    }
-    copied = {p.relative_to(target).as_posix() for p in target.rglob("*.py")}
-    assert copied == wanted
-    assert any("/" in rel for rel in wanted)  # the script has sub-packages (handlers/, ...)
 
 
 def test_install_is_idempotent_and_replaces_stale_files(tmp_path):
